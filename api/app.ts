@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import express, { Express, RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Env } from '../platform/config/env';
+import type { MunicipalityProfile } from '../platform/config/profile';
+import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
+import { auditLogRoutes } from './audit/audit-log-routes';
+import { authRoutes } from './auth/auth-routes';
+import { authorize } from './auth/authorize';
+import { healthRoutes } from './health/health-routes';
+import { createMetrics } from './health/metrics';
+import { AppError, errorMiddleware, FailureCode } from './http/errors';
+import type { RouteSpec } from './http/route';
+import { staffUserRoutes } from './staff-users/staff-user-routes';
+import { systemCheckRoutes } from './system-checks/system-check-routes';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  env: Env;
+  profile: MunicipalityProfile;
+  logger: Logger;
+  /** Built admin app; served at /admin/ when present. */
+  adminDistDir?: string;
+}
+
+export const JSON_BODY_LIMIT = '100kb';
+
+/** Logs one line per request: method, route pattern, status, time. Never bodies or query strings. */
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: req.method, route: req.route?.path ?? req.path.split('?')[0], status: res.statusCode, ms: Math.round(ms) }, 'http');
+    });
+    next();
+  };
+}
+
+export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[] } {
+  const { db, env, logger } = deps;
+  const metrics = createMetrics();
+  const routes: RouteSpec[] = [
+    ...healthRoutes({ db, temporal: deps.temporal, metrics }),
+    ...authRoutes({ db, env }),
+    ...staffUserRoutes({ db, profile: deps.profile }),
+    ...auditLogRoutes({ db }),
+    ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          // MUI (react-admin) injects its styles at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(requestLog(logger));
+
+  const json = express.json({ limit: JSON_BODY_LIMIT });
+  for (const route of routes) {
+    app[route.method](route.path, ...(route.before ?? [json]), authorize(db, route), async (req, res, next) => {
+      try {
+        await route.handler(req, res);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+
+  if (deps.adminDistDir && fs.existsSync(path.join(deps.adminDistDir, 'index.html'))) {
+    const index = path.join(deps.adminDistDir, 'index.html');
+    app.use('/admin', express.static(deps.adminDistDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/admin/staff-users/…) all load the same page.
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(index));
+  }
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+  app.use('/api', (_req, _res, next) => next(new AppError(FailureCode.NotFound, 'API が見つかりません。')));
+  app.use(errorMiddleware(logger));
+  return { app, routes };
+}

@@ -1,0 +1,42 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../platform/db';
+import type { RouteSpec } from '../http/route';
+import type { Metrics } from './metrics';
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+
+export function healthRoutes(deps: { db: Db; temporal: Client; metrics: Metrics }): RouteSpec[] {
+  return [
+    { method: 'get', path: '/healthz', access: 'public', handler: (_req, res) => res.json({ status: 'ok' }) },
+    {
+      method: 'get',
+      path: '/readyz',
+      access: 'public',
+      handler: async (_req, res) => {
+        const check = async (fn: () => Promise<unknown>) => {
+          try {
+            await withTimeout(fn(), 2000);
+            return 'ok';
+          } catch (err) {
+            return `unavailable: ${(err as Error).message}`;
+          }
+        };
+        const [postgres, temporal] = await Promise.all([
+          check(() => deps.db.raw('select 1')),
+          check(() => deps.temporal.workflowService.getSystemInfo({})),
+        ]);
+        const ready = postgres === 'ok' && temporal === 'ok';
+        res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: { postgres, temporal } });
+      },
+    },
+    {
+      method: 'get',
+      path: '/metrics',
+      access: 'public',
+      handler: async (_req, res) => {
+        res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+      },
+    },
+  ];
+}

@@ -1,0 +1,42 @@
+// The API process on its own, for production: needs DATABASE_URL and TEMPORAL_ADDRESS.
+// `npm start` runs this same file with the embedded Postgres and Temporal it started.
+import path from 'node:path';
+import { loadConfigOrExit } from '../platform/config';
+import { createDb, migrateLatest } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { connectTemporalClient } from '../platform/temporal/client';
+import { createApp } from './app';
+import { ensureFirstAdmin } from './staff-users/staff-user-repository';
+
+async function main() {
+  const { env, profile } = loadConfigOrExit();
+  const logger = createLogger(env.LOG_LEVEL, 'api');
+  if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
+    console.error('DATABASE_URL and TEMPORAL_ADDRESS must be set to run the API on its own (npm start provides both).');
+    process.exit(78);
+  }
+  const db = createDb(env.DATABASE_URL);
+  // knex takes a lock row, so several API replicas starting at once migrate only once.
+  const applied = await migrateLatest(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  const admin = await ensureFirstAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  if (admin === 'missing') logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
+  if (admin === 'created') logger.info('first admin account created from ADMIN_EMAIL');
+  const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+  const { app } = createApp({ db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
+  const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
+  const shutdown = () => {
+    logger.info('api stopping');
+    server.close(() => {
+      void Promise.all([db.destroy(), temporal.connection.close()]).finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+import * as createStaffAccounts from './20261123000001_create_staff_accounts';
+import * as createAuditLog from './20261123000002_create_audit_log';
+import * as createResidentsAndConsultations from './20261123000003_create_residents_and_consultations';
+import * as createMessages from './20261123000004_create_messages';
+import * as createWebhookInbox from './20261123000005_create_webhook_inbox';
+import * as createSystemChecks from './20261123000006_create_system_checks';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/**
+ * Migrations listed in order, imported statically so they run the same under tsx, jest and the
+ * compiled build (knex's directory scan would need a TypeScript loader at run time).
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123000001_create_staff_accounts': createStaffAccounts,
+  '20261123000002_create_audit_log': createAuditLog,
+  '20261123000003_create_residents_and_consultations': createResidentsAndConsultations,
+  '20261123000004_create_messages': createMessages,
+  '20261123000005_create_webhook_inbox': createWebhookInbox,
+  '20261123000006_create_system_checks': createSystemChecks,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};

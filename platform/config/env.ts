@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, describeZodIssues } from './errors';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_BASE_URL: optionalUrl,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('.data'),
+  MUNICIPALITY_PROFILE: z.string().default('profiles/example.yaml'),
+
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  EMBEDDED_PG_PORT: port.default(5433),
+
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('yorisoi'),
+  TEMPORAL_CLI: optionalString,
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_API_BASE_URL: optionalUrl,
+  LINE_DATA_API_BASE_URL: optionalUrl,
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  AZURE_OPENAI_ENDPOINT: optionalUrl,
+  AZURE_OPENAI_API_KEY: optionalString,
+  AZURE_OPENAI_API_VERSION: optionalString,
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
+
+  SMTP_URL: optionalString,
+  PII_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
+
+  ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** DATA_DIR resolved against the working directory. */
+  dataDir: string;
+  isProduction: boolean;
+};
+
+/** Development-only defaults, so `npm start` works on a fresh machine with nothing configured. */
+const DEV_DEFAULTS: Record<string, string> = {
+  LINE_CHANNEL_SECRET: 'yorisoi-dev-channel-secret',
+  LINE_CHANNEL_ACCESS_TOKEN: 'yorisoi-dev-access-token',
+  ADMIN_EMAIL: 'admin@yorisoi.example',
+  ADMIN_PASSWORD: 'yorisoi-admin-dev',
+};
+
+const REQUIRED_IN_PRODUCTION = [
+  'LINE_CHANNEL_SECRET',
+  'LINE_CHANNEL_ACCESS_TOKEN',
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'PII_ENCRYPTION_KEY',
+] as const;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError('environment', describeZodIssues(parsed.error));
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  if (isProduction) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((key) => !env[key]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        'environment',
+        missing.map((key) => `${key}: required when NODE_ENV=production`),
+      );
+    }
+  } else {
+    for (const [key, value] of Object.entries(DEV_DEFAULTS)) {
+      const k = key as keyof typeof env;
+      if (env[k] === undefined) (env as Record<string, unknown>)[k] = value;
+    }
+  }
+  return { ...env, dataDir: path.resolve(env.DATA_DIR), isProduction };
+}

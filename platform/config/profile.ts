@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { ConfigError, describeZodIssues } from './errors';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (e.g. "09:00")');
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD (e.g. "12-29")');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and hyphens');
+const phone = z.string().regex(/^(#?\d[\d-]{1,15}\d|\d{3})$/, 'expected a phone number such as 0120-279-338, #8008 or 189');
+
+const phoneLine = z.object({
+  id: slug,
+  name: z.string().min(1),
+  phone,
+  hours: z.string().min(1),
+  /** Risk categories or topics this line is the right one for; empty means general. */
+  topics: z.array(z.string()).default([]),
+  url: z.url().optional(),
+});
+
+const partner = z.object({
+  id: slug,
+  name: z.string().min(1),
+  services: z.array(z.string().min(1)).min(1),
+  topics: z.array(z.string().min(1)).min(1),
+  area: z.string().min(1),
+  hours: z.string().min(1),
+  email: z.email(),
+  phone: phone.optional(),
+});
+
+const choice = z.object({ value: slug, label: z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') });
+
+const intakeQuestion = z.object({
+  id: slug,
+  text: z.string().min(1),
+  options: z.array(choice).min(2).max(13, 'LINE allows at most 13 quick replies'),
+});
+
+const texts = z.object({
+  greeting: z.string().min(1),
+  termsPrompt: z.string().min(1),
+  termsAgree: z.string().min(1).max(20),
+  termsDisagree: z.string().min(1).max(20),
+  termsDeclined: z.string().min(1),
+  intakeIntro: z.string().min(1),
+  invitation: z.string().min(1),
+  nonTextReply: z.string().min(1),
+  aiFallback: z.string().min(1),
+});
+
+export const profileSchema = z.object({
+  municipality: z.object({
+    id: slug,
+    name: z.string().min(1),
+    serviceName: z.string().min(1),
+  }),
+  businessHours: z
+    .object({
+      timeZone: z.literal('Asia/Tokyo').default('Asia/Tokyo'),
+      open: hhmm.default('09:00'),
+      close: hhmm.default('18:00'),
+      /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+      weekdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+      /** Recurring closures beyond national holidays; a range may wrap the year end. */
+      closedDays: z.array(z.object({ from: monthDay, to: monthDay })).default([{ from: '12-29', to: '01-03' }]),
+      extraClosures: z.array(isoDate).default([]),
+    })
+    .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] }),
+  emergency: z.object({ ambulance: phone.default('119'), police: phone.default('110') }).default({ ambulance: '119', police: '110' }),
+  crisisLines: z.array(phoneLine).min(1, 'at least one crisis line is required'),
+  consultationLines: z.array(phoneLine).default([]),
+  partners: z.array(partner).default([]),
+  terms: z.object({ version: z.string().min(1), text: z.string().min(1), url: z.url().optional() }),
+  intake: z.object({ questions: z.array(intakeQuestion).min(1) }),
+  ai: z.object({
+    model: z.string().min(1),
+    persona: z.string().min(1),
+    maxReplyChars: z.number().int().min(50).max(1000).default(300),
+    debounceSeconds: z.number().min(0).max(30).default(4),
+    replyTokenMaxAgeSeconds: z.number().min(1).max(60).default(25),
+    contextTokenBudget: z.number().int().min(500).default(3000),
+  }),
+  nudges: z.object({
+    afterTurns: z.number().int().min(1).default(8),
+    minRiskLevel: z.enum(['low', 'medium', 'high']).default('medium'),
+    refusalCooldownHours: z.number().min(0).default(24),
+    maxPerDay: z.number().int().min(0).default(2),
+    maxPerConsultation: z.number().int().min(0).default(4),
+    quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '21:00', to: '08:00' }),
+    silenceCheckInHours: z.number().min(1).default(24),
+  }),
+  escalation: z.object({
+    staffPickupMinutes: z.number().min(1).default(10),
+    crisisAckMinutes: z.number().min(1).default(5),
+    onCall: z
+      .object({ email: z.email().optional(), webhookUrl: z.url().optional() })
+      .refine((o) => o.email || o.webhookUrl, { message: 'give an e-mail address, a webhook URL or both' }),
+  }),
+  consultation: z.object({ closeAfterSilenceHours: z.number().min(1).default(72) }).default({ closeAfterSilenceHours: 72 }),
+  reports: z
+    .object({
+      smallCellThreshold: z.number().int().min(1).default(5),
+      minutesPerReply: z.number().min(0).default(5),
+      staffHourlyCostYen: z.number().min(0).default(2500),
+      linePlan: z
+        .object({ name: z.string(), monthlyFeeYen: z.number().min(0), includedMessages: z.number().int().min(0), extraMessageYen: z.number().min(0) })
+        .default({ name: 'スタンダード', monthlyFeeYen: 15000, includedMessages: 30000, extraMessageYen: 3 }),
+    })
+    .default({ smallCellThreshold: 5, minutesPerReply: 5, staffHourlyCostYen: 2500, linePlan: { name: 'スタンダード', monthlyFeeYen: 15000, includedMessages: 30000, extraMessageYen: 3 } }),
+  texts,
+});
+
+export type MunicipalityProfile = z.infer<typeof profileSchema>;
+
+/** Reads and validates the municipality profile; any problem stops start-up naming the key. */
+export function loadProfile(file: string): MunicipalityProfile {
+  const resolved = path.resolve(file);
+  const source = `MUNICIPALITY_PROFILE (${file})`;
+  let raw: string;
+  try {
+    raw = fs.readFileSync(resolved, 'utf8');
+  } catch (err) {
+    throw new ConfigError(source, [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
+  }
+  return parseProfile(raw, source);
+}
+
+export function parseProfile(yamlText: string, source = 'profile'): MunicipalityProfile {
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
+    throw new ConfigError(source, [`not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  const parsed = profileSchema.safeParse(data);
+  if (!parsed.success) throw new ConfigError(source, describeZodIssues(parsed.error));
+  const ids = new Set<string>();
+  const dupes = [...parsed.data.crisisLines, ...parsed.data.consultationLines, ...parsed.data.partners]
+    .map((x) => x.id)
+    .filter((id) => (ids.has(id) ? true : (ids.add(id), false)));
+  if (dupes.length > 0) throw new ConfigError(source, dupes.map((id) => `id "${id}" is used twice among lines and partners`));
+  return parsed.data;
+}

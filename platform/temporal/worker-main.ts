@@ -1,0 +1,34 @@
+// The worker process on its own, for production: needs DATABASE_URL and TEMPORAL_ADDRESS.
+import os from 'node:os';
+import { Runtime } from '@temporalio/worker';
+import { loadConfigOrExit } from '../config';
+import { createDb } from '../db';
+import { createLogger } from '../logger';
+import { createWorker } from './worker';
+
+async function main() {
+  const { env } = loadConfigOrExit();
+  const logger = createLogger(env.LOG_LEVEL, 'worker');
+  if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
+    console.error('DATABASE_URL and TEMPORAL_ADDRESS must be set to run the worker on its own (npm start provides both).');
+    process.exit(78);
+  }
+  // SIGINT/SIGTERM make worker.run() resolve after in-flight activities finish (shutdownGraceTime).
+  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  const db = createDb(env.DATABASE_URL);
+  const { worker, connection } = await createWorker({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    deps: { db, workerIdentity: `worker@${os.hostname()}:${process.pid}` },
+  });
+  logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
+  await worker.run();
+  await Promise.all([connection.close(), db.destroy()]);
+  logger.info('worker stopped');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

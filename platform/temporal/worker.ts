@@ -1,0 +1,31 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities, ActivityDeps } from '../../activities';
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
+  workflowBundlePath?: string;
+}
+
+/** Sized for a 2-core host: a few concurrent activities, a bounded workflow cache. */
+export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: options.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    identity: options.deps.workerIdentity,
+    activities: createActivities(options.deps),
+    ...(options.workflowBundlePath
+      ? { workflowBundle: { codePath: options.workflowBundlePath } }
+      : { workflowsPath: require.resolve('../../workflows') }),
+    maxConcurrentActivityTaskExecutions: 20,
+    maxConcurrentWorkflowTaskExecutions: 10,
+    maxCachedWorkflows: 500,
+    shutdownGraceTime: '10s',
+  });
+  return { worker, connection };
+}

@@ -1,0 +1,68 @@
+// `npm start`: the whole stack on embedded defaults: Postgres, Temporal, worker, API + admin app.
+// Ctrl-C stops every child; a second start reuses the data under DATA_DIR.
+import path from 'node:path';
+import { loadConfigOrExit } from '../platform/config';
+import { createDb, migrateLatest } from '../platform/db';
+import { provideInfrastructure } from '../platform/embedded-stack';
+import { ManagedProcess, startProcess, waitForPort } from '../platform/processes';
+import { ensureFirstAdmin } from '../api/staff-users/staff-user-repository';
+import { buildAdminIfStale } from './build-admin-if-stale';
+
+const root = path.resolve(__dirname, '..');
+const say = (line: string) => console.log(`[yorisoi] ${line}`);
+
+async function main() {
+  const startedAt = Date.now();
+  const { env } = loadConfigOrExit();
+  buildAdminIfStale(root, say);
+  const infra = await provideInfrastructure(env, root, say);
+  const children: ManagedProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping…');
+    await Promise.all(children.map((c) => c.stop()));
+    await infra.stop();
+    say('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const db = createDb(infra.databaseUrl);
+    const applied = await migrateLatest(db);
+    say(applied.length ? `Applied ${applied.length} migrations.` : 'Database schema is up to date.');
+    const admin = await ensureFirstAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    await db.destroy();
+
+    const childEnv = { ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress };
+    const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+    const worker = startProcess('worker', tsx, [path.join(root, 'platform/temporal/worker-main.ts')], { env: childEnv, cwd: root });
+    const api = startProcess('api', tsx, [path.join(root, 'api/main.ts')], { env: childEnv, cwd: root });
+    children.push(worker, api);
+    for (const child of children) {
+      void child.exited.then((code) => {
+        if (!stopping) {
+          say(`${child.name} exited with code ${code}; stopping everything.`);
+          void stopAll(1);
+        }
+      });
+    }
+    await waitForPort(env.PORT, env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST, 60_000, api.exited);
+    const base = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+    say(`Yorisoi is up (${((Date.now() - startedAt) / 1000).toFixed(1)} s):`);
+    say(`  admin app         ${base}/admin/`);
+    if (!env.isProduction) say(`  resident simulator ${base}/simulator/`);
+    say(`  readiness         ${base}/readyz`);
+    if (infra.temporalUiUrl) say(`  Temporal Web UI   ${infra.temporalUiUrl}`);
+    if (admin === 'created' && !process.env.ADMIN_PASSWORD) say(`  first admin       ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD} (development default; set ADMIN_EMAIL and ADMIN_PASSWORD)`);
+    say('Press Ctrl-C to stop.');
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await stopAll(1);
+  }
+}
+
+void main();

@@ -1,0 +1,1 @@
+export { systemCheckWorkflow } from './system-check/system-check-workflow';
