@@ -4,7 +4,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, describeZodIssues } from './errors';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (e.g. "09:00")');
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = z.string().regex(HHMM, 'expected a time as HH:MM (e.g. "09:00")');
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD (e.g. "12-29")');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and hyphens');
@@ -68,7 +69,8 @@ export const profileSchema = z.object({
       closedDays: z.array(z.object({ from: monthDay, to: monthDay })).default([{ from: '12-29', to: '01-03' }]),
       extraClosures: z.array(isoDate).default([]),
     })
-    .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] }),
+    // Only compared when both are valid times; a malformed one is already reported on its own key.
+    .refine((h) => !HHMM.test(h.open) || !HHMM.test(h.close) || h.open < h.close, { message: 'open must be before close', path: ['close'] }),
   emergency: z.object({ ambulance: phone.default('119'), police: phone.default('110') }).default({ ambulance: '119', police: '110' }),
   crisisLines: z.array(phoneLine).min(1, 'at least one crisis line is required'),
   consultationLines: z.array(phoneLine).default([]),
