@@ -10,4 +10,5 @@ module.exports = {
   testTimeout: 60_000,
   // Two cores: one test file at a time keeps Postgres, Temporal and the worker responsive.
   maxWorkers: 1,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
