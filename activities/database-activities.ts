@@ -1,15 +1,83 @@
 import type { Db } from '../platform/db';
+import type { ResidentEvent } from '../workflows/consultation/messages';
+
+export interface OpenedConsultation {
+  consultationId: string;
+  resident: { code: string; termsVersion: string | null; intakeAnswered: string[] };
+}
+
+function inboundRow(consultationId: string, residentId: string, event: ResidentEvent) {
+  const base = { consultation_id: consultationId, resident_id: residentId, direction: 'in', sender: 'resident', webhook_event_id: event.eventId, created_at: new Date(event.timestamp) };
+  switch (event.kind) {
+    case 'text':
+      return { ...base, kind: 'text', text: event.text };
+    case 'media':
+      return { ...base, kind: event.mediaType };
+    case 'postback':
+      return { ...base, kind: 'postback', payload: JSON.stringify({ data: event.data }) };
+    default:
+      return { ...base, kind: event.kind };
+  }
+}
 
 export function createDatabaseActivities(deps: { db: Db; workerIdentity: string }) {
+  const { db } = deps;
   return {
     /** Idempotent: a retried attempt finds the row already written and returns the same answer. */
     async recordSystemCheck(input: { checkId: string; workflowId: string }): Promise<string> {
-      await deps.db('system_checks')
-        .insert({ id: input.checkId, workflow_id: input.workflowId, worker_identity: deps.workerIdentity })
-        .onConflict('id')
-        .ignore();
-      const row = await deps.db('system_checks').where({ id: input.checkId }).first();
+      await db('system_checks').insert({ id: input.checkId, workflow_id: input.workflowId, worker_identity: deps.workerIdentity }).onConflict('id').ignore();
+      const row = await db('system_checks').where({ id: input.checkId }).first();
       return row.worker_identity as string;
+    },
+
+    /** Finds the resident's open consultation or opens one; safe to retry and to call from a new run. */
+    async openConsultation(input: { residentId: string; workflowId: string }): Promise<OpenedConsultation> {
+      const resident = await db('residents').where({ id: input.residentId }).first();
+      if (!resident) throw new Error(`resident ${input.residentId} does not exist`);
+      await db('consultations')
+        .insert({ resident_id: input.residentId, workflow_id: input.workflowId, status: 'onboarding' })
+        .onConflict(db.raw("(resident_id) WHERE status <> 'closed'"))
+        .ignore();
+      const open = await db('consultations').where({ resident_id: input.residentId }).whereNot({ status: 'closed' }).first('id');
+      return {
+        consultationId: open.id,
+        resident: { code: resident.code, termsVersion: resident.terms_version, intakeAnswered: Object.keys(resident.intake ?? {}) },
+      };
+    },
+
+    async recordInboundEvents(input: { consultationId: string; residentId: string; events: ResidentEvent[] }): Promise<void> {
+      for (const event of input.events) {
+        await db('messages').insert(inboundRow(input.consultationId, input.residentId, event)).onConflict('webhook_event_id').ignore();
+      }
+      const latest = Math.max(...input.events.map((e) => e.timestamp));
+      await db('consultations').where({ id: input.consultationId }).update({ last_message_at: new Date(latest), updated_at: db.fn.now() });
+    },
+
+    async recordTermsDecision(input: { residentId: string; version: string; decision: 'agreed' | 'declined' }): Promise<void> {
+      await db('residents')
+        .where({ id: input.residentId })
+        .update(
+          input.decision === 'agreed'
+            ? { terms_version: input.version, terms_agreed_at: db.fn.now(), terms_declined_at: null, updated_at: db.fn.now() }
+            : { terms_declined_at: db.fn.now(), updated_at: db.fn.now() },
+        );
+    },
+
+    async recordIntakeAnswer(input: { residentId: string; questionId: string; value: string }): Promise<void> {
+      await db('residents')
+        .where({ id: input.residentId })
+        .update({ intake: db.raw('intake || ?::jsonb', [JSON.stringify({ [input.questionId]: input.value })]), updated_at: db.fn.now() });
+    },
+
+    async setConsultationStatus(input: { consultationId: string; status: 'onboarding' | 'listening' | 'waiting_for_staff' | 'with_staff' }): Promise<void> {
+      await db('consultations').where({ id: input.consultationId }).whereNot({ status: 'closed' }).update({ status: input.status, updated_at: db.fn.now() });
+    },
+
+    async closeConsultation(input: { consultationId: string; reason: string }): Promise<void> {
+      await db('consultations')
+        .where({ id: input.consultationId })
+        .whereNot({ status: 'closed' })
+        .update({ status: 'closed', closed_at: db.fn.now(), close_reason: input.reason, updated_at: db.fn.now() });
     },
   };
 }

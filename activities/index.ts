@@ -1,8 +1,19 @@
+import type { messagingApi } from '@line/bot-sdk';
+import type OpenAI from 'openai';
+import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
 import { createDatabaseActivities } from './database-activities';
+import { createLineActivities } from './line-activities';
+import { createListeningActivities } from './listening-activities';
+import { createProfileActivities } from './profile-activities';
 
 export interface ActivityDeps {
   db: Db;
+  profile: MunicipalityProfile;
+  line: messagingApi.MessagingApiClient;
+  llm?: OpenAI;
+  logger: Logger;
   workerIdentity: string;
 }
 
@@ -10,6 +21,9 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDatabaseActivities(deps),
+    ...createProfileActivities(deps),
+    ...createLineActivities({ ...deps, replyTokenMaxAgeMs: deps.profile.ai.replyTokenMaxAgeSeconds * 1000 }),
+    ...createListeningActivities(deps),
   };
 }
 

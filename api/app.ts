@@ -11,6 +11,8 @@ import { auditLogRoutes } from './audit/audit-log-routes';
 import { authRoutes } from './auth/auth-routes';
 import { authorize } from './auth/authorize';
 import { healthRoutes } from './health/health-routes';
+import { InboxRelay } from './line-webhook/inbox-relay';
+import { lineWebhookRoutes } from './line-webhook/line-webhook-routes';
 import { createMetrics } from './health/metrics';
 import { AppError, errorMiddleware, FailureCode } from './http/errors';
 import type { RouteSpec } from './http/route';
@@ -41,11 +43,13 @@ function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[] } {
+export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; relay: InboxRelay } {
   const { db, env, logger } = deps;
   const metrics = createMetrics();
+  const relay = new InboxRelay({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
   const routes: RouteSpec[] = [
     ...healthRoutes({ db, temporal: deps.temporal, metrics }),
+    ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', onStored: () => relay.kick() }),
     ...authRoutes({ db, env }),
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
@@ -90,5 +94,5 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[] } 
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use('/api', (_req, _res, next) => next(new AppError(FailureCode.NotFound, 'API が見つかりません。')));
   app.use(errorMiddleware(logger));
-  return { app, routes };
+  return { app, routes, relay };
 }

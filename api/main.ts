@@ -23,12 +23,16 @@ async function main() {
   if (admin === 'missing') logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
   if (admin === 'created') logger.info('first admin account created from ADMIN_EMAIL');
   const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
-  const { app } = createApp({ db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
+  const { app, relay } = createApp({ db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
+  relay.start();
   const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
   const shutdown = () => {
     logger.info('api stopping');
     server.close(() => {
-      void Promise.all([db.destroy(), temporal.connection.close()]).finally(() => process.exit(0));
+      void relay
+        .stop()
+        .then(() => Promise.all([db.destroy(), temporal.connection.close()]))
+        .finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -14,6 +14,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('status').notNullable().defaultTo('pending');
     t.integer('attempts').notNullable().defaultTo(0);
     t.text('last_error');
+    // Back-off while Temporal is unreachable: the relay skips the row until then.
+    t.timestamp('next_attempt_at', { useTz: true });
     t.timestamp('received_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('relayed_at', { useTz: true });
   });

@@ -5,6 +5,7 @@ import * as createResidentsAndConsultations from './20261123000003_create_reside
 import * as createMessages from './20261123000004_create_messages';
 import * as createWebhookInbox from './20261123000005_create_webhook_inbox';
 import * as createSystemChecks from './20261123000006_create_system_checks';
+import * as addTermsDeclinedAndAiUsage from './20261123000007_add_terms_declined_and_ai_usage';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000004_create_messages': createMessages,
   '20261123000005_create_webhook_inbox': createWebhookInbox,
   '20261123000006_create_system_checks': createSystemChecks,
+  '20261123000007_add_terms_declined_and_ai_usage': addTermsDeclinedAndAiUsage,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

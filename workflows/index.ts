@@ -1,1 +1,2 @@
+export { consultationWorkflow } from './consultation/consultation-workflow';
 export { systemCheckWorkflow } from './system-check/system-check-workflow';

@@ -1,8 +1,11 @@
 export const ROLES = ['admin', 'supervisor', 'staff', 'partner', 'official'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who may call a route: anyone, any signed-in user, or the listed roles. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call a route: anyone, any signed-in user, the listed roles, or LINE itself (a request
+ * signed with the channel secret; no session involved).
+ */
+export type Access = 'public' | 'line-signature' | 'signed-in' | readonly Role[];
 
 export const STAFF_ROLES: readonly Role[] = ['admin', 'supervisor', 'staff'];
 export const ADMIN_ONLY: readonly Role[] = ['admin'];

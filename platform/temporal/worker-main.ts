@@ -3,11 +3,13 @@ import os from 'node:os';
 import { Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config';
 import { createDb } from '../db';
+import { createLineClient } from '../line';
+import { createLlmClient } from '../llm';
 import { createLogger } from '../logger';
 import { createWorker } from './worker';
 
 async function main() {
-  const { env } = loadConfigOrExit();
+  const { env, profile } = loadConfigOrExit();
   const logger = createLogger(env.LOG_LEVEL, 'worker');
   if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
     console.error('DATABASE_URL and TEMPORAL_ADDRESS must be set to run the worker on its own (npm start provides both).');
@@ -20,7 +22,7 @@ async function main() {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, workerIdentity: `worker@${os.hostname()}:${process.pid}` },
+    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), workerIdentity: `worker@${os.hostname()}:${process.pid}` },
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();

@@ -12,6 +12,8 @@ import type { Role } from '../../api/auth/roles';
 import { loadEnv, Env } from '../../platform/config/env';
 import { loadProfile, MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
+import { createLineClient } from '../../platform/line';
+import { createLlmClient } from '../../platform/llm';
 import { createLogger } from '../../platform/logger';
 import { createWorker } from '../../platform/temporal/worker';
 import { createTestDatabase } from './test-database';
@@ -67,7 +69,7 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
       address: run.temporalAddress,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue,
-      deps: { db: database.db, workerIdentity: `test-worker-${taskQueue}` },
+      deps: { db: database.db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), workerIdentity: `test-worker-${taskQueue}` },
       workflowBundlePath: run.workflowBundlePath,
     });
     worker = created.worker;

@@ -1,0 +1,76 @@
+import type OpenAI from 'openai';
+import type { MunicipalityProfile } from '../platform/config/profile';
+import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
+import { buildListeningPrompt, Turn } from './listening/listening-prompt';
+import { offlineListeningReply } from './listening/offline-listener';
+import { checkOutput } from './listening/output-check';
+
+export interface ListeningReply {
+  text: string;
+  /** `ai` when the model answered, `fallback` for the offline listener or a safe fallback text. */
+  answeredBy: 'ai' | 'fallback';
+  promptTokens?: number;
+  completionTokens?: number;
+}
+
+const HISTORY_LIMIT = 60;
+// Time kept back from the reply window for checks and the send itself.
+const SEND_MARGIN_MS = 2_000;
+const MIN_MODEL_TIME_MS = 2_000;
+const MAX_MODEL_TIME_MS = 20_000;
+
+export function createListeningActivities(deps: { db: Db; profile: MunicipalityProfile; llm?: OpenAI; logger: Logger }) {
+  const { db, profile } = deps;
+  const policy = {
+    maxChars: profile.ai.maxReplyChars,
+    allowedPhones: [...profile.crisisLines, ...profile.consultationLines].map((l) => l.phone).concat(Object.values(profile.emergency)),
+    allowedUrls: [...profile.crisisLines, ...profile.consultationLines].flatMap((l) => (l.url ? [l.url] : [])),
+  };
+
+  async function loadTurns(consultationId: string): Promise<Turn[]> {
+    const rows = await db('messages')
+      .where({ consultation_id: consultationId, kind: 'text' })
+      .whereNotNull('text')
+      .orderBy('created_at', 'desc')
+      .limit(HISTORY_LIMIT)
+      .select('sender', 'text');
+    return rows.reverse().map((r) => ({ role: r.sender, text: r.text }));
+  }
+
+  function offline(turns: Turn[]): ListeningReply {
+    const residentTurns = turns.filter((t) => t.role === 'resident');
+    const lastResidentBurst: string[] = [];
+    for (let i = turns.length - 1; i >= 0 && turns[i].role === 'resident'; i -= 1) lastResidentBurst.unshift(turns[i].text);
+    const previousReply = [...turns].reverse().find((t) => t.role === 'ai')?.text;
+    return {
+      text: offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply }),
+      answeredBy: 'fallback',
+    };
+  }
+
+  return {
+    /** One considered answer to the resident's latest messages, always returned in time for the reply token. */
+    async composeListeningReply(input: { consultationId: string; replyDeadline: number }): Promise<ListeningReply> {
+      const turns = await loadTurns(input.consultationId);
+      const available = Math.min(MAX_MODEL_TIME_MS, input.replyDeadline - Date.now() - SEND_MARGIN_MS);
+      if (!deps.llm || available < MIN_MODEL_TIME_MS) return offline(turns);
+      try {
+        const completion = await deps.llm.chat.completions.create(
+          { model: profile.ai.model, messages: buildListeningPrompt({ persona: profile.ai.persona, turns, tokenBudget: profile.ai.contextTokenBudget }), max_tokens: 400, temperature: 0.7 },
+          { timeout: available, maxRetries: 0 },
+        );
+        const usage = { promptTokens: completion.usage?.prompt_tokens, completionTokens: completion.usage?.completion_tokens };
+        const verdict = checkOutput(completion.choices[0]?.message?.content ?? '', policy);
+        if (!verdict.ok) {
+          deps.logger.warn({ consultationId: input.consultationId, reason: verdict.reason }, 'AI answer failed the output check');
+          return { text: profile.texts.aiFallback, answeredBy: 'fallback', ...usage };
+        }
+        return { text: verdict.text, answeredBy: 'ai', ...usage };
+      } catch (err) {
+        deps.logger.warn({ consultationId: input.consultationId, error: (err as Error).name }, 'model unavailable; offline listener answers');
+        return offline(turns);
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { MunicipalityProfile } from '../platform/config/profile';
+import type { ConversationSettings } from '../workflows/consultation/conversation-settings';
+
+/** Hands the workflow the profile values it needs; the result is kept in history, so replays agree. */
+export function createProfileActivities(deps: { profile: MunicipalityProfile }) {
+  const { profile } = deps;
+  return {
+    async loadConversationSettings(): Promise<ConversationSettings> {
+      return {
+        serviceName: profile.municipality.serviceName,
+        termsVersion: profile.terms.version,
+        termsText: profile.terms.text,
+        intake: profile.intake.questions,
+        consultationLines: [...profile.consultationLines, ...profile.crisisLines].map(({ name, phone, hours }) => ({ name, phone, hours })),
+        texts: profile.texts,
+        debounceMs: profile.ai.debounceSeconds * 1000,
+        replyTokenMaxAgeMs: profile.ai.replyTokenMaxAgeSeconds * 1000,
+        closeAfterSilenceMs: profile.consultation.closeAfterSilenceHours * 3600_000,
+      };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { TranslationMessages } from 'react-admin';
+import englishMessages from 'ra-language-english';
+
+export const en: TranslationMessages = {
+  ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    auth: { ...englishMessages.ra.auth, username: 'Email' },
+  },
+  resources: {
+    'staff-users': {
+      name: 'Staff member |||| Staff',
+      fields: {
+        email: 'Email',
+        displayName: 'Display name',
+        role: 'Role',
+        partnerId: 'Partner ID',
+        disabled: 'Disable account',
+        status: 'Status',
+        lockedUntil: 'Locked until',
+        lastLoginAt: 'Last sign-in',
+        createdAt: 'Created',
+        password: 'Initial password',
+        q: 'Search',
+      },
+    },
+    'audit-log': {
+      name: 'Audit log',
+      fields: {
+        at: 'Time',
+        actorEmail: 'By',
+        actorId: 'Actor ID',
+        action: 'Action',
+        targetType: 'Target type',
+        targetId: 'Target ID',
+        details: 'Details',
+      },
+    },
+  },
+  yorisoi: {
+    serviceName: 'Yorisoi consultation dashboard',
+    roles: {
+      admin: 'Administrator',
+      supervisor: 'Supervisor',
+      staff: 'Counsellor',
+      partner: 'Partner organisation',
+      official: 'City official',
+    },
+    dashboard: {
+      greeting: 'Hello, %{name}.',
+      role: 'Your role: %{role}',
+      hint: 'Choose a task from the menu on the left.',
+      nothingYet: 'There are no admin screens for this role yet.',
+    },
+    auth: {
+      invalid_credentials: 'The email address or password is not correct.',
+      account_locked: 'Too many failed sign-ins: the account is locked for a while. Please try again later.',
+      session_expired: 'Your session has expired. Please sign in again.',
+    },
+    errors: {
+      forbidden: 'You do not have permission',
+      csrf_mismatch: 'Please reload the page and try again.',
+      network: 'Could not reach the server. Please check the connection.',
+      check_field: 'Please check this field',
+    },
+    status: { active: 'Active', disabled: 'Disabled', locked: 'Locked' },
+    staffUsers: {
+      partnerIdHelp: 'The ID of a partner registered in the municipality settings',
+      passwordHelp: 'At least 12 characters. Hand it over safely.',
+      disabledHelp: 'Disabling signs the person out at once',
+      auditTrail: 'View audit log',
+    },
+    resetPassword: {
+      button: 'Reset password',
+      title: 'Reset the password of %{name}',
+      explain: 'Setting a new password signs this person out everywhere and clears any lock.',
+      newPassword: 'New password',
+      submit: 'Reset',
+      done: 'The password has been reset',
+    },
+    audit: {
+      actions: {
+        auth: {
+          login: 'Sign-in',
+          'login-failed': 'Failed sign-in',
+          'login-locked': 'Sign-in while locked',
+          locked: 'Account locked',
+          logout: 'Sign-out',
+        },
+        'staff-user': {
+          create: 'Staff created',
+          update: 'Staff updated',
+          'reset-password': 'Password reset',
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,99 @@
+import japaneseMessages from '@bicstone/ra-language-japanese';
+import type { TranslationMessages } from 'react-admin';
+
+export const ja: TranslationMessages = {
+  ...japaneseMessages,
+  ra: {
+    ...japaneseMessages.ra,
+    // Staff sign in with their email address.
+    auth: { ...japaneseMessages.ra.auth, username: 'メールアドレス' },
+  },
+  resources: {
+    'staff-users': {
+      name: 'スタッフ',
+      fields: {
+        email: 'メールアドレス',
+        displayName: '表示名',
+        role: '役割',
+        partnerId: '連携団体ID',
+        disabled: '無効にする',
+        status: '状態',
+        lockedUntil: 'ロック解除予定',
+        lastLoginAt: '最終ログイン',
+        createdAt: '登録日時',
+        password: '初期パスワード',
+        q: '検索',
+      },
+    },
+    'audit-log': {
+      name: '操作履歴',
+      fields: {
+        at: '日時',
+        actorEmail: '操作した人',
+        actorId: '操作した人のID',
+        action: '操作',
+        targetType: '対象の種類',
+        targetId: '対象のID',
+        details: '詳細',
+      },
+    },
+  },
+  yorisoi: {
+    serviceName: 'よりそい 相談ダッシュボード',
+    roles: {
+      admin: '管理者',
+      supervisor: 'スーパーバイザー',
+      staff: '相談員',
+      partner: '連携団体',
+      official: '市職員',
+    },
+    dashboard: {
+      greeting: '%{name}さん、おつかれさまです。',
+      role: 'あなたの役割：%{role}',
+      hint: '左のメニューから作業を選んでください。',
+      nothingYet: 'この役割で使える管理画面は、まだありません。',
+    },
+    auth: {
+      invalid_credentials: 'メールアドレスまたはパスワードが正しくありません。',
+      account_locked: 'ログインの失敗が続いたため、しばらくロックされています。時間をおいてお試しください。',
+      session_expired: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+    },
+    errors: {
+      forbidden: '権限がありません',
+      csrf_mismatch: '画面を再読み込みしてから、もう一度お試しください。',
+      network: 'サーバーに接続できませんでした。通信状況を確認してください。',
+      check_field: 'この項目を確認してください',
+    },
+    status: { active: '有効', disabled: '無効', locked: 'ロック中' },
+    staffUsers: {
+      partnerIdHelp: '自治体設定に登録された連携団体のIDを入力します',
+      passwordHelp: '12文字以上。本人に安全な方法で伝えてください',
+      disabledHelp: '無効にすると、すぐにログアウトされます',
+      auditTrail: '操作履歴を見る',
+    },
+    resetPassword: {
+      button: 'パスワード再設定',
+      title: '%{name}さんのパスワードを再設定',
+      explain: '新しいパスワードを設定すると、この人はすべての端末でログアウトされ、ロックも解除されます。',
+      newPassword: '新しいパスワード',
+      submit: '再設定する',
+      done: 'パスワードを再設定しました',
+    },
+    audit: {
+      actions: {
+        auth: {
+          login: 'ログイン',
+          'login-failed': 'ログイン失敗',
+          'login-locked': 'ロック中のログイン試行',
+          locked: 'アカウントのロック',
+          logout: 'ログアウト',
+        },
+        'staff-user': {
+          create: 'スタッフの登録',
+          update: 'スタッフの変更',
+          'reset-password': 'パスワードの再設定',
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,73 @@
+import type { DataProvider, GetListParams, GetManyParams, GetOneResult, Identifier, RaRecord } from 'react-admin';
+import { httpClient } from './httpClient';
+
+const API = '/api';
+
+export interface YorisoiDataProvider extends DataProvider {
+  resetPassword(resource: 'staff-users', params: { id: Identifier; password: string }): Promise<{ data: { id?: Identifier } }>;
+}
+
+const notOffered = (what: string) => () => Promise.reject(new Error(`${what} is not offered by the Yorisoi API`));
+
+function listQuery({ pagination, sort, filter }: GetListParams): string {
+  const query = new URLSearchParams({
+    page: String(pagination?.page ?? 1),
+    perPage: String(pagination?.perPage ?? 25),
+    filter: JSON.stringify(withoutEmptyValues(filter ?? {})),
+  });
+  // The API has its own default sort per resource; react-admin's fallback `id` is not sortable there.
+  if (sort?.field && sort.field !== 'id') {
+    query.set('sort', sort.field);
+    query.set('order', sort.order);
+  }
+  return query.toString();
+}
+
+function withoutEmptyValues(filter: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+}
+
+/** PATCH sends only what changed: the API rejects unknown or read-only fields. */
+function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!previous) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
+}
+
+const url = (resource: string, id?: Identifier) => (id === undefined ? `${API}/${resource}` : `${API}/${resource}/${encodeURIComponent(String(id))}`);
+
+export const dataProvider: YorisoiDataProvider = {
+  async getList(resource, params) {
+    return httpClient(`${url(resource)}?${listQuery(params)}`);
+  },
+
+  async getOne(resource, { id }) {
+    return httpClient(url(resource, id));
+  },
+
+  // No batch endpoint; references are rare and few, so fetch them one by one.
+  async getMany<RecordType extends RaRecord>(resource: string, { ids }: GetManyParams<RecordType>) {
+    const records = await Promise.all(ids.map((id) => httpClient<GetOneResult<RecordType>>(url(resource, id))));
+    return { data: records.map((r) => r.data) };
+  },
+
+  async getManyReference(resource, { target, id, ...params }) {
+    return dataProvider.getList(resource, { ...params, filter: { ...params.filter, [target]: id } });
+  },
+
+  async create(resource, { data }) {
+    return httpClient(url(resource), { method: 'POST', body: data });
+  },
+
+  async update(resource, { id, data, previousData }) {
+    return httpClient(url(resource, id), { method: 'PATCH', body: changedFields(data, previousData) });
+  },
+
+  async resetPassword(resource, { id, password }) {
+    await httpClient(`${url(resource, id)}/reset-password`, { method: 'POST', body: { password } });
+    return { data: { id } };
+  },
+
+  updateMany: notOffered('updateMany'),
+  delete: notOffered('delete'),
+  deleteMany: notOffered('deleteMany'),
+};

@@ -1,0 +1,9 @@
+/** Staff roles, as in api/auth/roles.ts. */
+export const ROLES = ['admin', 'supervisor', 'staff', 'partner', 'official'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Choices for SelectInput / SelectField; react-admin translates the names. */
+export const roleChoices = ROLES.map((role) => ({ id: role, name: `yorisoi.roles.${role}` }));
+
+export const canManageStaff = (role: unknown): boolean => role === 'admin';
+export const canReadAuditLog = (role: unknown): boolean => role === 'admin' || role === 'supervisor';

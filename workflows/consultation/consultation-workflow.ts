@@ -1,0 +1,155 @@
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { ListeningReply } from '../../activities/listening-activities';
+import { ConsultationStatus, ResidentCode } from '../search-attributes';
+import type { ConversationSettings } from './conversation-settings';
+import { text, TextMessage } from './line-messages';
+import { ConsultationPhase, consultationViewQuery, ResidentEvent, residentEventSignal } from './messages';
+import { describeStep, initialStep, OnboardingStep, onboardingTransition } from './onboarding';
+
+const db = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '30 seconds' } });
+// LINE 429/5xx are retried with back-off; the send is idempotent, so a retry never reaches the resident twice.
+const line = proxyActivities<Activities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 30 },
+});
+const lineBestEffort = proxyActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 1 } });
+// The listening activity falls back to the offline listener by itself, so one attempt is enough.
+const listener = proxyActivities<Activities>({ startToCloseTimeout: '45 seconds', retry: { maximumAttempts: 2 } });
+
+/** State carried across continue-as-new, so a long consultation keeps its place. */
+export interface CarriedState {
+  phase: ConsultationPhase;
+  step: OnboardingStep;
+  turns: number;
+  pending: ResidentEvent[];
+  seenEventIds: string[];
+}
+
+export interface ConsultationInput {
+  residentId: string;
+  carried?: CarriedState;
+}
+
+const SEEN_IDS_KEPT = 500;
+const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;
+// A burst is answered once: wait for the resident to pause, but never past this, so the reply token stays usable.
+const MAX_BURST_WAIT_FACTOR = 3;
+
+export async function consultationWorkflow(input: ConsultationInput): Promise<{ closed: string }> {
+  const { residentId } = input;
+  const queue: ResidentEvent[] = [...(input.carried?.pending ?? [])];
+  const seen: string[] = [...(input.carried?.seenEventIds ?? [])];
+  // Duplicate deliveries (LINE redelivery, a relay retried after a crash) are dropped here.
+  setHandler(residentEventSignal, (event) => {
+    if (seen.includes(event.eventId)) return;
+    seen.push(event.eventId);
+    if (seen.length > SEEN_IDS_KEPT) seen.splice(0, seen.length - SEEN_IDS_KEPT);
+    queue.push(event);
+  });
+
+  const settings: ConversationSettings = await db.loadConversationSettings();
+  const opened = await db.openConsultation({ residentId, workflowId: workflowInfo().workflowId });
+  const { consultationId } = opened;
+  let step: OnboardingStep = input.carried?.step ?? initialStep(settings, opened.resident);
+  let phase: ConsultationPhase = input.carried?.phase ?? (step.name === 'done' ? 'listening' : 'onboarding');
+  let turns = input.carried?.turns ?? 0;
+  setHandler(consultationViewQuery, () => ({ consultationId, phase, onboardingStep: describeStep(step), turns, pendingEvents: queue.length }));
+  upsertSearchAttributes([
+    { key: ResidentCode, value: opened.resident.code },
+    { key: ConsultationStatus, value: phase },
+  ] as never);
+
+  const send = (messages: TextMessage[], replyTo: ResidentEvent | undefined, sender: 'ai' | 'system', reply?: ListeningReply) =>
+    line.sendToResident({
+      sendKey: uuid4(),
+      consultationId,
+      residentId,
+      messages,
+      replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
+      replyTokenIssuedAt: replyTo?.timestamp,
+      sender,
+      answeredBy: reply?.answeredBy,
+      usage: reply && { promptTokens: reply.promptTokens, completionTokens: reply.completionTokens },
+    });
+
+  const setPhase = async (next: ConsultationPhase) => {
+    if (next === phase) return;
+    phase = next;
+    upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
+    if (phase === 'listening') await db.setConsultationStatus({ consultationId, status: 'listening' });
+  };
+
+  const close = async (reason: string) => {
+    await db.closeConsultation({ consultationId, reason });
+    await setPhase('closed');
+    return { closed: reason };
+  };
+
+  /** Takes the text messages that follow the first one, waiting for a pause in the resident's typing. */
+  const collectBurst = async (first: ResidentEvent & { kind: 'text' }) => {
+    const burst = [first];
+    const deadline = Date.now() + settings.debounceMs * MAX_BURST_WAIT_FACTOR;
+    while (settings.debounceMs > 0) {
+      const wait = Math.min(settings.debounceMs, deadline - Date.now());
+      if (wait <= 0) break;
+      const more = await condition(() => queue.length > 0 && queue[0].kind === 'text', wait);
+      if (!more) break;
+      while (queue.length > 0 && queue[0].kind === 'text') {
+        const next = queue.shift() as ResidentEvent & { kind: 'text' };
+        burst.push(next);
+        await db.recordInboundEvents({ consultationId, residentId, events: [next] });
+      }
+    }
+    return burst;
+  };
+
+  const listeningTurn = async (event: ResidentEvent) => {
+    if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
+    if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
+    if (event.kind !== 'text') return; // postbacks without a meaning here (e.g. a stale intake button)
+    const burst = await collectBurst(event);
+    const last = burst[burst.length - 1];
+    void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
+    const reply = await listener.composeListeningReply({
+      consultationId,
+      replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs,
+    });
+    turns += 1;
+    await send([text(reply.text)], last, 'ai', reply);
+  };
+
+  for (;;) {
+    const got = await condition(() => queue.length > 0, settings.closeAfterSilenceMs);
+    if (!got) return close('silence');
+    const event = queue.shift() as ResidentEvent;
+    await db.recordInboundEvents({ consultationId, residentId, events: [event] });
+    if (event.kind === 'unfollow') return close('unfollowed');
+
+    if (phase === 'listening') {
+      await listeningTurn(event);
+    } else {
+      const outcome = onboardingTransition(settings, step, event);
+      if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
+      if (outcome.record?.intake) await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
+      step = outcome.step;
+      await send(outcome.send, event, 'system');
+      if (step.name === 'declined') await setPhase('declined');
+      else if (step.name === 'done') await setPhase('listening');
+      else if (phase === 'declined') phase = 'onboarding';
+    }
+
+    const info = workflowInfo();
+    if (queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE)) {
+      await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { phase, step, turns, pending: queue, seenEventIds: seen } });
+    }
+  }
+}

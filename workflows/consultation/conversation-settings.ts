@@ -1,0 +1,33 @@
+/** The part of the municipality profile a consultation uses, loaded by an activity at each run start. */
+export interface PhoneLineInfo {
+  name: string;
+  phone: string;
+  hours: string;
+}
+
+export interface IntakeQuestionInfo {
+  id: string;
+  text: string;
+  options: { value: string; label: string }[];
+}
+
+export interface ConversationSettings {
+  serviceName: string;
+  termsVersion: string;
+  termsText: string;
+  intake: IntakeQuestionInfo[];
+  consultationLines: PhoneLineInfo[];
+  texts: {
+    greeting: string;
+    termsPrompt: string;
+    termsAgree: string;
+    termsDisagree: string;
+    termsDeclined: string;
+    intakeIntro: string;
+    invitation: string;
+    nonTextReply: string;
+  };
+  debounceMs: number;
+  replyTokenMaxAgeMs: number;
+  closeAfterSilenceMs: number;
+}

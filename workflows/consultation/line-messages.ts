@@ -1,0 +1,49 @@
+import type { ConversationSettings, IntakeQuestionInfo, PhoneLineInfo } from './conversation-settings';
+
+/** Plain LINE message objects (the Messaging API's JSON), built without I/O so workflows can use them. */
+export interface QuickReplyItem {
+  type: 'action';
+  action: { type: 'postback'; label: string; data: string; displayText: string };
+}
+export interface TextMessage {
+  type: 'text';
+  text: string;
+  quickReply?: { items: QuickReplyItem[] };
+}
+
+export const POSTBACK = {
+  termsAgree: 'terms=agree',
+  termsDisagree: 'terms=disagree',
+  intake: (questionId: string, value: string) => `intake=${questionId}&value=${value}`,
+} as const;
+
+export function parsePostback(data: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of data.split('&')) {
+    const [key, value = ''] = pair.split('=');
+    if (key) out[decodeURIComponent(key)] = decodeURIComponent(value);
+  }
+  return out;
+}
+
+const choice = (label: string, data: string): QuickReplyItem => ({ type: 'action', action: { type: 'postback', label, data, displayText: label } });
+
+export const text = (body: string): TextMessage => ({ type: 'text', text: body.trim() });
+
+export function termsMessages(s: ConversationSettings): TextMessage[] {
+  return [
+    text(s.termsText),
+    {
+      ...text(s.texts.termsPrompt),
+      quickReply: { items: [choice(s.texts.termsAgree, POSTBACK.termsAgree), choice(s.texts.termsDisagree, POSTBACK.termsDisagree)] },
+    },
+  ];
+}
+
+export function intakeQuestionMessage(q: IntakeQuestionInfo): TextMessage {
+  return { ...text(q.text), quickReply: { items: q.options.map((o) => choice(o.label, POSTBACK.intake(q.id, o.value))) } };
+}
+
+export function linesListText(lines: PhoneLineInfo[]): string {
+  return lines.map((l) => `・${l.name}\n  ${l.phone}（${l.hours}）`).join('\n');
+}
