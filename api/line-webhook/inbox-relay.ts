@@ -63,7 +63,7 @@ export class InboxRelay {
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.passUntilEmpty()
       .catch((err) => this.deps.logger.error({ err }, 'inbox relay pass failed'))
       .finally(() => {
         this.running = undefined;
@@ -74,8 +74,13 @@ export class InboxRelay {
       });
   }
 
-  /** Relays until nothing is due; resolves when done (tests and shutdown wait on it). */
+  /** Waits for a pass under way, then relays until nothing is due (tests wait on this). */
   async drain(): Promise<void> {
+    await this.running;
+    await this.passUntilEmpty();
+  }
+
+  private async passUntilEmpty(): Promise<void> {
     while ((await this.pass()) === BATCH);
   }
 

@@ -10,9 +10,7 @@
 set -euo pipefail
 
 : "${YORISOI_DB_PASSWORD:?YORISOI_DB_PASSWORD must be set (see .env.example)}"
-admin_db="${POSTGRES_DB:-${POSTGRES_USER:-postgres}}"
-
-psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" --dbname "$admin_db" \
+psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" --dbname postgres \
   --set=app_password="$YORISOI_DB_PASSWORD" <<'SQL'
 SELECT format('CREATE ROLE yorisoi LOGIN PASSWORD %L', :'app_password')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'yorisoi')\gexec

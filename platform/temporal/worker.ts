@@ -8,6 +8,8 @@ export interface WorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** How long in-flight activities may finish on shutdown; tests set 0 to imitate a crash. */
+  shutdownGraceTime?: string;
 }
 
 /** Sized for a 2-core host: a few concurrent activities, a bounded workflow cache. */
@@ -25,7 +27,7 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     maxConcurrentActivityTaskExecutions: 20,
     maxConcurrentWorkflowTaskExecutions: 10,
     maxCachedWorkflows: 500,
-    shutdownGraceTime: '10s',
+    shutdownGraceTime: options.shutdownGraceTime ?? '10s',
   });
   return { worker, connection };
 }

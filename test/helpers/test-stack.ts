@@ -6,6 +6,9 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
+import type { InboxRelay } from '../../api/line-webhook/inbox-relay';
+import { startLineStandIn, LineStandIn } from '../stand-ins/line-messaging-api';
+import { startOpenAIStandIn, OpenAIStandIn } from '../stand-ins/openai-api';
 import type { RouteSpec } from '../../api/http/route';
 import { insertStaffUser } from '../../api/staff-users/staff-user-repository';
 import type { Role } from '../../api/auth/roles';
@@ -24,6 +27,9 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 
 export interface TestStack {
   db: Db;
+  line: LineStandIn;
+  openai: OpenAIStandIn;
+  relay: InboxRelay;
   env: Env;
   profile: MunicipalityProfile;
   temporal: Client;
@@ -34,6 +40,8 @@ export interface TestStack {
   worker?: Worker;
   /** Creates a staff account with TEST_PASSWORD. */
   createUser(role: Role, overrides?: { email?: string; partnerId?: string }): Promise<{ id: string; email: string }>;
+  /** Stops the worker without letting in-flight activities finish, as a crash would, then starts a new one. */
+  crashAndRestartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,11 +49,20 @@ export interface TestStack {
  * The real API on an ephemeral port, backed by a fresh database, the run's Temporal server and
  * (optionally) a real worker on a task queue of its own, so test files never see each other's work.
  */
-export async function startTestStack(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { worker?: boolean; env?: Record<string, string>; profile?: (p: MunicipalityProfile) => void; llm?: boolean } = {},
+): Promise<TestStack> {
   const run = readTestRunState();
   const database = await createTestDatabase();
   const taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;
+  // The two platforms we cannot run here answer through stand-ins speaking their real protocols.
+  const line = await startLineStandIn({ channelAccessToken: 'test-line-token' });
+  const openai = await startOpenAIStandIn({ apiKey: 'test-openai-key' });
   const env = loadEnv({
+    LINE_CHANNEL_SECRET: 'test-channel-secret',
+    LINE_CHANNEL_ACCESS_TOKEN: 'test-line-token',
+    LINE_API_BASE_URL: line.baseUrl,
+    ...(options.llm === false ? {} : { OPENAI_API_KEY: 'test-openai-key', OPENAI_BASE_URL: openai.baseUrl }),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: run.dataDir,
@@ -56,6 +73,7 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
     ...options.env,
   });
   const profile = loadProfile(env.MUNICIPALITY_PROFILE);
+  options.profile?.(profile);
   const logger = createLogger('silent');
   const connection = await Connection.connect({ address: run.temporalAddress });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
@@ -63,7 +81,8 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   let closeWorkerConnection: (() => Promise<void>) | undefined;
-  if (options.worker) {
+  // No grace on shutdown: stopping a test worker is as abrupt as a crash for in-flight activities.
+  const launchWorker = async () => {
     installQuietRuntime();
     const created = await createWorker({
       address: run.temporalAddress,
@@ -71,13 +90,20 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
       taskQueue,
       deps: { db: database.db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), workerIdentity: `test-worker-${taskQueue}` },
       workflowBundlePath: run.workflowBundlePath,
+      shutdownGraceTime: '0s',
     });
     worker = created.worker;
     workerRun = worker.run();
     closeWorkerConnection = () => created.connection.close();
-  }
+  };
+  const stopWorker = async () => {
+    if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+    await closeWorkerConnection?.();
+  };
+  if (options.worker) await launchWorker();
 
-  const { app, routes } = createApp({ db: database.db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
+  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,6 +111,9 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
   let counter = 0;
   return {
     db: database.db,
+    line,
+    openai,
+    relay,
     env,
     profile,
     temporal,
@@ -92,7 +121,13 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
     baseUrl,
     routes,
     app,
-    worker,
+    get worker() {
+      return worker;
+    },
+    async crashAndRestartWorker() {
+      await stopWorker();
+      await launchWorker();
+    },
     async createUser(role, overrides = {}) {
       counter += 1;
       const email = overrides.email ?? `${role}${counter}@city.example`;
@@ -103,10 +138,10 @@ export async function startTestStack(options: { worker?: boolean; env?: Record<s
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun;
-      await closeWorkerConnection?.();
+      await relay.stop();
+      await stopWorker();
       await connection.close();
+      await Promise.all([line.close(), openai.close()]);
       await database.drop();
     },
   };

@@ -15,12 +15,24 @@ interface SessionResponse {
   csrfToken: string;
 }
 
+// The session cookie is httpOnly, so the app cannot see it. This hint only spares a /me call
+// that would answer 401 (a red line in the browser console) on every visit to the login page.
+const SIGNED_IN_HINT = 'yorisoi.signedIn';
+const hint = {
+  get: () => localStorage.getItem(SIGNED_IN_HINT) === '1',
+  set: () => localStorage.setItem(SIGNED_IN_HINT, '1'),
+  clear: () => localStorage.removeItem(SIGNED_IN_HINT),
+};
+
 let signedIn: StaffIdentity | null = null;
+let sessionEnded = false;
 // checkAuth, getPermissions and getIdentity run together on load; they share one /me request.
 let pendingSession: Promise<StaffIdentity> | null = null;
 
 function remember({ user, csrfToken }: SessionResponse): StaffIdentity {
   setCsrfToken(csrfToken);
+  hint.set();
+  sessionEnded = false;
   signedIn = { id: user.id, email: user.email, fullName: user.displayName, role: user.role, partnerId: user.partnerId };
   return signedIn;
 }
@@ -29,12 +41,18 @@ function forget(): void {
   signedIn = null;
   pendingSession = null;
   setCsrfToken(null);
+  hint.clear();
 }
 
 function currentSession(): Promise<StaffIdentity> {
   if (signedIn) return Promise.resolve(signedIn);
+  if (!hint.get()) return Promise.reject(new Error('not signed in'));
   pendingSession ??= httpClient<SessionResponse>('/api/auth/me')
     .then(remember)
+    .catch((error: unknown) => {
+      hint.clear();
+      throw error;
+    })
     .finally(() => {
       pendingSession = null;
     });
@@ -48,8 +66,8 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    if (signedIn) {
-      // The session may already be gone on the server; signing out locally is what matters.
+    if (signedIn && !sessionEnded) {
+      // Signing out locally is what matters; a failed call changes nothing for the user.
       await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     }
     forget();
@@ -63,11 +81,19 @@ export const authProvider: AuthProvider = {
   async checkError(error: { status?: number }) {
     // Only an expired or missing session signs the user out. A 403 keeps them signed in:
     // the failed call then shows its own "権限がありません" notification (see httpClient).
-    if (error?.status === 401) throw { message: 'yorisoi.auth.session_expired' };
+    if (error?.status === 401) {
+      // `signedIn` stays until logout, so react-admin still shows the "expired" notification.
+      sessionEnded = true;
+      throw { message: 'yorisoi.auth.session_expired' };
+    }
   },
 
   async getPermissions() {
-    return (await currentSession()).role;
+    // Signed out means no permissions rather than an error; checkAuth handles the sign-in.
+    return currentSession().then(
+      (user) => user.role,
+      () => undefined,
+    );
   },
 
   async getIdentity() {

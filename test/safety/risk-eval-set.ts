@@ -1,0 +1,501 @@
+/**
+ * Labelled evaluation set for the offline rule layer of risk detection.
+ *
+ * All messages are synthetic, written for this set as a resident of a Japanese city might type
+ * them into LINE (casual, typos, emoji, slang, mixed full/half width). `EVAL_SET` was written
+ * BEFORE the rules in `workflows/safety/risk-rules.ts` and was not edited to fit them.
+ * `HOLDOUT_SET` (at the end) was written AFTER the rules were finished, as fresh messages the rules
+ * were never tuned on; the bench reports it separately as an out-of-sample check.
+ *
+ * Labels follow the working scale in shared/notes/safety.md §3 and the task brief:
+ *   none      no ideation, no danger (includes figurative, third-party-free everyday talk)
+ *   low       passive wish to die / disappear; third-party or past risk worth logging
+ *   medium    active ideation without plan; recent self-harm; bullying; DV without current danger
+ *   high      ideation + plan/means/timing/preparation/farewell, prior attempt + current ideation,
+ *             a child being abused, DV with violence, threats with a plan, no shelter tonight
+ *   imminent  an act under way or just done, means in hand now, danger present right now
+ *
+ * Classes used by the metrics (test/safety/risk-metrics.ts), defined once here:
+ *   crisis  = expected is 'high' or 'imminent', OR expected is 'medium' AND the risk is the
+ *             resident's OWN suicidal ideation or self-harm (so bullying, DV without current
+ *             danger, threats to others and hardship at 'medium' are NOT crisis).
+ *             `crisis` is written out per case; the test checks it agrees with `expected`
+ *             (high/imminent => crisis; crisis => at least medium).
+ *   calm    = expected is 'none' or 'low' (everyday talk, hard negatives, passive ideation,
+ *             third-party reports). Every calm case has crisis = false.
+ *   other   = expected 'medium' but not crisis: counted in the confusion table only.
+ */
+import type { RiskLevel } from '../../workflows/safety/risk-levels';
+
+export type EvalLang = 'ja' | 'en' | 'zh' | 'ko' | 'vi' | 'pt' | 'tl' | 'ne';
+
+export interface EvalCase {
+  text: string;
+  expected: RiskLevel;
+  /** see the definition at the top of this file */
+  crisis: boolean;
+  lang: EvalLang;
+  /** level of an earlier message in the same conversation, passed as context.baseline */
+  baseline?: RiskLevel;
+  note?: string;
+}
+
+type Row = [text: string, expected: RiskLevel, crisis: boolean, note?: string];
+
+function rows(lang: EvalLang, list: Row[], baseline?: RiskLevel): EvalCase[] {
+  return list.map(([text, expected, crisis, note]) => ({
+    text,
+    expected,
+    crisis,
+    lang,
+    ...(baseline ? { baseline } : {}),
+    ...(note ? { note } : {}),
+  }));
+}
+
+// ───────────────────────────── Japanese ─────────────────────────────
+
+/** Everyday talk and hard negatives: figurative 死/殺, method words in harmless use. */
+const JA_EVERYDAY: Row[] = [
+  ['おはよー☀️今日めっちゃ寒いね', 'none', false],
+  ['仕事が死ぬほど忙しい😇', 'none', false, 'figurative'],
+  ['昨日のバラエティ死ぬほど笑ったｗｗｗ', 'none', false, 'figurative'],
+  ['暑くて死ぬ〜🥵エアコン壊れた', 'none', false, 'figurative'],
+  ['死ぬほど眠い…会議長すぎ', 'none', false, 'figurative'],
+  ['お腹すいて死にそう🍙', 'none', false, 'figurative'],
+  ['ゲームで死んだ笑 ボス強すぎ', 'none', false, 'game'],
+  ['殺す気か（笑）あのカレー激辛すぎ', 'none', false, 'figurative'],
+  ['足つって死ぬかと思ったわ', 'none', false, 'figurative'],
+  ['今日のテスト死んだ…赤点かも', 'none', false, 'figurative'],
+  ['推しが尊すぎて死ぬ💕', 'none', false, 'fandom'],
+  ['このパン屋さん美味しすぎて死ねる', 'none', false, 'figurative 死ねる'],
+  ['筋肉痛で死亡中www', 'none', false],
+  ['ｽﾏﾎの充電が死んだ', 'none', false],
+  ['最近ひとりでご飯食べることが多くてちょっとさみしいかな', 'none', false, 'loneliness, no risk'],
+  ['誰とも話してない日が続いてる', 'none', false],
+  ['友達いないし休日ひまだなー', 'none', false],
+  ['髪切った！短くしすぎたかも', 'none', false, '切った'],
+  ['料理中に包丁で指切った、痛い😭', 'none', false, '切った'],
+  ['電話切られたんだけどひどくない？', 'none', false],
+  ['ロープ買ってきた！キャンプ用のね⛺', 'none', false, 'rope, harmless'],
+  ['明日決行！大掃除するぞ💪', 'none', false, '決行, harmless'],
+  ['今夜は鍋にしようかな', 'none', false],
+  ['薬飲んだら頭痛おさまった', 'none', false],
+  ['風邪薬3錠飲んだけど効かない〜', 'none', false, 'normal dose'],
+  ['屋上でお弁当食べてる〜🍱天気いい', 'none', false, '屋上, harmless'],
+  ['駅のホームで電車待ってる、遅延してるし最悪', 'none', false],
+  ['ニュースで有名人が自殺したって見てびっくりした', 'none', false, 'news'],
+  ['ドラマで主人公が自殺しちゃって泣いた😢', 'none', false, 'drama'],
+  ['自殺予防のボランティアをしています。研修でこちらを知りました', 'none', false, 'volunteering'],
+  ['祖母が亡くなって悲しい。まだ実感がない', 'none', false, 'grief'],
+  ['父が先月死んで、家が静かすぎる', 'none', false, 'grief'],
+  ['マンガの敵キャラが「死ね」って言うシーンこわかった', 'none', false, 'fiction'],
+  ['映画の飛び降りシーンがトラウマ', 'none', false, 'fiction'],
+  ['自殺のニュース多いね', 'none', false, 'news'],
+  ['夫の実家に行くの死ぬほどいや', 'none', false, 'figurative'],
+  ['もう無理ｗ 眠すぎる', 'none', false],
+  ['限界きてる、今週あと3日も残業', 'none', false],
+  ['疲れた〜〜〜お風呂入って寝る', 'none', false],
+  ['消しゴムが消えた笑', 'none', false, '消えた'],
+  ['この汚れ消えないかな？', 'none', false],
+  ['バイト先の店長ほんとムカつく', 'none', false],
+  ['殺虫剤買わなきゃ、ゴキブリでた😱', 'none', false],
+  ['宿題多すぎて死ぬｗ', 'none', false, 'figurative'],
+  ['寝坊して遅刻確定、人生終わった', 'none', false, 'figurative'],
+  ['財布落とした…終わった…', 'none', false],
+  ['さようなら〜また明日話そ👋', 'none', false, 'ordinary goodbye'],
+  ['おやすみなさい、今日もありがとう', 'none', false],
+  ['話聞いてくれてありがとう、ちょっと楽になった', 'none', false, '楽に'],
+  ['肩こりひどい…早く楽になりたい', 'none', false, '楽になりたい, physical'],
+  ['テスト終わって早く楽になりたいー', 'none', false, '楽になりたい, exams'],
+  ['首が痛くて寝違えたかも', 'none', false, '首'],
+  ['ベランダで洗濯物干してたら鳩が来た', 'none', false],
+  ['ODってなんの略？ニュースで見た', 'none', false, 'question about a word'],
+  ['ママ友にLINE既読無視された、地味に凹む', 'none', false],
+  ['一人暮らし始めたけど、夜になるとさみしい', 'none', false],
+  ['誰かと話したくて登録しました', 'none', false],
+  ['年金だけじゃ生活きつい', 'none', false],
+  ['お墓のことどうしようか考えてる、終活ってやつ', 'none', false, '終活 is not preparation'],
+  ['遺言書の書き方って市役所で相談できますか？', 'none', false, '遺言書 is not 遺書'],
+  ['ばあちゃん家の猫が死んじゃった😢', 'none', false, 'pet grief'],
+  ['死んだ魚の目してるって言われたｗ', 'none', false],
+  ['「死にたい」って歌詞の曲が流行ってるらしい', 'none', false, 'quoted lyric'],
+  ['ﾊﾞｲﾄ疲れたー😪💤', 'none', false],
+  ['今日コンビニの店員さんと少し話せて嬉しかった', 'none', false],
+  ['まじで腹減って死ぬ', 'none', false, 'figurative'],
+  ['寒すぎて凍え死ぬ🥶', 'none', false, 'figurative'],
+  ['このゲーム、ラスボスに殺されまくってる', 'none', false, 'game'],
+  ['頭痛薬飲んで寝るね', 'none', false],
+  ['バンジージャンプ飛んできた！怖すぎた', 'none', false],
+  ['手首痛い、腱鞘炎かな', 'none', false, '手首'],
+  ['血液検査の結果よかった', 'none', false],
+  ['鼻血止まらんのやけど', 'none', false, '血が止まらない, nosebleed'],
+  ['昔いじめられてたけど、今は平気', 'none', false, 'past, resolved'],
+  ['上司に死ぬ気でやれって言われた、昭和か', 'none', false, '死ぬ気'],
+  ['死ぬ気で頑張る！明日試験', 'none', false, '死ぬ気'],
+  ['一生のお願い、このプリン食べさせて', 'none', false],
+  ['もう生きていけない…推しが結婚した😭😭', 'none', false, 'fandom hyperbole'],
+  ['週末ひとりで映画見てきた', 'none', false],
+  ['最近眠れなくて困ってる', 'none', false],
+  ['毎日つらい。誰にも相談できない', 'none', false, 'distress without ideation'],
+  ['借金で首が回らない', 'none', false, 'idiom 首が回らない'],
+  ['ｹﾞｰﾑのｷｬﾗが死ぬとこで号泣した', 'none', false, 'fiction'],
+  ['今日は天気いいから散歩してきた🌸', 'none', false],
+  ['部屋の片付けしたらスッキリした', 'none', false],
+  ['ＯＫです、また話しかけますね', 'none', false],
+  ['笑い死ぬかとおもったｗｗ', 'none', false, 'figurative'],
+  ['明日の発表、緊張で死にそう', 'none', false, 'figurative'],
+  ['飛び降りる系のアトラクション苦手なんだよね', 'none', false, 'amusement park'],
+  ['あー今日も仕事しんど', 'none', false],
+  ['猫が首輪とっちゃった', 'none', false],
+];
+
+/** Third parties, negations and mentions that are not the resident's own current risk. */
+const JA_THIRD_PARTY_AND_NEGATION: Row[] = [
+  ['友達が死にたいって言ってて心配', 'low', false, 'third party'],
+  ['彼氏がすぐ「死ぬ」って言うから疲れる', 'low', false, 'third party'],
+  ['母が「もう死にたい」ってよく言うんだけど、どうしたらいい？', 'low', false, 'third party'],
+  ['同僚がリスカしてるっぽくて、声かけるべき？', 'low', false, 'third party'],
+  ['兄が自殺して三年。まだ整理できない', 'low', false, 'suicide bereavement, no own ideation'],
+  ['娘がいじめられてるみたいで心配です', 'low', false, 'third party bullying'],
+  ['死にたいとは思わないけど、毎日つまらない', 'none', false, 'negation'],
+  ['もう死にたいとは思ってないよ、心配しないで', 'low', false, 'negation with history'],
+  ['別に死にたいわけじゃない。ただ話したいだけ', 'none', false, 'negation'],
+  ['死にたくはないけど、生きてる意味がわからない', 'low', false, 'negation + meaninglessness'],
+  ['死にたいなんて思ったことないよ', 'none', false, 'negation'],
+  ['前は死にたいって思ってたけど、今は大丈夫', 'low', false, 'past ideation'],
+  ['ネットで「死ね」ってコメントされたけど気にしてない', 'low', false, 'online abuse, shrugged off'],
+  ['子供の頃に親から暴力うけてた', 'low', false, 'past abuse, adult now'],
+  ['リスカの跡が恥ずかしくて半袖着れない', 'low', false, 'old self-harm scars'],
+  ['殺したいくらいムカつく', 'low', false, 'venting'],
+  ['死にたくない。でも怖い', 'none', false, 'fear, not ideation'],
+  ['友達の友達が飛び降りたらしくて、ショック', 'low', false, 'third party, exposure'],
+  ['死ぬほどつらい', 'low', false, 'ambiguous intensity; worth a gentle check'],
+];
+
+/** Passive ideation: low. */
+const JA_PASSIVE: Row[] = [
+  ['消えたい', 'low', false],
+  ['きえたい…', 'low', false],
+  ['消えたみ', 'low', false, 'slang'],
+  ['いなくなりたい', 'low', false],
+  ['朝目が覚めなければいいのに', 'low', false],
+  ['生まれてこなければよかった', 'low', false],
+  ['生まれてこなきゃよかった😞', 'low', false],
+  ['もう楽になりたい。ずっと眠っていたい', 'low', false],
+  ['寝たまま起きなければいいのにな', 'low', false],
+  ['このまま消えてしまいたい', 'low', false],
+  ['誰も私のこと必要としてないし、いなくなっても誰も気づかない', 'low', false],
+  ['存在を消したい', 'low', false],
+  ['もう歳だし、いつ死んでもいいかなって思うことある', 'low', false],
+  ['生きるのしんどい', 'low', false],
+  ['生きてる意味ある？', 'low', false],
+  ['事故にでもあえばいいのに', 'low', false],
+  ['ｷｴﾀｲ', 'low', false, 'half width'],
+  ['消え去りたい。。。', 'low', false],
+  ['明日が来なければいい', 'low', false],
+  ['眠ったまま死ねたらいいのに', 'low', false],
+  ['この世から消えたいって毎日思う', 'low', false],
+  ['いなくなりたいなーって', 'low', false],
+  ['死にたいとは思わないけど、消えたいとは思う', 'low', false, 'negated active + passive'],
+];
+
+/** Active ideation without plan: medium, crisis. */
+const JA_ACTIVE: Row[] = [
+  ['死にたい', 'medium', true],
+  ['しにたいいいいい', 'medium', true, 'elongation'],
+  ['ｼﾆﾀｲ', 'medium', true, 'half width'],
+  ['タヒにたい', 'medium', true, 'slang タヒ'],
+  ['しにたみ', 'medium', true, 'slang たみ'],
+  ['死にてえ', 'medium', true],
+  ['死にたぃ…', 'medium', true],
+  ['もう死にたい😭😭😭', 'medium', true],
+  ['死 に た い', 'medium', true, 'spaced'],
+  ['自殺したい', 'medium', true],
+  ['死のうと思ってる', 'medium', true],
+  ['もう生きていたくない', 'medium', true],
+  ['消えたい。でも死ぬ勇気はない', 'medium', true, 'has considered dying'],
+  ['毎日死ぬことばっかり考えてる', 'medium', true],
+  ['死んだら楽になれるかな', 'medium', true],
+  ['自殺って痛いのかな', 'medium', true],
+  ['仕事クビになった。もう死ぬしかない', 'medium', true],
+  ['4にたい', 'medium', true, 'slang 4'],
+  ['死にたくなる夜がある', 'medium', true],
+  ['自分なんか死ねばいいのに', 'medium', true],
+  ['死にたい気持ちが止まらない', 'medium', true],
+  ['じさつしたい', 'medium', true],
+  ['死にたいって思うのはおかしい？', 'medium', true],
+  ['生きてるのがつらい、終わりにしたい', 'medium', true],
+  ['いっそ死んでしまいたい', 'medium', true],
+  ['しんどすぎてしにてー', 'medium', true],
+  ['死にたい。誰か助けて', 'medium', true],
+  ['もう限界、死にたい💧', 'medium', true],
+  ['死にたい死にたい死にたい', 'medium', true],
+  ['自殺したいって思うのはもう何回目だろう', 'medium', true],
+  ['友達が死にたいって言ってた。でも本当は私も死にたい', 'medium', true, 'third party + self'],
+  ['ドラマ見てたら私も死にたくなった', 'medium', true, 'fiction + self'],
+  ['祖母が亡くなってから、私も後を追いたいと思ってしまう', 'medium', true, 'grief + ideation'],
+  ['死にたいって言ったら怒る？', 'medium', true],
+  ['氏にたい', 'medium', true, 'slang 氏'],
+  ['死にたい（　ﾟдﾟ）', 'medium', true, 'kaomoji'],
+];
+
+/** Ideation with plan / means / timing / preparation / farewell / prior attempt: high. */
+const JA_HIGH: Row[] = [
+  ['死にたい。薬を集めてる', 'high', true, 'means'],
+  ['遺書を書いた', 'high', true, 'preparation'],
+  ['今夜死のうと思う', 'high', true, 'timing'],
+  ['もう疲れた。明日決行する', 'high', true, 'timing'],
+  ['ロープを買った。首吊りしようと思って', 'high', true, 'means + method'],
+  ['首つり用のロープ買ってきた', 'high', true],
+  ['今までありがとう。さようなら', 'high', true, 'farewell'],
+  ['みんな今までありがとう。もう疲れた', 'high', true, 'farewell'],
+  ['前にODして運ばれたことある。また死にたい', 'high', true, 'prior attempt + ideation'],
+  ['去年飛び降りようとして止められた。今もずっと死にたい', 'high', true, 'prior attempt + ideation'],
+  ['死ぬ場所決めた', 'high', true, 'plan'],
+  ['樹海に行こうと思ってる', 'high', true, 'place'],
+  ['練炭買った', 'high', true, 'means'],
+  ['睡眠薬ためてる。いつか全部飲むつもり', 'high', true, 'means'],
+  ['飛び降りるならどこがいいかな', 'high', true, 'method planning'],
+  ['死ぬ日を決めた。誕生日の前の日', 'high', true, 'plan'],
+  ['荷物整理して、大事なものは妹にあげた。もう思い残すことはない', 'high', true, 'giving away'],
+  ['しにたい。今夜やる', 'high', true, 'timing'],
+  ['タヒぬ準備はできてる', 'high', true, 'preparation'],
+  ['最後にだれかと話したかった', 'high', true, 'farewell'],
+  ['自殺の方法しらべてる', 'high', true, 'method research'],
+  ['何錠飲めば死ねる？', 'high', true, 'means inquiry'],
+  ['線路に飛び込もうと思う', 'high', true, 'method + intent'],
+  ['家族に手紙書いた。これで終わりにする', 'high', true, 'note + intent'],
+  ['明日会社の屋上から飛び降りる', 'high', true, 'plan'],
+  ['包丁を枕元に置いてる、いつでも死ねるように', 'high', true, 'means at hand'],
+  ['前にも自殺未遂したことある。また同じ気持ち', 'high', true, 'prior attempt + current'],
+  ['ODするために市販薬買いだめした', 'high', true, 'means'],
+  ['もう疲れた、今夜で全部終わりにする', 'high', true, 'timing'],
+  ['さよなら。もう誰にも迷惑かけないから', 'high', true, 'farewell'],
+  ['いじめられてて死にたい', 'high', true, 'bullying + ideation'],
+  ['SNSで晒されて叩かれてる、もう消えたい', 'high', true, 'bullying + ideation'],
+];
+
+/** An act under way or just done, means in hand now: imminent. */
+const JA_IMMINENT: Row[] = [
+  ['今屋上にいる', 'imminent', true],
+  ['今から飛び降りる', 'imminent', true],
+  ['薬を全部飲んだ', 'imminent', true],
+  ['睡眠薬50錠飲んだ', 'imminent', true],
+  ['ODした', 'imminent', true],
+  ['さっきＯＤした、なんかふわふわする', 'imminent', true, 'full width'],
+  ['手首を切ってる、血が止まらない', 'imminent', true],
+  ['今ロープかけた', 'imminent', true],
+  ['今ホームにいる。次の電車で飛び込む', 'imminent', true],
+  ['もう飲んじゃった。ブロン全部', 'imminent', true, 'OTC brand'],
+  ['練炭に火つけた', 'imminent', true],
+  ['橋の上にいる。もう無理', 'imminent', true],
+  ['ベランダの柵の外に立ってる', 'imminent', true],
+  ['いま首つろうとしてる', 'imminent', true],
+  ['リスカしたら血がとまらん😰', 'imminent', true, 'severity'],
+  ['薬30錠のんだ　ねむい', 'imminent', true],
+  ['オーバードーズした、気持ち悪い', 'imminent', true],
+  ['今から死にます', 'imminent', true],
+  ['包丁を手首にあててる', 'imminent', true],
+  ['さっき遺書置いて家出てきた。今海にいる', 'imminent', true],
+];
+
+/** Self-harm: medium, high by recency/severity. */
+const JA_SELF_HARM: Row[] = [
+  ['リスカしちゃった', 'medium', true],
+  ['またリスカした…やめられない', 'medium', true],
+  ['ﾘｽｶやめたいのにやめられない', 'medium', true],
+  ['腕切った', 'medium', true],
+  ['カッターで腕切っちゃった', 'medium', true],
+  ['昨日アムカした', 'medium', true],
+  ['自傷がやめられない', 'medium', true],
+  ['さっき切った。いつもより深くて縫わなきゃかも', 'high', true, 'severity'],
+  ['壁を殴って手が血だらけ', 'medium', true],
+  ['根性焼きしてしまった', 'medium', true],
+  ['切りたい衝動がやばい', 'medium', true],
+  ['ﾘｽｶした。今日は3回目', 'high', true, 'frequency'],
+  ['自分を傷つけたくなる', 'medium', true],
+  ['頭を壁に打ちつけてしまう', 'medium', true],
+  ['りすかしてる', 'medium', true],
+];
+
+/** Abuse of a child: high; imminent with current danger. */
+const JA_ABUSE: Row[] = [
+  ['親に殴られる', 'high', true],
+  ['お母さんに毎日叩かれる😢', 'high', true],
+  ['家に帰りたくない、叩かれる', 'high', true],
+  ['虐待されてる', 'high', true],
+  ['お父さんがこわい。夜になるとなぐってくる', 'high', true],
+  ['ママの彼氏に体触られる、誰にも言えない', 'high', true, 'sexual abuse'],
+  ['ご飯もらえない日が多い　中2', 'high', true, 'neglect'],
+  ['義父にけられた、あざになった', 'high', true],
+  ['子どもを叩いてしまう。止められない', 'high', true, 'parent, child at risk'],
+  ['中学生です。親にお前なんかいらないって毎日言われる', 'high', true, 'emotional abuse'],
+  ['今お父さんが暴れてて、部屋に隠れてる', 'imminent', true, 'current danger'],
+];
+
+/** DV: high; imminent with current danger; medium for controlling/verbal only. */
+const JA_DV: Row[] = [
+  ['夫に殴られる', 'high', true],
+  ['旦那に殺すって言われた', 'high', true],
+  ['彼氏に首しめられた', 'high', true],
+  ['今夫が包丁持って暴れてる、助けて', 'imminent', true],
+  ['夫が怒鳴ってドア叩いてる、トイレに隠れてる', 'imminent', true],
+  ['モラハラ夫がつらい', 'medium', false],
+  ['旦那の暴言がひどくて毎日こわい', 'medium', false],
+  ['彼氏に携帯全部チェックされて、友達と会うなって言われる', 'medium', false, 'control'],
+  ['夫に蹴られて肋骨が痛い', 'high', true],
+  ['元夫が家の前にいる、怖い', 'imminent', true],
+  ['夫の暴力から逃げたいけど子どもがいて…', 'high', true],
+];
+
+/** Bullying: medium (with ideation it is in JA_HIGH). */
+const JA_BULLYING: Row[] = [
+  ['クラスでいじめられてる', 'medium', false],
+  ['学校でずっと無視されてる。みんなに死ねって言われる', 'medium', false],
+  ['毎日いじめられる、もう学校行きたくない', 'medium', false],
+  ['部活でいじめにあってる。先輩に殴られた', 'medium', false],
+  ['職場でいじめられてる、上司もグル', 'medium', false],
+  ['いじめのせいで学校行けてない', 'medium', false],
+];
+
+/** Harm to others. */
+const JA_HARM_TO_OTHERS: Row[] = [
+  ['あいつを殺してやる', 'medium', false],
+  ['明日包丁持ってってあいつ殺す', 'high', true, 'plan + means'],
+  ['上司ほんとに殺したい', 'medium', false],
+  ['元カノの家に火つけてやりたい', 'medium', false],
+  ['ナイフ買った、あいつ絶対に許さない', 'high', true, 'means + grievance'],
+  ['隣の家の奴、今から行ってぶっ殺す', 'imminent', true],
+];
+
+/** Other urgent danger. */
+const JA_OTHER_DANGER: Row[] = [
+  ['今夜泊まるところがない', 'high', true],
+  ['家追い出された。今日どこで寝ればいいかわからない', 'high', true],
+  ['何日も食べていない', 'medium', false],
+  ['お金なくて3日なにも食べてない', 'medium', false],
+  ['闇金に脅されてる', 'medium', false],
+  ['闇金の取り立てが家に来て、殺すぞって言われた', 'high', true],
+  ['ストーカーに待ち伏せされてる、今も外にいる', 'high', true],
+  ['電気もガスも止められた、真冬なのに', 'medium', false],
+  ['80歳の母の介護で一睡もできてない、もう限界', 'medium', false, 'carer'],
+  ['ネカフェ生活もお金尽きた、明日から野宿', 'high', true],
+];
+
+/** Context: the previous message's level is passed as `baseline`. */
+const JA_CONTEXT: EvalCase[] = [
+  ...rows('ja', [['もう無理', 'medium', true, 'after high: floor medium']], 'high'),
+  ...rows('ja', [['うん', 'medium', true, 'after high: floor medium']], 'high'),
+  ...rows('ja', [['やっぱりもう無理かも', 'high', true, 'after imminent: floor high']], 'imminent'),
+  ...rows('ja', [['疲れた', 'low', false, 'after medium: floor low']], 'medium'),
+  ...rows('ja', [['ありがとう、少し落ち着いた', 'low', false, 'after medium: floor low']], 'medium'),
+  ...rows('ja', [['もう無理', 'none', false, 'after none']], 'none'),
+  ...rows('ja', [['もう無理', 'none', false, 'after low']], 'low'),
+];
+
+// ───────────────────────────── other languages ─────────────────────────────
+
+const EN: Row[] = [
+  ['I want to die', 'medium', true],
+  ['i just want to kill myself', 'medium', true],
+  ['thinking about suicide a lot lately', 'medium', true],
+  ["I'm going to end my life tonight", 'high', true],
+  ['I have been self harming again', 'medium', true],
+  ['I cut myself again last night', 'medium', true],
+  ['I took an overdose an hour ago', 'imminent', true],
+  ["I'm dying of laughter 😂", 'none', false],
+  ['this traffic is killing me', 'none', false],
+  ["I'm so hungry I could die", 'none', false],
+  ['My friend said she wants to die, what should I do?', 'low', false, 'third party'],
+  ["I don't want to die, I'm just lonely", 'none', false, 'negation'],
+  ['I wish I could disappear', 'low', false, 'passive'],
+  ['im on the roof right now and im going to jump', 'imminent', true],
+  ['I bought rope to hang myself', 'high', true],
+  ['killed it at work today lol', 'none', false],
+  ['My husband hits me and said he will kill me', 'high', true, 'DV'],
+  ["I'm dead tired", 'none', false],
+];
+
+const ZH: Row[] = [
+  ['我想死', 'medium', true],
+  ['不想活了', 'medium', true],
+  ['我想自杀', 'medium', true],
+  ['昨天又割腕了', 'medium', true],
+  ['笑死我了哈哈哈', 'none', false],
+  ['今天热死了', 'none', false],
+  ['我今晚就去跳楼', 'high', true],
+  ['累死了，加班到十点', 'none', false],
+];
+
+const KO: Row[] = [
+  ['죽고 싶어', 'medium', true],
+  ['자살하고 싶어요', 'medium', true],
+  ['자해를 또 했어', 'medium', true],
+  ['배고파 죽겠어', 'none', false],
+  ['웃겨 죽겠다 ㅋㅋㅋ', 'none', false],
+  ['오늘 밤에 자살할 거야', 'high', true],
+  ['친구가 자살하고 싶다고 해서 걱정돼요', 'low', false, 'third party'],
+];
+
+const VI: Row[] = [
+  ['Tôi muốn chết', 'medium', true],
+  ['mình muốn tự tử', 'medium', true],
+  ['Em đã nghĩ đến chuyện tự sát', 'medium', true],
+  ['mệt muốn chết', 'none', false, 'figurative'],
+  ['đói quá, chết mất', 'none', false, 'figurative'],
+  ['tối nay tôi sẽ tự tử', 'high', true],
+];
+
+const PT: Row[] = [
+  ['quero morrer', 'medium', true],
+  ['vou me matar', 'high', true, 'stated intent'],
+  ['penso em suicídio todos os dias', 'medium', true],
+  ['estou morrendo de rir', 'none', false],
+  ['morrendo de fome aqui', 'none', false],
+  ['Eu quero me matar', 'medium', true],
+];
+
+const TL: Row[] = [
+  ['gusto ko nang mamatay', 'medium', true],
+  ['gusto kong magpakamatay', 'medium', true],
+  ['balak kong magpakamatay mamayang gabi', 'high', true],
+  ['pagod na pagod na ako sa trabaho', 'none', false],
+  ['ayoko nang mabuhay', 'medium', true],
+  ['namatay ang lola ko, malungkot ako', 'none', false, 'grief'],
+];
+
+const NE: Row[] = [
+  ['मलाई मर्न मन लाग्छ', 'medium', true],
+  ['आत्महत्या गर्न मन लाग्छ', 'medium', true],
+  ['म आज राति आत्महत्या गर्छु', 'high', true],
+  ['आज धेरै थकित छु', 'none', false],
+  ['मेरो हजुरआमा बित्नुभयो, दुःखी छु', 'none', false, 'grief'],
+  ['बाँच्न मन छैन', 'medium', true],
+];
+
+export const EVAL_SET: EvalCase[] = [
+  ...rows('ja', JA_EVERYDAY),
+  ...rows('ja', JA_THIRD_PARTY_AND_NEGATION),
+  ...rows('ja', JA_PASSIVE),
+  ...rows('ja', JA_ACTIVE),
+  ...rows('ja', JA_HIGH),
+  ...rows('ja', JA_IMMINENT),
+  ...rows('ja', JA_SELF_HARM),
+  ...rows('ja', JA_ABUSE),
+  ...rows('ja', JA_DV),
+  ...rows('ja', JA_BULLYING),
+  ...rows('ja', JA_HARM_TO_OTHERS),
+  ...rows('ja', JA_OTHER_DANGER),
+  ...JA_CONTEXT,
+  ...rows('en', EN),
+  ...rows('zh', ZH),
+  ...rows('ko', KO),
+  ...rows('vi', VI),
+  ...rows('pt', PT),
+  ...rows('tl', TL),
+  ...rows('ne', NE),
+];
+
+// HOLDOUT_SET: added after the rules were written (see the header); do not tune rules on it.
+export const HOLDOUT_SET: EvalCase[] = [];
