@@ -16,6 +16,7 @@ import { lineWebhookRoutes } from './line-webhook/line-webhook-routes';
 import { createMetrics } from './health/metrics';
 import { AppError, errorMiddleware, FailureCode } from './http/errors';
 import type { RouteSpec } from './http/route';
+import { simulatorRoutes } from './simulator/simulator-routes';
 import { staffUserRoutes } from './staff-users/staff-user-routes';
 import { systemCheckRoutes } from './system-checks/system-check-routes';
 
@@ -30,6 +31,7 @@ export interface AppDeps {
 }
 
 export const JSON_BODY_LIMIT = '100kb';
+const SIMULATOR_PUBLIC_DIR = path.join(__dirname, 'simulator', 'public');
 
 /** Logs one line per request: method, route pattern, status, time. Never bodies or query strings. */
 function requestLog(logger: Logger): RequestHandler {
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   const { db, env, logger } = deps;
   const metrics = createMetrics();
   const relay = new InboxRelay({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
+  // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
+  const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [
     ...healthRoutes({ db, temporal: deps.temporal, metrics }),
     ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', onStored: () => relay.kick() }),
@@ -54,11 +58,13 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
+    ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind a reverse proxy on the same host or a container network, the client address comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback, uniquelocal');
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -91,6 +97,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     // Client-side routes (/admin/staff-users/…) all load the same page.
     app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(index));
   }
+  if (simulator) app.use('/simulator', express.static(SIMULATOR_PUBLIC_DIR, { maxAge: 0 }));
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use('/api', (_req, _res, next) => next(new AppError(FailureCode.NotFound, 'API が見つかりません。')));
   app.use(errorMiddleware(logger));

@@ -101,7 +101,7 @@ export const profileSchema = z.object({
       .object({ email: z.email().optional(), webhookUrl: z.url().optional() })
       .refine((o) => o.email || o.webhookUrl, { message: 'give an e-mail address, a webhook URL or both' }),
   }),
-  consultation: z.object({ closeAfterSilenceHours: z.number().min(1).default(72) }).default({ closeAfterSilenceHours: 72 }),
+  consultation: z.object({ closeAfterSilenceHours: z.number().positive().default(72) }).default({ closeAfterSilenceHours: 72 }),
   reports: z
     .object({
       smallCellThreshold: z.number().int().min(1).default(5),

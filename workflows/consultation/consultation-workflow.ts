@@ -37,10 +37,12 @@ export interface CarriedState {
 export interface ConsultationInput {
   residentId: string;
   carried?: CarriedState;
+  /** History length that triggers continue-as-new (the server also suggests it); lowered in tests. */
+  historyLimit?: number;
 }
 
 const SEEN_IDS_KEPT = 500;
-const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;
+const DEFAULT_HISTORY_LIMIT = 5_000;
 // A burst is answered once: wait for the resident to pause, but never past this, so the reply token stays usable.
 const MAX_BURST_WAIT_FACTOR = 3;
 
@@ -56,13 +58,20 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     queue.push(event);
   });
 
+  // Registered before the first activity, so a query never meets a workflow without its handler.
+  let consultationId: string | undefined;
+  let step: OnboardingStep | undefined = input.carried?.step;
+  let phase: ConsultationPhase = input.carried?.phase ?? 'onboarding';
+  let turns = input.carried?.turns ?? 0;
+  setHandler(consultationViewQuery, () => ({ consultationId, phase, onboardingStep: step ? describeStep(step) : 'starting', turns, pendingEvents: queue.length }));
+
   const settings: ConversationSettings = await db.loadConversationSettings();
   const opened = await db.openConsultation({ residentId, workflowId: workflowInfo().workflowId });
-  const { consultationId } = opened;
-  let step: OnboardingStep = input.carried?.step ?? initialStep(settings, opened.resident);
-  let phase: ConsultationPhase = input.carried?.phase ?? (step.name === 'done' ? 'listening' : 'onboarding');
-  let turns = input.carried?.turns ?? 0;
-  setHandler(consultationViewQuery, () => ({ consultationId, phase, onboardingStep: describeStep(step), turns, pendingEvents: queue.length }));
+  consultationId = opened.consultationId;
+  if (!step) {
+    step = initialStep(settings, opened.resident);
+    phase = step.name === 'done' ? 'listening' : 'onboarding';
+  }
   upsertSearchAttributes([
     { key: ResidentCode, value: opened.resident.code },
     { key: ConsultationStatus, value: phase },
@@ -148,8 +157,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     }
 
     const info = workflowInfo();
-    if (queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE)) {
-      await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { phase, step, turns, pending: queue, seenEventIds: seen } });
+    if (queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
+      await continueAsNew<typeof consultationWorkflow>({ ...input, carried: { phase, step, turns, pending: queue, seenEventIds: seen } });
     }
   }
 }

@@ -1,0 +1,734 @@
+/**
+ * Offline rule layer of crisis/risk detection.
+ *
+ * Pure and deterministic (no I/O, no Date, only relative imports inside workflows/safety/), so the
+ * workflow itself can run it inside the Temporal sandbox on every resident message, with no activity
+ * and no network. It is the floor of the risk pipeline: an LLM classifier may raise the level it
+ * returns, never lower it (design.md, "Safety rules that hold everywhere").
+ *
+ * Levels follow the working scale in shared/notes/safety.md §3. How a message is assessed:
+ *   1. normalizeForRisk() folds widths, kana, slang and obfuscation; the text is split into sentences.
+ *   2. FIGURATIVE_MASKS blank out idioms (死ぬほど眠い, 笑死, dying of laughter) so no rule sees them.
+ *   3. SIGNAL_RULES (data: id, pattern, level, category) are matched per sentence.
+ *   4. Each match is adjusted by context in its sentence (third party, fiction/news, prevention work,
+ *      negation, past, jokes) → an effective level.
+ *   5. ESCALATIONS combine signals across the whole message (ideation + means/timing/farewell → high,
+ *      a high signal + "I am at <place> now" → imminent, bullying + ideation → high, …).
+ *   6. context.baseline (the level of an earlier message) sets a floor (see applyContextFloor).
+ * The result names rule ids only, never any of the resident's words.
+ *
+ * Known limits: see test/safety/risk-rules.test.ts and the bench output; rules cannot read sarcasm,
+ * long-range context or indirect questions ("what are the tallest bridges?") reliably; that is the
+ * LLM classifier's and the staff's job.
+ */
+import {
+  RISK_CATEGORIES,
+  type RiskCategory,
+  type RiskLevel,
+  isAtLeast,
+  maxRisk,
+  minRisk,
+  stepDown,
+} from './risk-levels';
+import { normalizeForRisk, splitSentences } from './normalize';
+
+export interface RiskAssessment {
+  level: RiskLevel;
+  categories: RiskCategory[];
+  /** ids of the rules, modifiers and escalations that fired; never any of the text */
+  matched: string[];
+}
+
+export interface RiskContext {
+  /** level assessed for an earlier message in the same conversation */
+  baseline?: RiskLevel;
+}
+
+/**
+ * Which context modifiers apply to a rule:
+ *  'self'     the resident's own ideation/self-harm: third party, fiction, prevention, negation,
+ *             past, reported insult, fandom all apply
+ *  'act'      like 'self', and an act now/just done: becomes a prior attempt when the sentence says
+ *             it happened before (前に, 去年, ことがある, 運ばれた)
+ *  'future'   like 'self', a method the resident intends; also becomes a prior attempt on those markers
+ *  'victim'   something done to the resident (abuse, DV, bullying): past and third party apply
+ *  'threat'   harm to others: jokes and "someone said it to me" apply
+ *  'plain'    no modifiers (other urgent danger, prior attempts)
+ */
+type RuleScope = 'self' | 'act' | 'future' | 'victim' | 'threat' | 'plain';
+
+export interface RiskRule {
+  id: string;
+  pattern: RegExp;
+  level: RiskLevel;
+  category: RiskCategory;
+  scope: RuleScope;
+  /** the rule only counts when the whole message also matches this */
+  requires?: RegExp;
+  /** a third-party subject alone makes it a third-party report (completed acts, quoted talk) */
+  thirdPartyDirect?: boolean;
+}
+
+// ───────────────────────────── vocabularies (normalised, hiragana) ─────────────────────────────
+
+/** Idioms that use 死/殺/die without meaning it; blanked out before rules run. */
+export const FIGURATIVE_MASKS: readonly { id: string; pattern: RegExp }[] = [
+  // 死ぬほど X / 死ぬかと思った / 死ぬ気で頑張る / 凍え死ぬ / 笑い死ぬ: intensity idioms.
+  // 死ぬほどつらい is kept (si-death-intense) because it is distress worth a gentle check.
+  { id: 'fig-shinuhodo', pattern: /死ぬ(?:ほど|くらい|ぐらい)(?!つらい|辛い|しんどい|苦しい|くるしい)/gu },
+  { id: 'fig-shinukato', pattern: /死ぬかと(?:思|おも)|死ぬ気で|死ぬ覚悟で|死んだ魚|死亡(?:中|した|確定)|(?:凍え|笑い|悶え|萌え|尊)死/gu },
+  { id: 'fig-shindemoii', pattern: /死んでも(?:いい|良い)(?:くらい|ほど|ぐらい)|死んでも(?:行|やる|守)/gu },
+  { id: 'fig-korosuki', pattern: /殺す気か|殺虫|殺菌|殺風景|殺到|相殺|黙殺|忙殺|悩殺|瞬殺|秒殺/gu },
+  { id: 'fig-killing-me', pattern: /\b(?:is|are|its|it is|thats|that is) killing me\b|\bkilled it\b|\bdying (?:of|from|to)\b[^。]{0,16}|\bcould die\b|\bdead tired\b|\bto die for\b|\b(?:mom|mum|dad|boss|teacher|parents|she|he) (?:is going to|will|gonna|would) kill me\b/gu },
+  { id: 'fig-zh', pattern: /(?:笑|热|熱|累|饿|餓|困|气|氣|吓|嚇|烦|煩|忙|冷|丑|醜|美|痛|渴|闷|悶)死(?:了|我了|人了|啦)?|想死(?:你|您|他|她|我)(?:了|啦)/gu },
+  { id: 'fig-vi', pattern: /(?:mệt|đói|nóng|lạnh|buồn cười|cười|chán|sợ|buồn ngủ|nhớ|ngại|xấu hổ|đau)(?: quá| lắm| thật)?,? (?:muốn chết|chết mất|chết đi được|chết luôn)/gu },
+  { id: 'fig-pt', pattern: /morrend[oa] de \S+|morri de \S+|(?:me )?matar de \S+|de matar\b/gu },
+];
+
+const TIMING =
+  /今夜|今晩|今日中|今日で|今日こそ|(?:明日|あした)(?!も|は(?:仕事|学校))|明後日|週末|誕生日|\d+日に|決行|実行する|\btonight\b|\btomorrow\b|\bthis weekend\b|今晚|今天晚上|明天|오늘\s?밤|내일|tối nay|đêm nay|ngày mai|hoje à noite|esta noite|amanhã|mamayang gabi|ngayong gabi|\bbukas\b|आज\s?राति|भोलि/u;
+
+const MEANS =
+  /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は)?(?:集め|ため|貯め|溜め|買い|用意|すとっく)|ろーぷ|縄|練炭|包丁|ないふ|かったー|刃物|かみそり|過量服薬|首吊|飛び降り|飛び込|屋上|線路|樹海|\brope\b|\bpills\b|\bgun\b|\bknife\b|\bbridge\b|\broof\b|跳楼|跳樓|上吊|安眠(?:药|藥)|\bbalak\b|\bplano\b/u;
+
+const PREPARATION =
+  /遺書|手紙(?:を|も)?書い|身辺整理|荷物(?:を)?(?:整理|処分)|(?:準備|用意)(?:は|が|も)?(?:でき|して|した|万端)|\bnote\b|goodbye letter|\bwill\b written/u;
+
+/** さようなら etc.: a farewell only without "see you later" words. */
+const FAREWELL_WEAK = /さようなら|さよなら|ばいばい|お世話になりました|ごめんね|ごめんなさい|\bgoodbye\b/u;
+const FAREWELL_CANCEL = /また(?:ね|明日|話|あした|来)|おやすみ|\bsee you\b|明日(?:も|ね|話)/u;
+
+const DISTRESS =
+  /疲れた|つかれた|限界|(?:もう)?無理|もうむり|つらい|辛い|しんどい|助けて|たすけて|苦しい|くるしい|耐えられない|\bcant take\b|\bexhausted\b/u;
+
+const CURRENT = /また|今も|今でも|いまだに|同じ気持ち|最近また|\bagain\b|\bstill\b/u;
+
+const SELF_HARM_SEVERITY = /深く|深い|縫(?:う|わ|っ)|何回も|何度も|\d+回目|いつもより/u;
+const BLEEDING = /血(?:が|も)?(?:止まらない|溢れ|あふれ|どくどく|すごい出|いっぱい出)|\bwont stop bleeding\b|\bbleeding a lot\b/u;
+
+/** "I am at <somewhere> now": with a high self-signal, the act may be under way. */
+const NOW_AT_PLACE = /(?:今|いま)[^。]{0,8}(?:に|で)(?:いる|います|立って|来た|来て|着いた)|\bright now\b|\bim (?:on|at) the\b/u;
+/** Edges and heights where merely being there with distress is an imminence cue. */
+const AT_EDGE = /(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)(?:いる|います|立って|来た|来て)/u;
+
+/** Leisure context: 屋上でお弁当, バンジー, 飛び込み台. */
+const LEISURE =
+  /お弁当|弁当|らんち|昼ご?飯|休憩|天気|景色|星空|花火|ばーべきゅー|びあがーでん|ぴくにっく|遊園地|あとらくしょん|ばんじー|すかいだいびんぐ|観光|撮影|ぷーる|飛び込み台|水泳|海水浴|旅行|系の/u;
+
+const LAUGHTER = /(?<![a-z])w(?![a-z])|笑|草|\blol\b|\blmao\b|\bhaha|ㅋ|哈哈/u;
+
+/** Someone else as the subject (ja particle が/は/も/って; other languages by possessive/pronoun). */
+const THIRD_PARTY_SUBJECT = new RegExp(
+  [
+    '(?:友達|ともだち|友人|親友|彼氏|彼女|夫|旦那|だんな|妻|嫁|母親|父親|母|父|親|兄|姉|弟|妹|息子|娘|子ども|子供|こども|同僚|先輩|後輩|上司|部下|知り合い|知人|くらすめいと|同級生|家族|祖母|祖父|芸能人|有名人|主人公|きゃら|あの子|あの人|その人|さん|くん|ちゃん|先生|利用者|まま友|人)(?:が|は|も|って)',
+    '\\bmy (?:best )?(?:friend|mom|mum|mother|dad|father|sister|brother|son|daughter|wife|husband|boyfriend|girlfriend|partner|colleague|coworker|classmate)s?\\b',
+    '\\b(?:he|she|they)\\b',
+    '(?:朋友|妈妈|媽媽|爸爸|同学|同學|同事|他|她)(?:说|說|想|要)',
+    '(?:친구|엄마|아빠|언니|오빠|누나|형|동생|남편|아내|남자\\s?친구|여자\\s?친구|동료)(?:가|이|는|도)',
+    '(?:bạn (?:tôi|mình|em)|mẹ (?:tôi|mình|em)|bố (?:tôi|mình)|anh ấy|chị ấy|cô ấy)',
+    '(?:meu amigo|minha amiga|minha mãe|meu pai|meu marido|meu namorado|\\bele\\b|\\bela\\b)',
+    '(?:kaibigan ko|nanay ko|tatay ko|\\bsiya\\b)',
+    '(?:मेरो साथी|साथीले|आमाले|बुबाले)',
+  ].join('|'),
+  'gu',
+);
+
+/** The resident speaking about themself again after naming someone else. */
+const FIRST_PERSON =
+  /私|わたし|あたし|僕|ぼく|俺|おれ|自分|うち(?=も|が|は)|\bi\b|\bim\b|\bme\b|나는|내가|저는|제가|我(?!的朋友|朋友|妈|媽|爸)|\btôi\b|\bmình\b|\beu\b|\bako\b/u;
+
+/** A clause boundary between "X が" and the match means X is not the subject (母がいなくて死にたい). */
+const CLAUSE_BOUNDARY = /て|で|から|ので|けど|けれど|のに|たら|れば|ても/u;
+
+const FICTION =
+  /どらま|映画|漫画|まんが|あにめ|小説|にゅーす|報道|記事|歌詞|曲|げーむ|主人公|きゃら|しーん|番組|芸能人|有名人|俳優|ゆーちゅーぶ|配信|\bmovie\b|\bshow\b|\bnews\b|\bgame\b|\bsong\b|电影|電影|新闻|新聞/u;
+/** 「ドラマ見てたら死にたくなった」: a reaction of one's own, despite the fiction word. */
+const OWN_REACTION = /^(?:死にたく|消えたく)な/u;
+
+const PREVENTION =
+  /予防|対策|ぼらんてぃあ|研修|げーときーぱー|いのちの電話|相談員|講座|授業|啓発|支援員|\bprevention\b|\bawareness\b|\bhotline\b|\bvolunteer|예방|预防|預防|phòng chống|prevenção/u;
+
+/** Right after a match: 「…とは思わない」「…わけじゃない」. */
+const NEGATION_AFTER =
+  /^(?:とは|なんて|なんか|って|とか|は|とも)?(?:全然|別に|まったく|全く)?(?:思わ|おもわ|思って(?:い)?な|おもって(?:い)?な|思ったこと(?:は|も)?な|考えてな|考えたこと(?:は|も)?な|わけじゃ|わけでは|訳じゃ|訳では|ことはない|ことない)/u;
+/** Right before a match: "i dont (really) want to die", "không muốn chết", "não quero morrer". */
+const NEGATION_BEFORE =
+  /(?:\b(?:dont|do not|didnt|never|not|no longer|wont|wouldnt)\b(?: \S+){0,2} ?|không |chẳng |não |hindi |不)$/u;
+/** With a negation, these make it "no longer" (history worth logging) rather than "never". */
+const HISTORY = /もう|前は|昔は|以前は|今は|\bno longer\b|\banymore\b/u;
+
+/** The resident describes a time that is over: 前は死にたいって思ってたけど. */
+const PAST_BEFORE = /前は|昔は|以前は|前まで|一時期|学生の頃|子どもの頃|子供の頃|若い頃|中学の頃|高校の頃/u;
+const PAST_SENTENCE =
+  /昔|子どもの頃|子供の頃|小さい頃|幼い頃|小学生の頃|中学の頃|高校の頃|学生の頃|前は|以前は|昔は/u;
+const RESOLVED = /今は(?:もう)?(?:平気|大丈夫|落ち着|ない)/u;
+const SHRUGGED = /気にしてない|気にしていない|平気|大丈夫/u;
+
+/** Prior attempt markers: turn an act/method into history (then ideation now → high). */
+const PRIOR_MARKERS =
+  /前に|前も|以前|昔|去年|先月|先週|ことが?ある|したことある|運ばれ|止められ|助かっ|失敗|入院|救急車|未遂/u;
+
+/** 「死ね」 etc. said TO the resident: their own risk is handled by bullying/abuse rules. */
+const SAID_TO_ME = /^(?:って|と)(?:言われ|いわれ|書かれ|こめんとされ|ののしられ)/u;
+
+const FANDOM = /推し|尊|おたく|をた|らいぶ|結婚した/u;
+
+const CAREGIVER =
+  '(?:お母さん|お父さん|おかあさん|おとうさん|母さん|父さん|かあさん|とうさん|母親|父親|義父|義母|継父|継母|(?<![のたがわ])まま(?:の彼氏)?|ぱぱ|母の彼氏|親|母|父|おや|祖父|祖母|じいちゃん|ばあちゃん)';
+const PARTNER =
+  '(?:元夫|元旦那|元彼|元かれ|元かの|夫|旦那|だんな|主人|彼氏|かれし|彼女|妻|嫁|ぱーとなー|交際相手|婚約者|同居人)';
+const VIOLENCE_DONE_TO_ME =
+  '(?:殴ら|叩か|蹴ら|けら|ぶた|突き飛ばさ|首を?(?:絞め|しめ)ら|(?:体|からだ|胸|お尻|下着)(?:を)?(?:触ら|さわら)|暴力を?(?:振る|ふる)わ)れ|暴力(?:を)?(?:受け|うけ)|殺す(?:って|と|ぞって)(?:言|いわ)|殺され(?:そう|かけ)';
+const MINOR = /中学生|高校生|小学生|(?<![0-9])中[1-3一二三](?![0-9])|(?<![0-9])高[1-3一二三](?![0-9])|(?<![0-9])小[1-6一二三四五六](?![0-9])|(?<![0-9])(?:[1-9]|1[0-7])歳/u;
+const NOW_DANGER =
+  /(?:今|いま)[^。]{0,14}(?:暴れ|殴って|叩いて|怒鳴って|包丁|ないふ|刃物)|隠れて(?:る|います|いる)|(?:家の前|玄関|外)に(?:いる|来て|来た)/u;
+
+// ───────────────────────────── signal rules ─────────────────────────────
+
+export const SIGNAL_RULES: readonly RiskRule[] = [
+  // ── suicidal ideation, passive: low ──
+  { id: 'si-passive-disappear', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /消えたい|消えてしまいたい|消えちゃいたい|消えてなくなりたい|消え去りたい|消えてしまえたら|いなくなりたい|いなくなってしまいたい|この世から(?:消え|いなく)/u },
+  { id: 'si-passive-sleep', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /目が覚めなければ|目覚めなければ|目が覚めなきゃ|起きなければ(?:いい|良い)|起きなきゃいい|(?:寝た|眠った)まま(?:死|起き|目が)|ずっと(?:眠って|寝て)(?:い)?たい|永遠に眠りたい/u },
+  { id: 'si-passive-unborn', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /生まれてこ(?:なければ|なきゃ|なけりゃ|ないほうが|ない方が)|生まれ(?:なければ|なきゃ)よかった|生まれてきたくなかった/u },
+  { id: 'si-passive-tomorrow', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /明日(?:が|なんて|なんか)?来(?:なければ|なきゃ|なけりゃ|ないで)/u },
+  { id: 'si-passive-accident', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /事故(?:に)?(?:でも)?(?:あえば|遭えば|あって死|遭って死|で死ね)|(?:車|とらっく|電車)に(?:ひかれ|轢かれ|はねられ)たい/u },
+  { id: 'si-passive-anytime', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /いつ死んでもいい|死んでもいい(?:かな|や|と思)/u },
+  { id: 'si-passive-burden', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /いなくなっても(?:誰|だれ)も|必要と(?:して|し)(?:い)?ない|存在(?:価値|意味)が(?:ない|無い)|存在(?:を)?消したい/u },
+  { id: 'si-passive-life', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /生きる(?:の|のが|こと)?(?:が|に)?(?:しんどい|つらい|辛い|疲れ|めんどう|面倒|嫌|いや|苦しい)|生きて(?:る|いる)(?:の|こと)(?:が)?(?:しんどい|つらい|辛い|疲れ|苦しい)|生きて(?:る|いる)?意味|生きる意味|生きてる価値|生きていけない/u },
+  { id: 'si-passive-relief', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:もう|いっそ)楽になりたい/u },
+  { id: 'si-death-intense', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /死ぬほど(?:つらい|辛い|しんどい|苦しい|くるしい)/u },
+
+  // ── suicidal ideation, active: medium ──
+  { id: 'si-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /死にた(?:い|かった|がって|がる)|死にたく(?!は?な(?:い|く|か))/u },
+  { id: 'si-jisatsu', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /自殺(?:したい|しよう|しようと|する(?:しか|かも|気)|を(?:考え|思)|願望|が頭|したく(?!は?な))|自死(?:したい|を考え)|自殺(?:って|は|するの(?:って|は)?)(?:痛|苦し|怖|楽)/u },
+  { id: 'si-shinou', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /死のう|死ぬしかない|死ぬ(?:こと|事)(?:を|も)?(?:ばかり|ばっかり|ばっか)?(?:考え|思)|死ぬ勇気|死ぬ覚悟/u },
+  { id: 'si-better-dead', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /死んだら楽|死ねば楽|死んだ(?:ほう|方)が(?:まし|楽|いい)|死ねたら楽|死んで楽に|死んで(?:しまい|しまえ|ちゃい)たい|死んじゃいたい|いつでも死ねる|死ねるように/u },
+  { id: 'si-self-deserve', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:自分|私|わたし|僕|ぼく|俺|おれ|あたし|うち)(?:なんか|なんて|みたいな(?:の|やつ)|は|が|って)?[^。]{0,4}死(?:ねばいい|んだほうがいい|んだ方がいい|ぬべき)/u },
+  { id: 'si-no-live', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /生きて(?:い)?たくない|生きたくない|生きていきたくない|もう生きられない/u },
+  { id: 'si-end-want', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:人生|全部|すべて|全て|何もかも|生き|命|もう)[^。]{0,10}(?:終わりにしたい|終わらせたい)/u },
+  { id: 'si-follow', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /後を追いたい|後を追(?:おう|って死)/u },
+  { id: 'si-death-talk', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
+    pattern: /死ぬ(?:って|と)(?:言|いう|いっ)/u },
+  { id: 'si-end-this', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /これで(?:全部)?終わりにする/u },
+  { id: 'si-hoard', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は)?(?:集め|ため|貯め|溜め|すとっく)|(?:薬|錠)[^。]{0,6}(?:買いだめ|買い溜め)/u },
+  { id: 'si-giveaway', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:大事|大切)な(?:もの|物)[^。]{0,8}(?:あげ|譲|渡し)|身辺整理/u },
+  { id: 'si-completed', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
+    // 「兄が自殺して」「飛び降りたらしい」: someone else's death; with no subject it stays medium to ask.
+    pattern: /自殺(?:した|して|しちゃ)|飛び降りた(?:らしい|って)/u },
+
+  // ── suicidal ideation, intent / plan / preparation / farewell: high ──
+  { id: 'si-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /死ぬ(?:つもり|予定|決心|決意)|自殺(?:する(?:つもり|予定)|を決め|を決意)|死ぬ(?:と|って)決め|死ぬこと(?:に)?(?:した|決め)/u },
+  { id: 'si-plan', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /死(?:ぬ|に)(?:場所|日|時間|方法|準備|用意)|自殺(?:の)?(?:方法|場所|準備)|死ねる(?:方法|場所|薬)|楽に死ねる/u },
+  { id: 'si-means-inquiry', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:何錠|何mg|何階|どこから|どうやったら|どうすれば|どうしたら)[^。]{0,10}死ね|(?:何錠|どれくらい)(?:飲め|のめ)ば/u },
+  { id: 'si-note', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /遺書(?:を|は|も)?(?:書|かい|用意|残|置|準備)/u },
+  { id: 'si-method-hang', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /首吊|\bhang (?:my ?self)\b/u },
+  { id: 'si-method-jump', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /飛び降り(?:る|よう|たい|たら)|(?:線路|電車|ほーむ|踏切|車)(?:に|へ|で)?飛び込(?:む|もう|みたい|んで)|飛び込(?:もう|みたい)/u },
+  { id: 'si-method-other', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /練炭(?:を|も)?(?:買|用意|準備|購入|手に入れ)|樹海に(?:行|いく|向か)|全部(?:飲|のむ)つもり|(?:薬|睡眠薬|眠剤|市販薬)(?:を|も)?(?:全部|ぜんぶ|まとめて|大量に|一気に)(?:飲|のむ)(?:つもり|予定|う|もう)/u },
+  { id: 'si-od-intent', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /過量服薬(?:する|しよう|したい|するため|しようと|するつもり)/u },
+  { id: 'si-farewell', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /今まで(?:本当に|ほんとに|ほんと)?(?:ありがと|お世話に)|最後に(?:誰か|だれか|あなた|君|きみ)?(?:と|に)?(?:話|会い|伝え|声を)|思い残すこと(?:は|も)?(?:ない|無い)|(?:誰|だれ)にも迷惑(?:を)?かけない|最後の(?:めっせーじ|連絡|言葉)|これが最後/u },
+  { id: 'si-ending', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:人生|全部|すべて|全て|何もかも|命)(?:を)?(?:終わりにする|終わらせる)|(?:今夜|今日)で(?:全部)?終わり/u },
+
+  // ── suicidal ideation, act under way / means in hand now: imminent ──
+  { id: 'si-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /今から(?:死|飛び降り|飛び込|首吊|自殺|消え)|(?:もう|今|いま|これから)死にます/u },
+  { id: 'si-at-edge-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /(?:今|いま)[^。]{0,6}(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)?(?:いる|います|立って|来た|来て|着いた)|(?:柵|手すり|ふぇんす)の(?:外|向こう)(?:に|側に)?(?:いる|立|出)|屋上の(?:端|ふち)/u },
+  { id: 'si-od-done', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /過量服薬(?:した|しちゃ|しまし|してしまっ|してる|中)|(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も)?(?:全部|ぜんぶ|まとめて|大量に|一気に|たくさん)(?:飲ん|のん|飲み|のみ)(?:だ|じゃ|まし|で)|(?:全部|ぜんぶ|まとめて|大量に|一気に)(?:飲ん|のん)(?:だ|じゃ)/u },
+  { id: 'si-pills-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    // 「もう飲んじゃった。ブロン全部」: the drug and "all" may sit in the next sentence.
+    pattern: /(?:飲ん|のん)(?:だ|じゃ)/u, requires: /(?:市販薬|睡眠薬|眠剤|錠)[^]{0,12}(?:全部|ぜんぶ|大量)|(?:全部|ぜんぶ|大量)[^]{0,12}(?:市販薬|睡眠薬|眠剤)/u },
+  { id: 'si-pill-count', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    // 「睡眠薬50錠飲んだ」: ten or more tablets already taken; 「風邪薬3錠」 is an ordinary dose.
+    pattern: /(?:[1-9]\d+|[一二三四五六七八九]?[十百][一二三四五六七八九十]*)錠(?:も|くらい|ぐらい|ほど)?(?:飲ん|のん|飲み|のみ)(?:だ|じゃ|まし)/u },
+  { id: 'si-hang-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /ろーぷ(?:を)?(?:かけ|掛け)た|首に(?:ろーぷ|紐|ひも|こーど|縄)|首吊(?:ろうとして|って(?:る|いる))|首吊る(?:とこ|ところ)/u },
+  { id: 'si-charcoal-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /練炭に火|練炭(?:を)?(?:焚|たい|つけ)/u },
+  { id: 'si-blade-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /(?:包丁|ないふ|かったー|刃物|かみそり|剃刀)(?:を)?(?:手首|首|腕|お腹)に(?:あて|当て|向け)/u },
+
+  // ── prior attempt: medium alone, high with current ideation (escalation) ──
+  { id: 'si-prior-attempt', level: 'medium', category: 'suicidal-ideation', scope: 'plain',
+    pattern: /自殺未遂|未遂(?:した|して|歴|を)|(?:過量服薬|飛び降り|首吊|自殺|自傷|手首を?切)[^。]{0,10}(?:運ばれ|止められ|助かっ|失敗|入院|救急車|したこと|ことが?ある)/u },
+
+  // ── self-harm ──
+  { id: 'sh-act', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /自傷(?:した|して|しちゃ|しまし|してしまっ|してる|が(?:やめ|止め)|を(?:やめ|止め)|やめ|癖|しそう|したい|の衝動|衝動|行為|が止まらない)/u },
+  { id: 'sh-cut', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /(?:腕|うで|手首|太もも|太腿|ふともも|足|脚|自分)(?:を|も)?(?:切っ|切り|切る|切ろう|きっ)/u },
+  { id: 'sh-cut-bare', level: 'medium', category: 'self-harm', scope: 'self',
+    // a bare 切った only counts with signs of depth or bleeding (髪/指/爪/電話/縁 excluded)
+    pattern: /(?<![髪指爪縁紙話をにがでも])(?:切った|切っちゃった|切ってる|切ってしまった)/u, requires: /深く|深い|縫(?:う|わ|っ)|血/u },
+  { id: 'sh-urge', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /切りたい衝動|切りたくなる|(?:腕|手首|自分)を?切りたい|傷つけたくなる|自分を傷つけ(?:たい|たく|て|る|ちゃ)/u },
+  { id: 'sh-other', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /根性焼き|(?:頭|体)を?(?:壁|床|机)に(?:打ちつけ|打ち付け|ぶつけ)|壁を殴って|(?:手|拳)が血だらけ|自分を(?:殴|叩)/u },
+  { id: 'sh-scars', level: 'low', category: 'self-harm', scope: 'plain',
+    pattern: /自傷の?(?:跡|痕|傷跡)|(?:手首|腕)の(?:傷|跡|痕)/u },
+
+  // ── abuse of a child ──
+  { id: 'abuse-violence', level: 'high', category: 'abuse', scope: 'victim',
+    pattern: new RegExp(`${CAREGIVER}(?:に|から)[^。]{0,8}(?:${VIOLENCE_DONE_TO_ME})`, 'u') },
+  { id: 'abuse-named', level: 'high', category: 'abuse', scope: 'victim',
+    pattern: /虐待(?:されて|を受けて|うけて|されてる|されている|されそう)|(?:性的|性)虐待/u },
+  { id: 'abuse-home-violence', level: 'high', category: 'abuse', scope: 'victim',
+    // 「家に帰りたくない、叩かれる」 or 「お父さんがこわい。夜になるとなぐってくる」
+    pattern: /(?:殴られ|叩かれ|蹴られ|殴って(?:くる|きた)|蹴って(?:くる|きた)|叩いて(?:くる|きた))|暴力(?:を)?(?:振る|ふる)/u,
+    requires: new RegExp(`家に帰りたくない|帰るのが(?:怖|こわ)|${CAREGIVER}(?:が|は)`, 'u') },
+  { id: 'abuse-neglect', level: 'high', category: 'abuse', scope: 'victim',
+    pattern: /(?:ご飯|ごはん|食事)(?:を)?(?:もらえない|食べさせてもらえない|作ってもらえない|くれない)/u },
+  { id: 'abuse-by-me', level: 'high', category: 'abuse', scope: 'plain',
+    pattern: /子(?:ども|供)(?:を|に)(?:叩|殴|蹴|怒鳴|手をあげ|手を上げ)(?:いて|って)?しま|子(?:ども|供)を虐待/u },
+  { id: 'abuse-emotional', level: 'medium', category: 'abuse', scope: 'victim',
+    pattern: new RegExp(`${CAREGIVER}(?:に|から)[^。]{0,14}(?:いらない|いなくなれ|生まれてこなければ|生まれてこなきゃ|死ね|消えろ)(?:って|と)[^。]{0,4}(?:言われ|いわれ)`, 'u') },
+  { id: 'abuse-sexual', level: 'high', category: 'abuse', scope: 'victim',
+    pattern: /(?:体|からだ|胸|お尻|下着)(?:を)?(?:触|さわ)られ|無理やり(?:され|やられ)|性的な(?:こと|事)をされ/u },
+
+  // ── DV ──
+  { id: 'dv-violence', level: 'high', category: 'dv', scope: 'victim',
+    pattern: new RegExp(`${PARTNER}(?:に|から)[^。]{0,8}(?:${VIOLENCE_DONE_TO_ME})`, 'u') },
+  { id: 'dv-named', level: 'high', category: 'dv', scope: 'victim',
+    pattern: new RegExp(`${PARTNER}の?(?:暴力|dv|でぃーぶい)|dv(?:を)?(?:受け|され)`, 'u') },
+  { id: 'dv-partner-hits', level: 'high', category: 'dv', scope: 'victim',
+    pattern: /(?:殴られ|叩かれ|蹴られ|殴って(?:くる|きた)|蹴って(?:くる|きた)|叩いて(?:くる|きた))/u, requires: new RegExp(`${PARTNER}(?:が|は|に)`, 'u') },
+  { id: 'dv-control', level: 'medium', category: 'dv', scope: 'victim',
+    pattern: /もらはら|暴言|束縛|携帯(?:を)?(?:全部)?(?:ちぇっく|見られ)|会うなって|お金を?(?:渡して|くれ)ない|経済的(?:に|な)/u,
+    requires: new RegExp(PARTNER, 'u') },
+  { id: 'en-dv', level: 'high', category: 'dv', scope: 'victim',
+    pattern: /\b(?:husband|boyfriend|partner|wife|girlfriend|bf|gf|ex)\b[^。]{0,8}\b(?:hits|hit|beats|beat|chokes|choked|strangled|kicks|kicked|hurts|threatens|threatened)\b|\b(?:husband|boyfriend|partner|he|she)\b[^。]{0,16}\bkill me\b/u },
+  { id: 'pt-dv', level: 'high', category: 'dv', scope: 'victim',
+    pattern: /(?:marido|namorado|companheiro|\bex\b)[^。]{0,10}(?:me bate|me bateu|me agride|me agrediu|(?:vai|quer|disse que vai|ameaçou) me matar)/u },
+
+  // ── bullying ──
+  { id: 'bully-named', level: 'medium', category: 'bullying', scope: 'victim',
+    pattern: /いじめ(?:られ|に(?:あ|遭)|を受け|のせい|がつら|で)|仲間(?:外れ|はずれ)|はぶられ|晒され|さらされ|陰口を?(?:言われ|たたかれ)|死ね(?:って|と)(?:言われ|いわれ|書かれ|こめんとされ)/u },
+  { id: 'bully-ignored', level: 'medium', category: 'bullying', scope: 'victim',
+    pattern: /(?<!既読)無視され/u, requires: /学校|くらす|職場|部活|みんな|ずっと|クラス/u },
+  { id: 'bully-violence', level: 'medium', category: 'bullying', scope: 'victim',
+    pattern: /(?:先輩|同級生|くらすめいと|部活|学校|職場|上司|同僚)(?:に|で|から)[^。]{0,6}(?:殴|叩|蹴)られ/u },
+
+  // ── harm to others ──
+  { id: 'hto-threat', level: 'medium', category: 'harm-to-others', scope: 'threat',
+    pattern: /殺してやる|ぶっ殺|ぶち殺|殺しに(?:行|いく)|刺してやる|殺す(?:から|ぞ(?!って)|しかない|つもり|$)|殺したい(?!くらい|ほど|ぐらい)|(?:火を?(?:つけ|付け|放)|放火し|燃やし)て?(?:やる|やりたい)/u },
+  { id: 'hto-vent', level: 'low', category: 'harm-to-others', scope: 'threat',
+    pattern: /殺したい(?:くらい|ほど|ぐらい)|(?:あいつ|上司|奴|やつ|あの人)[^。]{0,4}死ね(?!って|と)/u },
+  { id: 'hto-armed-grievance', level: 'high', category: 'harm-to-others', scope: 'threat',
+    pattern: /(?:ないふ|包丁|刃物|凶器|灯油|がそりん)(?:を|も)?(?:買|用意|持って|手に入れ)[^。]{0,20}(?:許さない|許せない|復讐|仕返し|殺)|(?:許さない|許せない|復讐|仕返し)[^。]{0,20}(?:ないふ|包丁|刃物|凶器)/u },
+
+  // ── other urgent danger ──
+  { id: 'od-no-shelter-tonight', level: 'high', category: 'other-danger', scope: 'plain',
+    pattern: /(?:今夜|今晩|今日)(?:は|も)?[^。]{0,6}(?:泊まる|寝る|帰る|住む)(?:ところ|所|場所|家|とこ)(?:が|も)?(?:ない|無い)|どこで寝れば|(?:家|部屋|寮)(?:を|から)?追い出され|野宿|路上で寝/u },
+  { id: 'od-no-shelter', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /(?:泊まる|寝る|住む)(?:ところ|所|場所|とこ)(?:が|も)?(?:ない|無い)|(?:住む|帰る)家が(?:ない|無い)/u },
+  { id: 'od-no-food', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /何日も(?:何も|なにも|ご飯|ごはん)?(?:食べて(?:い)?ない)|\d+日(?:間)?(?:も)?(?:何も|なにも|ご飯|ごはん)?食べて(?:い)?ない|(?:何も|なにも)食べ(?:て|られて)(?:い)?ない/u },
+  { id: 'od-loan-shark', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /闇金|やみ金|やみきん|取り立て/u, requires: /脅|殺|家に来|押しかけ|取り立て|怖|こわ/u },
+  { id: 'od-threatened', level: 'high', category: 'other-danger', scope: 'plain',
+    pattern: /殺す(?:ぞ)?(?:って|と)(?:言われ|脅)|(?:家|職場)に(?:来て|押しかけ)[^。]{0,10}(?:殺|脅)/u,
+    requires: /闇金|やみ金|取り立て|借金|知らない人|すとーかー/u },
+  { id: 'od-stalker', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /すとーかー|待ち伏せ|つけられ(?:て|た)|つきまとわれ/u },
+  { id: 'od-stalker-now', level: 'high', category: 'other-danger', scope: 'plain',
+    pattern: /(?:今|いま)(?:も)?[^。]{0,6}(?:外|家の前|玄関|近く)に(?:いる|いて)|(?:外|家の前|玄関)で待って/u, requires: /すとーかー|待ち伏せ|つけられ|つきまとわれ|知らない人/u },
+  { id: 'od-utilities', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /(?:電気|がす|ガス|水道)(?:も|が)?[^。]{0,6}止められ/u },
+  { id: 'od-carer', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /介護[^。]{0,14}(?:限界|一睡も|寝てない|寝られてない|眠れてない|手をあげ)/u },
+
+  // ── English ──
+  { id: 'en-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\b(?:want|wanna|wants|wanted|wish|ready|going|gonna|plan|planning|thinking about|think about|thought about|thoughts of)\b[^。]{0,12}\b(?:to )?(?:die|be dead|kill (?:my ?self)|end (?:my life|it all)|commit suicide|suicide)\b/u },
+  { id: 'en-suicide', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\bkill(?:ing)? ?my ?self\b|\bend(?:ing)? my (?:own )?life\b|\btake my (?:own )?life\b|\bsuicid(?:e|al)\b|\bkms\b|\bunalive\b/u },
+  { id: 'en-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\b(?:im|i am|i will|ill)(?: going to| gonna)?\b[^。]{0,4}\b(?:kill myself|end my life|end it all|take my life)\b/u },
+  { id: 'en-passive', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\bwish i (?:could )?(?:disappear|vanish|not wake up|wasnt born|was never born|were dead|was dead|could sleep forever)\b|\bdont want to (?:wake up|exist|be alive|be here anymore)\b|\bwant to disappear\b/u },
+  { id: 'en-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /\bself ?harm(?:ing|ed)?\b|\bcut(?:ting)? (?:my ?self|my (?:wrists?|arms?|legs?))\b|\bhurt(?:ing)? myself\b|\bburn(?:ing|ed)? myself\b/u },
+  { id: 'en-overdose-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /\b(?:took|taken|swallowed)\b[^。]{0,12}(?:\boverdose\b|過量服薬|\ball (?:of )?(?:my |the )?(?:pills|tablets|meds)\b|\b\d{2,} (?:pills|tablets)\b|\b(?:a|the) (?:whole )?bottle\b|\bbunch of (?:pills|tablets)\b)|\boverdosed\b/u },
+  { id: 'en-jump', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /\b(?:going to|gonna|will|about to|want to)\s(?:just )?jump\b/u, requires: /\b(?:roof|rooftop|bridge|ledge|building|cliff|off)\b/u },
+  { id: 'en-at-edge-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /\b(?:on|at) (?:the|a) (?:roof|rooftop|bridge|ledge|edge|tracks|cliff)\b/u, requires: /\bnow\b|\bjump\b|\bend it\b/u },
+  { id: 'en-abuse', level: 'high', category: 'abuse', scope: 'victim',
+    pattern: /\b(?:mom|mum|mother|dad|father|parents?|stepdad|stepmom|stepfather)\b[^。]{0,6}\b(?:hits|hit|beats|beat|kicks|hurts|abuses|abused)\b/u },
+
+  // ── Chinese ──
+  { id: 'zh-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?<!不)想死|不想活|活不下去|活着没意思|活著沒意思|(?:想|要|去)自(?:杀|殺)|自杀|轻生|輕生|结束(?:自己的)?生命|結束(?:自己的)?生命|想去死/u },
+  { id: 'zh-method', level: 'medium', category: 'suicidal-ideation', scope: 'future',
+    pattern: /跳楼|跳樓|跳河|上吊|烧炭|燒炭|吃安眠(?:药|藥)/u },
+  { id: 'zh-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /割腕|自残|自殘|伤害自己|傷害自己|割手/u },
+
+  // ── Korean ──
+  { id: 'ko-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /죽고\s?싶(?!지\s?않)|죽어\s?버리고\s?싶|살기\s?싫|살고\s?싶지\s?않|자살|목숨을\s?끊|죽을래/u },
+  { id: 'ko-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /자살할\s?(?:거|것|꺼|예정)|죽을\s?거야|죽어\s?버릴\s?거/u },
+  { id: 'ko-passive', level: 'low', category: 'suicidal-ideation', scope: 'self',
+    pattern: /사라지고\s?싶|없어지고\s?싶/u },
+  { id: 'ko-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /자해|손목을?\s?(?:그었|긋|그어)/u },
+
+  // ── Vietnamese ──
+  { id: 'vi-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /muốn chết|muốn tự tử|tự tử|tự sát|không muốn sống|chẳng muốn sống|hết muốn sống|kết liễu (?:đời|cuộc đời|bản thân)|nghĩ (?:đến|tới) (?:cái chết|chuyện chết)/u },
+  { id: 'vi-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /tự làm hại|tự hại bản thân|tự làm đau|cắt tay|rạch tay|cứa tay/u },
+
+  // ── Portuguese ──
+  { id: 'pt-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:quero|queria) morrer|vontade de morrer|me matar|suic[ií]dio|suicidar|tirar (?:a )?minha (?:própria )?vida|acabar com (?:a )?minha vida|não (?:quero|aguento) mais viver/u },
+  { id: 'pt-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /vou me matar|vou (?:me )?suicidar|vou tirar (?:a )?minha vida|vou acabar com (?:a )?minha vida/u },
+  { id: 'pt-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /me cort(?:ar|o|ei|ando)|autoles[ãa]o|automutila[çc][ãa]o|me machuc(?:ar|o|ei)/u },
+
+  // ── Tagalog ──
+  { id: 'tl-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:gusto|gustong|sana)[^。]{0,10}(?:mamatay|magpakamatay)|magpakamatay|magpatiwakal|(?:ayoko|ayaw ko)(?: na| nang| ng)? mabuhay|wakasan (?:ang )?(?:aking )?buhay/u },
+  { id: 'tl-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /saktan ang (?:aking )?sarili|naglaslas|laslas/u },
+
+  // ── Nepali ──
+  { id: 'ne-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /मर्न\s?मन\s?(?:लाग्छ|लाग्यो|लागेको|छ)|आत्महत्या|बाँच्न\s?मन\s?(?:छैन|लाग्दैन|नलाग)|मर्न\s?चाहन्छु/u },
+  { id: 'ne-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    pattern: /आत्महत्या\s?(?:गर्छु|गर्नेछु)|म\s?मर्छु/u },
+  { id: 'ne-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
+    pattern: /(?:आफूलाई|आफैंलाई|आफैलाई)\s?(?:चोट|हानि)/u },
+];
+
+// ───────────────────────────── matching ─────────────────────────────
+
+interface Signal {
+  id: string;
+  category: RiskCategory;
+  /** level after in-sentence modifiers */
+  level: RiskLevel;
+  /** true when the resident speaks of their own current risk (no cap applied) */
+  own: boolean;
+  modifiers: string[];
+}
+
+const SELF_SCOPES: ReadonlySet<RuleScope> = new Set<RuleScope>(['self', 'act', 'future']);
+
+const GLOBAL_PATTERNS = new Map<string, RegExp>(
+  SIGNAL_RULES.map((r) => [r.id, new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`)]),
+);
+
+function maskFigurative(sentence: string, fired: Set<string>): string {
+  let out = sentence;
+  for (const m of FIGURATIVE_MASKS) {
+    const next = out.replace(m.pattern, (hit) => '□'.repeat(hit.length));
+    if (next !== out) fired.add(m.id);
+    out = next;
+  }
+  return out;
+}
+
+/** Is the match about someone other than the resident? */
+function isThirdParty(rule: RiskRule, prefix: string): boolean {
+  let last: RegExpExecArray | null = null;
+  THIRD_PARTY_SUBJECT.lastIndex = 0;
+  for (let m = THIRD_PARTY_SUBJECT.exec(prefix); m; m = THIRD_PARTY_SUBJECT.exec(prefix)) last = m;
+  if (!last) return false;
+  const between = prefix.slice(last.index + last[0].length);
+  if (FIRST_PERSON.test(between)) return false;
+  if (rule.thirdPartyDirect) return true;
+  // 「母がいなくて死にたい」: a clause boundary means 母 is not the one who wants to die.
+  return between.length <= 14 && !CLAUSE_BOUNDARY.test(between);
+}
+
+/** Apply in-sentence context to one match of a rule; returns null when the match should be dropped. */
+function adjustMatch(rule: RiskRule, sentence: string, index: number, hit: string, message: string): Signal | null {
+  const prefix = sentence.slice(0, index);
+  const suffix = sentence.slice(index + hit.length);
+  const sig: Signal = { id: rule.id, category: rule.category, level: rule.level, own: true, modifiers: [] };
+  const cap = (level: RiskLevel, why: string): void => {
+    sig.level = minRisk(sig.level, level);
+    sig.own = false;
+    sig.modifiers.push(`mod:${why}`);
+  };
+
+  if (SELF_SCOPES.has(rule.scope)) {
+    // Words said TO the resident (死ねって言われた) are bullying/abuse, not their own ideation.
+    if (SAID_TO_ME.test(suffix)) return null;
+    if (rule.scope !== 'self' && PRIOR_MARKERS.test(sentence)) {
+      // 「前にODして運ばれた」「飛び降りようとして止められた」: history, re-scored as a prior attempt.
+      return { id: 'si-prior-attempt', category: 'suicidal-ideation', level: 'medium', own: true, modifiers: [`mod:prior:${rule.id}`] };
+    }
+    if (NEGATION_AFTER.test(suffix) || NEGATION_BEFORE.test(prefix)) {
+      cap(HISTORY.test(prefix) || HISTORY.test(suffix) ? 'low' : 'none', 'negated');
+      return sig;
+    }
+    if (PREVENTION.test(sentence) && !FIRST_PERSON.test(prefix)) cap('none', 'prevention');
+    else if (FICTION.test(sentence) && !FIRST_PERSON.test(sentence) && !OWN_REACTION.test(hit)) cap('none', 'fiction');
+    else if (isThirdParty(rule, prefix)) cap('low', 'third-party');
+    else if (PAST_BEFORE.test(prefix)) cap('low', 'past');
+    if (rule.scope === 'future' && LEISURE.test(sentence)) cap('none', 'leisure');
+    if (rule.id === 'si-at-edge-now' && LEISURE.test(message)) cap('none', 'leisure');
+    if (isAtLeast(rule.level, 'low') && !isAtLeast(rule.level, 'medium') && FANDOM.test(message)) cap('none', 'fandom');
+    return sig;
+  }
+
+  if (rule.scope === 'victim') {
+    if (rule.category === 'bullying' && isThirdParty(rule, prefix)) cap('low', 'third-party');
+    if (PAST_SENTENCE.test(sentence)) cap(RESOLVED.test(message) ? 'none' : 'low', 'past');
+    else if (rule.category === 'bullying' && SHRUGGED.test(sentence)) cap('low', 'shrugged');
+    return sig;
+  }
+
+  if (rule.scope === 'threat') {
+    if (SAID_TO_ME.test(suffix)) return null;
+    if (LAUGHTER.test(sentence)) cap('none', 'joke');
+    return sig;
+  }
+
+  return sig;
+}
+
+function matchSentence(sentence: string, message: string, fired: Set<string>): Signal[] {
+  const masked = maskFigurative(sentence, fired);
+  const out: Signal[] = [];
+  for (const rule of SIGNAL_RULES) {
+    if (rule.requires && !rule.requires.test(message)) continue;
+    const re = GLOBAL_PATTERNS.get(rule.id)!;
+    re.lastIndex = 0;
+    let best: Signal | null = null;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const sig = adjustMatch(rule, masked, m.index, m[0], message);
+      if (sig && (!best || isAtLeast(sig.level, best.level) && (sig.own || !best.own))) best = sig;
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+// ───────────────────────────── escalations across the message ─────────────────────────────
+
+interface Escalation {
+  id: string;
+  /** why, in one line */
+  why: string;
+  apply(signals: readonly Signal[], message: string): { level: RiskLevel; category: RiskCategory } | null;
+}
+
+const isSelfCategory = (s: Signal): boolean => s.category === 'suicidal-ideation' || s.category === 'self-harm';
+const ownSelf = (signals: readonly Signal[], atLeast: RiskLevel): boolean =>
+  signals.some((s) => s.own && isSelfCategory(s) && isAtLeast(s.level, atLeast) && s.id !== 'si-prior-attempt');
+/** Own suicidal ideation only: a blade named in 「カッターで腕切った」 is the self-harm itself, not a plan. */
+const ownIdeation = (signals: readonly Signal[], atLeast: RiskLevel): boolean =>
+  signals.some((s) => s.own && s.category === 'suicidal-ideation' && isAtLeast(s.level, atLeast) && s.id !== 'si-prior-attempt');
+const has = (signals: readonly Signal[], pred: (s: Signal) => boolean): boolean => signals.some(pred);
+const farewell = (message: string): boolean => FAREWELL_WEAK.test(message) && !FAREWELL_CANCEL.test(message);
+
+export const ESCALATIONS: readonly Escalation[] = [
+  {
+    id: 'esc:ideation+plan',
+    why: 'active ideation with timing, means or preparation is intent/plan (scale level 3)',
+    apply: (s, msg) =>
+      ownIdeation(s, 'medium') && (TIMING.test(msg) || MEANS.test(msg) || PREPARATION.test(msg))
+        ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:farewell',
+    why: 'a goodbye together with ideation or exhaustion reads as a farewell',
+    apply: (s, msg) =>
+      farewell(msg) && (ownSelf(s, 'low') || DISTRESS.test(msg) || PREPARATION.test(msg))
+        ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:prior-attempt+current',
+    why: 'a prior attempt plus current ideation is the strongest single predictor (scale level 3)',
+    apply: (s, msg) =>
+      has(s, (x) => x.id === 'si-prior-attempt') && (ownSelf(s, 'low') || CURRENT.test(msg))
+        ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:decided+distress',
+    why: '「明日決行」「今夜やる」 with exhaustion and no other topic is a plan',
+    apply: (_s, msg) =>
+      /決行|実行する|今夜やる|今日やる/u.test(msg) && DISTRESS.test(msg) && !/掃除|旅行|いべんと|らいぶ|計画/u.test(msg)
+        ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:end-this+prep',
+    why: '「これで終わりにする」 after a note or with exhaustion is intent',
+    apply: (s, msg) =>
+      has(s, (x) => x.own && x.id === 'si-end-this') && (PREPARATION.test(msg) || DISTRESS.test(msg))
+        ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:self-harm-severity',
+    why: 'deep or repeated cutting today is a medical risk (high)',
+    apply: (s, msg) =>
+      has(s, (x) => x.own && x.category === 'self-harm' && isAtLeast(x.level, 'medium')) && SELF_HARM_SEVERITY.test(msg)
+        ? { level: 'high', category: 'self-harm' }
+        : null,
+  },
+  {
+    id: 'esc:self-harm-bleeding',
+    why: 'bleeding that will not stop after self-harm needs 119 now',
+    apply: (s, msg) =>
+      has(s, (x) => x.own && x.category === 'self-harm' && isAtLeast(x.level, 'medium')) && BLEEDING.test(msg)
+        ? { level: 'imminent', category: 'self-harm' }
+        : null,
+  },
+  {
+    id: 'esc:high+now-at-place',
+    why: 'a plan or method plus "I am there now" means the act may be under way',
+    apply: (s, msg) =>
+      ownSelf(s, 'high') && NOW_AT_PLACE.test(msg) && !LEISURE.test(msg)
+        ? { level: 'imminent', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:edge+distress',
+    why: 'on a roof/bridge/track edge while saying もう無理 is imminent',
+    apply: (s, msg) =>
+      AT_EDGE.test(msg) && !LEISURE.test(msg) && (DISTRESS.test(msg) || ownSelf(s, 'low'))
+        ? { level: 'imminent', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:bullying+ideation',
+    why: 'bullying with any wish to die or disappear is high',
+    apply: (s) =>
+      has(s, (x) => x.own && x.category === 'bullying' && isAtLeast(x.level, 'medium')) && ownSelf(s, 'low')
+        ? { level: 'high', category: 'bullying' }
+        : null,
+  },
+  {
+    id: 'esc:abuse+minor',
+    why: 'emotional abuse disclosed by a minor is child abuse (notification duty)',
+    apply: (s, msg) =>
+      has(s, (x) => x.own && x.category === 'abuse' && isAtLeast(x.level, 'medium')) && MINOR.test(msg)
+        ? { level: 'high', category: 'abuse' }
+        : null,
+  },
+  {
+    id: 'esc:violence-now',
+    why: 'abuse/DV with the aggressor raging or the resident hiding right now',
+    apply: (s, msg) => {
+      if (!NOW_DANGER.test(msg)) return null;
+      if (new RegExp(PARTNER, 'u').test(msg) && (has(s, (x) => x.own && x.category === 'dv') || /暴れ|包丁|怒鳴|叩いて|殴って|家の前|怖|こわ|助けて/u.test(msg)))
+        return { level: 'imminent', category: 'dv' };
+      if (new RegExp(CAREGIVER, 'u').test(msg) && /暴れ|包丁|怒鳴|叩いて|殴って|隠れ/u.test(msg))
+        return { level: 'imminent', category: 'abuse' };
+      return null;
+    },
+  },
+  {
+    id: 'esc:threat+weapon-or-time',
+    why: 'a threat to kill with a weapon or a time is a plan; 今から is under way',
+    apply: (s, msg) => {
+      if (!has(s, (x) => x.own && x.category === 'harm-to-others' && isAtLeast(x.level, 'medium'))) return null;
+      if (/今から|いまから/u.test(msg)) return { level: 'imminent', category: 'harm-to-others' };
+      if (/包丁|ないふ|刃物|凶器|灯油|がそりん/u.test(msg) || TIMING.test(msg)) return { level: 'high', category: 'harm-to-others' };
+      return null;
+    },
+  },
+];
+
+// ───────────────────────────── context ─────────────────────────────
+
+/**
+ * Context floor: risk does not vanish in one message. After a message assessed at level B
+ * (medium or above), every later message is at least one step below B: after high, a vague
+ * 「もう無理」 or even 「うん」 stays medium; after imminent, high. A calmer message can lower the
+ * level by one step only; lowering further is a human decision. Baselines of none/low add nothing.
+ */
+export function applyContextFloor(level: RiskLevel, baseline: RiskLevel | undefined): RiskLevel {
+  if (!baseline || !isAtLeast(baseline, 'medium')) return level;
+  return maxRisk(level, stepDown(baseline));
+}
+
+// ───────────────────────────── entry point ─────────────────────────────
+
+export function assessRiskByRules(text: string, context?: RiskContext): RiskAssessment {
+  const normalized = normalizeForRisk(text);
+  const sentences = splitSentences(normalized);
+  const fired = new Set<string>();
+  const signals: Signal[] = [];
+  for (const sentence of sentences) signals.push(...matchSentence(sentence, normalized, fired));
+
+  let level: RiskLevel = 'none';
+  const categories = new Set<RiskCategory>();
+  const matched = new Set<string>();
+  for (const s of signals) {
+    matched.add(s.id);
+    for (const m of s.modifiers) matched.add(m);
+    if (isAtLeast(s.level, 'low')) {
+      level = maxRisk(level, s.level);
+      categories.add(s.category);
+    }
+  }
+  for (const esc of ESCALATIONS) {
+    const r = esc.apply(signals, normalized);
+    if (r && isAtLeast(r.level, level)) {
+      level = r.level;
+      categories.add(r.category);
+      matched.add(esc.id);
+    } else if (r) {
+      matched.add(esc.id);
+      categories.add(r.category);
+    }
+  }
+  const floored = applyContextFloor(level, context?.baseline);
+  if (floored !== level) {
+    matched.add('context:baseline-floor');
+    level = floored;
+  }
+  for (const f of fired) matched.add(f);
+  return {
+    level,
+    categories: RISK_CATEGORIES.filter((c) => categories.has(c)),
+    matched: [...matched],
+  };
+}
