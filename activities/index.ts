@@ -3,10 +3,14 @@ import type OpenAI from 'openai';
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { createAlertActivities } from './alert-activities';
+import { createCalendarActivities } from './calendar/holidays';
 import { createDatabaseActivities } from './database-activities';
 import { createLineActivities } from './line-activities';
 import { createListeningActivities } from './listening-activities';
 import { createProfileActivities } from './profile-activities';
+import { createRiskActivities } from './risk-activities';
+import type { Mailer } from '../platform/mail';
 
 export interface ActivityDeps {
   db: Db;
@@ -14,6 +18,8 @@ export interface ActivityDeps {
   line: messagingApi.MessagingApiClient;
   llm?: OpenAI;
   logger: Logger;
+  mailer?: Mailer;
+  publicBaseUrl?: string;
   workerIdentity: string;
 }
 
@@ -22,8 +28,11 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createDatabaseActivities(deps),
     ...createProfileActivities(deps),
+    ...createCalendarActivities(),
     ...createLineActivities({ ...deps, replyTokenMaxAgeMs: deps.profile.ai.replyTokenMaxAgeSeconds * 1000 }),
     ...createListeningActivities(deps),
+    ...createRiskActivities({ ...deps, model: deps.profile.ai.model }),
+    ...createAlertActivities(deps),
   };
 }
 

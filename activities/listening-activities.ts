@@ -5,6 +5,7 @@ import type { Logger } from '../platform/logger';
 import { buildListeningPrompt, Turn } from './listening/listening-prompt';
 import { offlineListeningReply } from './listening/offline-listener';
 import { checkOutput } from './listening/output-check';
+import { isAtLeast, RiskLevel } from '../workflows/safety/risk-levels';
 
 export interface ListeningReply {
   text: string;
@@ -15,6 +16,11 @@ export interface ListeningReply {
 }
 
 const HISTORY_LIMIT = 60;
+// At medium risk and above the answer acknowledges the weight, asks gently and offers a person.
+const WEIGHT_INSTRUCTION =
+  '相談者はとても重い気持ちを打ち明けています。その重さを受けとめ、いまの様子をやさしくたずね、よりそいスタッフ（人の相談員）とも話せることを伝えてください。励ましや説得はしないでください。';
+const OFFLINE_WEIGHT_OPENING = 'とても大事なことを打ち明けてくださって、ありがとうございます。';
+const OFFLINE_PERSON_OFFER = 'よかったら、よりそいスタッフ（人の相談員）ともお話しできます。';
 // Time kept back from the reply window for checks and the send itself.
 const SEND_MARGIN_MS = 2_000;
 const MIN_MODEL_TIME_MS = 2_000;
@@ -38,26 +44,30 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
     return rows.reverse().map((r) => ({ role: r.sender, text: r.text }));
   }
 
-  function offline(turns: Turn[]): ListeningReply {
+  function offline(turns: Turn[], weighty: boolean): ListeningReply {
     const residentTurns = turns.filter((t) => t.role === 'resident');
     const lastResidentBurst: string[] = [];
     for (let i = turns.length - 1; i >= 0 && turns[i].role === 'resident'; i -= 1) lastResidentBurst.unshift(turns[i].text);
     const previousReply = [...turns].reverse().find((t) => t.role === 'ai')?.text;
-    return {
-      text: offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply }),
-      answeredBy: 'fallback',
-    };
+    const reply = offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply });
+    return { text: weighty ? `${OFFLINE_WEIGHT_OPENING}${reply}${OFFLINE_PERSON_OFFER}` : reply, answeredBy: 'fallback' };
   }
 
   return {
     /** One considered answer to the resident's latest messages, always returned in time for the reply token. */
-    async composeListeningReply(input: { consultationId: string; replyDeadline: number }): Promise<ListeningReply> {
+    async composeListeningReply(input: { consultationId: string; replyDeadline: number; riskLevel: RiskLevel }): Promise<ListeningReply> {
       const turns = await loadTurns(input.consultationId);
+      const weighty = isAtLeast(input.riskLevel, 'medium');
       const available = Math.min(MAX_MODEL_TIME_MS, input.replyDeadline - Date.now() - SEND_MARGIN_MS);
-      if (!deps.llm || available < MIN_MODEL_TIME_MS) return offline(turns);
+      if (!deps.llm || available < MIN_MODEL_TIME_MS) return offline(turns, weighty);
       try {
         const completion = await deps.llm.chat.completions.create(
-          { model: profile.ai.model, messages: buildListeningPrompt({ persona: profile.ai.persona, turns, tokenBudget: profile.ai.contextTokenBudget }), max_tokens: 400, temperature: 0.7 },
+          {
+            model: profile.ai.model,
+            messages: buildListeningPrompt({ persona: weighty ? `${profile.ai.persona}\n${WEIGHT_INSTRUCTION}` : profile.ai.persona, turns, tokenBudget: profile.ai.contextTokenBudget }),
+            max_tokens: 400,
+            temperature: 0.7,
+          },
           { timeout: available, maxRetries: 0 },
         );
         const usage = { promptTokens: completion.usage?.prompt_tokens, completionTokens: completion.usage?.completion_tokens };
@@ -69,7 +79,7 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
         return { text: verdict.text, answeredBy: 'ai', ...usage };
       } catch (err) {
         deps.logger.warn({ consultationId: input.consultationId, error: (err as Error).name }, 'model unavailable; offline listener answers');
-        return offline(turns);
+        return offline(turns, weighty);
       }
     },
   };

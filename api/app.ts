@@ -33,13 +33,18 @@ export interface AppDeps {
 export const JSON_BODY_LIMIT = '100kb';
 const SIMULATOR_PUBLIC_DIR = path.join(__dirname, 'simulator', 'public');
 
+/** The simulator page asks for answers every 0.7 s; its successful polls are logged at debug only. */
+const QUIET_POLL = '/simulator/api/messages';
+
 /** Logs one line per request: method, route pattern, status, time. Never bodies or query strings. */
 function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, route: req.route?.path ?? req.path.split('?')[0], status: res.statusCode, ms: Math.round(ms) }, 'http');
+      const line = { method: req.method, route: req.route?.path ?? req.path.split('?')[0], status: res.statusCode, ms: Math.round(ms) };
+      if (line.route === QUIET_POLL && res.statusCode < 400) logger.debug(line, 'http');
+      else logger.info(line, 'http');
     });
     next();
   };

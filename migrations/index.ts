@@ -6,6 +6,7 @@ import * as createMessages from './20261123000004_create_messages';
 import * as createWebhookInbox from './20261123000005_create_webhook_inbox';
 import * as createSystemChecks from './20261123000006_create_system_checks';
 import * as addTermsDeclinedAndAiUsage from './20261123000007_add_terms_declined_and_ai_usage';
+import * as createRiskAndAlerts from './20261123000008_create_risk_and_alerts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000005_create_webhook_inbox': createWebhookInbox,
   '20261123000006_create_system_checks': createSystemChecks,
   '20261123000007_add_terms_declined_and_ai_usage': addTermsDeclinedAndAiUsage,
+  '20261123000008_create_risk_and_alerts': createRiskAndAlerts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,9 +1,11 @@
-// `npm start`: the whole stack on embedded defaults: Postgres, Temporal, worker, API + admin app.
-// Ctrl-C stops every child; a second start reuses the data under DATA_DIR.
+// `npm start`: the whole stack on embedded defaults: Postgres, Temporal, worker, API + admin app,
+// and (not in production, unless LINE_API_BASE_URL names another endpoint) the LINE stand-in the
+// resident simulator answers through. Ctrl-C stops every child; a second start reuses the data under DATA_DIR.
 import path from 'node:path';
 import { loadConfigOrExit } from '../platform/config';
 import { createDb, migrateLatest } from '../platform/db';
 import { provideInfrastructure } from '../platform/embedded-stack';
+import { startLineStandIn, type LineStandIn } from '../platform/line-stand-in/line-stand-in';
 import { ManagedProcess, startProcess, waitForPort } from '../platform/processes';
 import { ensureFirstAdmin } from '../api/staff-users/staff-user-repository';
 import { buildAdminIfStale } from './build-admin-if-stale';
@@ -17,12 +19,14 @@ async function main() {
   buildAdminIfStale(root, say);
   const infra = await provideInfrastructure(env, root, say);
   const children: ManagedProcess[] = [];
+  let lineStandIn: LineStandIn | undefined;
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('Stopping…');
     await Promise.all(children.map((c) => c.stop()));
+    await lineStandIn?.close();
     await infra.stop();
     say('Stopped.');
     process.exit(code);
@@ -37,7 +41,16 @@ async function main() {
     const admin = await ensureFirstAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     await db.destroy();
 
-    const childEnv = { ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress };
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: infra.databaseUrl, TEMPORAL_ADDRESS: infra.temporalAddress };
+    if (!env.isProduction && !env.LINE_API_BASE_URL) {
+      // Nothing reaches the real LINE in development: the worker replies and pushes to this stand-in,
+      // and the resident simulator reads what it received.
+      lineStandIn = await startLineStandIn({ port: env.LINE_STAND_IN_PORT, channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN }).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(`The LINE stand-in could not listen on port ${env.LINE_STAND_IN_PORT} (${err.code ?? err.message}); set LINE_STAND_IN_PORT to a free port.`);
+      });
+      childEnv.LINE_API_BASE_URL = lineStandIn.baseUrl;
+      childEnv.LINE_DATA_API_BASE_URL ??= lineStandIn.baseUrl;
+    }
     const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
     const worker = startProcess('worker', tsx, [path.join(root, 'platform/temporal/worker-main.ts')], { env: childEnv, cwd: root });
     const api = startProcess('api', tsx, [path.join(root, 'api/main.ts')], { env: childEnv, cwd: root });
@@ -55,6 +68,7 @@ async function main() {
     say(`Yorisoi is up (${((Date.now() - startedAt) / 1000).toFixed(1)} s):`);
     say(`  admin app         ${base}/admin/`);
     if (!env.isProduction) say(`  resident simulator ${base}/simulator/`);
+    if (lineStandIn) say(`  LINE stand-in     ${lineStandIn.baseUrl} (replies and pushes go here, not to LINE; the simulator answers through it)`);
     say(`  readiness         ${base}/readyz`);
     if (infra.temporalUiUrl) say(`  Temporal Web UI   ${infra.temporalUiUrl}`);
     if (admin === 'created' && !process.env.ADMIN_PASSWORD) say(`  first admin       ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD} (development default; set ADMIN_EMAIL and ADMIN_PASSWORD)`);

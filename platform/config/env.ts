@@ -37,6 +37,8 @@ const envSchema = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,
   LINE_API_BASE_URL: optionalUrl,
   LINE_DATA_API_BASE_URL: optionalUrl,
+  /** `npm start` (not production) runs the LINE stand-in here when LINE_API_BASE_URL is unset. */
+  LINE_STAND_IN_PORT: port.default(3100),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,

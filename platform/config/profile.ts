@@ -95,8 +95,8 @@ export const profileSchema = z.object({
     silenceCheckInHours: z.number().min(1).default(24),
   }),
   escalation: z.object({
-    staffPickupMinutes: z.number().min(1).default(10),
-    crisisAckMinutes: z.number().min(1).default(5),
+    staffPickupMinutes: z.number().positive().default(10),
+    crisisAckMinutes: z.number().positive().default(5),
     onCall: z
       .object({ email: z.email().optional(), webhookUrl: z.url().optional() })
       .refine((o) => o.email || o.webhookUrl, { message: 'give an e-mail address, a webhook URL or both' }),

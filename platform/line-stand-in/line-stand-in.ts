@@ -11,8 +11,19 @@
  * the stand-in therefore owns its whole host:port.
  *
  * Every request is recorded (method, path, lower-cased headers, parsed JSON body or byte length,
- * time, response status). Used by jest tests and by the dev resident simulator, so it must not
- * import jest.
+ * time, response status). Used by jest tests and by the dev resident simulator (`npm start` runs it
+ * in its own process), so it must not import jest.
+ *
+ * Besides LINE's own routes it answers an inspection API under `/__stand-in/`, a path LINE never uses,
+ * for clients in other processes (the simulator backend). It needs the same bearer token and is not
+ * recorded in `requests`:
+ *
+ *   POST /__stand-in/reply-tokens  { userId }            → { replyToken }   (like issueReplyToken)
+ *   GET  /__stand-in/messages?userId=U…&after=<seq>      → { startedAt, messages: [{ seq, via, at, messages }] }
+ *
+ * `messages` lists what reached that user after request `seq` (default: all): replies to tokens
+ * issued for them and delivered pushes, with the LINE message objects as sent (quick replies too).
+ * `startedAt` changes when the stand-in restarts, so a client knows its `after` no longer applies.
  *
  * Error messages follow LINE's documented shapes (`{ message, details: [{ message, property }] }`);
  * where LINE does not document the exact wording, the wording here is the stand-in's own.
@@ -138,6 +149,16 @@ export interface LineProfile {
 
 export type LineRequestPredicate = (request: RecordedLineRequest) => boolean;
 
+/** One reply or delivered push that reached a user, as the inspection API lists it. */
+export interface LineDelivery {
+  /** The `seq` of the reply or push request. */
+  seq: number;
+  via: 'reply' | 'push';
+  /** ISO time the stand-in received it. */
+  at: string;
+  messages: messagingApi.Message[];
+}
+
 export interface LineStandIn {
   /** `http://127.0.0.1:<port>`, no trailing slash. Use as `baseURL` for both SDK clients. */
   baseUrl: string;
@@ -150,6 +171,8 @@ export interface LineStandIn {
   pushes(): LinePush[];
   /** Texts of every text message that actually reached `userId` (delivered pushes and replies to tokens issued for that user). */
   textsFor(userId: string): string[];
+  /** Replies and delivered pushes that reached `userId` after request `afterSeq` (default: all), oldest first. */
+  deliveriesFor(userId: string, afterSeq?: number): LineDelivery[];
   /** Mint a fresh reply token (as a webhook event would carry), remembered as belonging to `userId`. */
   issueReplyToken(userId?: string): string;
   /** Make a reply token unusable, as if it had expired. */
@@ -453,6 +476,43 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
   let deliveredPushCount = 0;
 
   const waiters = new Set<Waiter>();
+  const startedAt = new Date().toISOString();
+
+  function issueReplyToken(userId?: string): string {
+    const replyToken = randomBytes(16).toString('hex');
+    if (userId !== undefined) replyTokenOwners.set(replyToken, userId);
+    return replyToken;
+  }
+
+  function deliveriesFor(userId: string, afterSeq = -1): LineDelivery[] {
+    const replies = replyViews()
+      .filter((r) => r.userId === userId)
+      .map((r) => ({ seq: r.request.seq, via: 'reply' as const, at: r.receivedAt.toISOString(), messages: r.messages }));
+    const pushes = pushViews()
+      .filter((p) => p.to === userId && p.delivered)
+      .map((p) => ({ seq: p.request.seq, via: 'push' as const, at: p.receivedAt.toISOString(), messages: p.messages }));
+    return [...replies, ...pushes].filter((d) => d.seq > afterSeq).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The inspection API under /__stand-in/ (see the header comment). Not recorded in `requests`. */
+  function inspect(method: string, url: URL, bytes: Buffer): Answer {
+    const path = url.pathname;
+    if (method === 'POST' && path === '/__stand-in/reply-tokens') {
+      const parsed = parseJson(bytes);
+      if (!parsed.ok || !isObject(parsed.value)) return notParsable;
+      const userId = parsed.value.userId;
+      if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId)) return invalidProperty('userId');
+      return json(200, { replyToken: issueReplyToken(userId) });
+    }
+    if (method === 'GET' && path === '/__stand-in/messages') {
+      const userId = url.searchParams.get('userId') ?? '';
+      const after = url.searchParams.get('after');
+      if (!USER_ID_PATTERN.test(userId)) return json(400, { message: "The query parameter 'userId' is invalid" });
+      if (after !== null && !/^-?\d+$/.test(after)) return json(400, { message: "The query parameter 'after' is invalid" });
+      return json(200, { startedAt, messages: deliveriesFor(userId, after === null ? -1 : Number(after)) });
+    }
+    return json(404, { message: 'Not found' });
+  }
 
   function takeFailure(path: string): FailureRule | undefined {
     const rule = failures.find((f) => (typeof f.path === 'string' ? f.path === path : f.path.test(path)));
@@ -717,13 +777,21 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     const path = url.pathname;
     const headers = flattenHeaders(req);
     const { bytes, length } = await readBody(req);
-    const { endpoint, params } = route(method, path);
     const requestId = randomUUID();
+    const authorized = token === undefined || headers.authorization === `Bearer ${token}`;
 
+    if (path.startsWith('/__stand-in/')) {
+      const answer = authorized ? inspect(method, url, bytes) : json(401, AUTH_FAILED);
+      const payload = Buffer.from(JSON.stringify(answer.body), 'utf8');
+      res.writeHead(answer.status, { 'x-line-request-id': requestId, 'content-type': 'application/json', 'content-length': String(payload.length) });
+      res.end(payload);
+      return;
+    }
+
+    const { endpoint, params } = route(method, path);
     let answer: Answer;
     let body: unknown;
     let injectedFailure = false;
-    const authorized = token === undefined || headers.authorization === `Bearer ${token}`;
     const failure = authorized ? takeFailure(path) : undefined;
     if (!authorized) {
       answer = json(401, AUTH_FAILED);
@@ -841,17 +909,10 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     replies: replyViews,
     pushes: pushViews,
     textsFor(userId) {
-      const delivered = [
-        ...replyViews().filter((r) => r.userId === userId),
-        ...pushViews().filter((p) => p.to === userId && p.delivered),
-      ].sort((a, b) => a.request.seq - b.request.seq);
-      return delivered.flatMap((d) => d.messages.flatMap((m) => (m.type === 'text' ? [(m as messagingApi.TextMessage).text] : [])));
+      return deliveriesFor(userId).flatMap((d) => d.messages.flatMap((m) => (m.type === 'text' ? [(m as messagingApi.TextMessage).text] : [])));
     },
-    issueReplyToken(userId) {
-      const replyToken = randomBytes(16).toString('hex');
-      if (userId !== undefined) replyTokenOwners.set(replyToken, userId);
-      return replyToken;
-    },
+    deliveriesFor,
+    issueReplyToken,
     expireReplyToken(replyToken) {
       usedReplyTokens.add(replyToken);
     },

@@ -6,6 +6,7 @@ import { createDb } from '../db';
 import { createLineClient } from '../line';
 import { createLlmClient } from '../llm';
 import { createLogger } from '../logger';
+import { createMailer } from '../mail';
 import { createWorker } from './worker';
 
 async function main() {
@@ -22,7 +23,7 @@ async function main() {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), workerIdentity: `worker@${os.hostname()}:${process.pid}` },
+    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}` },
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();

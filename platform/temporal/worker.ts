@@ -1,5 +1,5 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities, ActivityDeps } from '../../activities';
+import { createActivities, ActivityDeps, Activities } from '../../activities';
 
 export interface WorkerOptions {
   address: string;
@@ -8,6 +8,8 @@ export interface WorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** Replaces some activities (tests pin a day's holidays so business hours do not depend on the date). */
+  activityOverrides?: Partial<Activities>;
   /** How long in-flight activities may finish on shutdown; tests set 0 to imitate a crash. */
   shutdownGraceTime?: string;
 }
@@ -20,7 +22,7 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     identity: options.deps.workerIdentity,
-    activities: createActivities(options.deps),
+    activities: { ...createActivities(options.deps), ...options.activityOverrides },
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../../workflows') }),

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { LineStandIn, RecordedLineRequest } from '../stand-ins/line-messaging-api';
+import type { LineStandIn, RecordedLineRequest } from '../../platform/line-stand-in/line-stand-in';
 
 type Sent = { status: number; eventId: string; replyToken?: string };
 

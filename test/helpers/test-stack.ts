@@ -7,7 +7,7 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import type { InboxRelay } from '../../api/line-webhook/inbox-relay';
-import { startLineStandIn, LineStandIn } from '../stand-ins/line-messaging-api';
+import { startLineStandIn, LineStandIn } from '../../platform/line-stand-in/line-stand-in';
 import { startOpenAIStandIn, OpenAIStandIn } from '../stand-ins/openai-api';
 import type { RouteSpec } from '../../api/http/route';
 import { insertStaffUser } from '../../api/staff-users/staff-user-repository';
@@ -18,6 +18,8 @@ import type { Db } from '../../platform/db';
 import { createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
 import { createLogger } from '../../platform/logger';
+import { createMailer } from '../../platform/mail';
+import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
 import { createTestDatabase } from './test-database';
 import { readTestRunState } from './test-run-state';
@@ -50,7 +52,13 @@ export interface TestStack {
  * (optionally) a real worker on a task queue of its own, so test files never see each other's work.
  */
 export async function startTestStack(
-  options: { worker?: boolean; env?: Record<string, string>; profile?: (p: MunicipalityProfile) => void; llm?: boolean } = {},
+  options: {
+    worker?: boolean;
+    env?: Record<string, string>;
+    profile?: (p: MunicipalityProfile) => void;
+    llm?: boolean;
+    activityOverrides?: Partial<Activities>;
+  } = {},
 ): Promise<TestStack> {
   const run = readTestRunState();
   const database = await createTestDatabase();
@@ -88,7 +96,17 @@ export async function startTestStack(
       address: run.temporalAddress,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue,
-      deps: { db: database.db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), workerIdentity: `test-worker-${taskQueue}` },
+      deps: {
+        db: database.db,
+        profile,
+        logger,
+        line: createLineClient(env),
+        llm: createLlmClient(env),
+        mailer: createMailer(env.SMTP_URL),
+        publicBaseUrl: 'https://yorisoi.city.example',
+        workerIdentity: `test-worker-${taskQueue}`,
+      },
+      activityOverrides: options.activityOverrides,
       workflowBundlePath: run.workflowBundlePath,
       shutdownGraceTime: '0s',
     });

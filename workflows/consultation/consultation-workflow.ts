@@ -3,13 +3,19 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { ListeningReply } from '../../activities/listening-activities';
-import { ConsultationStatus, ResidentCode } from '../search-attributes';
+import type { RiskAssessment } from '../../activities/risk-activities';
+import { isOpen } from '../calendar/business-calendar';
+import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
+import { ConsultationStatus, ResidentCode, RiskLevel as RiskLevelAttribute } from '../search-attributes';
+import { maxRisk, RiskLevel } from '../safety/risk-levels';
+import { crisisLinesText, emergencyText, planRiskResponse, selectCrisisLines } from '../safety/risk-response';
 import type { ConversationSettings } from './conversation-settings';
 import { text, TextMessage } from './line-messages';
 import { ConsultationPhase, consultationViewQuery, ResidentEvent, residentEventSignal } from './messages';
@@ -24,10 +30,14 @@ const line = proxyActivities<Activities>({
 const lineBestEffort = proxyActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 1 } });
 // The listening activity falls back to the offline listener by itself, so one attempt is enough.
 const listener = proxyActivities<Activities>({ startToCloseTimeout: '45 seconds', retry: { maximumAttempts: 2 } });
+// Risk is assessed by rules even when the model is down, so this activity is retried like the database.
+const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', retry: { maximumInterval: '30 seconds' } });
+const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
 export interface CarriedState {
   phase: ConsultationPhase;
+  highestRisk: RiskLevel;
   step: OnboardingStep;
   turns: number;
   pending: ResidentEvent[];
@@ -66,6 +76,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   setHandler(consultationViewQuery, () => ({ consultationId, phase, onboardingStep: step ? describeStep(step) : 'starting', turns, pendingEvents: queue.length }));
 
   const settings: ConversationSettings = await db.loadConversationSettings();
+  const calendar = calendarFromProfile(settings.businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
   const opened = await db.openConsultation({ residentId, workflowId: workflowInfo().workflowId });
   consultationId = opened.consultationId;
   if (!step) {
@@ -98,6 +109,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   };
 
   const close = async (reason: string) => {
+    await Promise.all(alertWatches);
     await db.closeConsultation({ consultationId, reason });
     await setPhase('closed');
     return { closed: reason };
@@ -121,6 +133,30 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     return burst;
   };
 
+  let highestRisk: RiskLevel = input.carried?.highestRisk ?? 'none';
+  const acknowledged = new Set<string>();
+
+  // Imminent risk: if nobody acknowledges within the profile's minutes, a supervisor is alerted.
+  // The run neither closes nor continues as new while such a watch is pending.
+  const alertWatches: Promise<unknown>[] = [];
+  let watchesPending = 0;
+  const watchAlert = (alertId: string) => {
+    watchesPending += 1;
+    alertWatches.push(
+      sleep(settings.crisisAckMs)
+        .then(() => alerts.escalateAlert({ alertId }))
+        .finally(() => (watchesPending -= 1)),
+    );
+  };
+
+  const raiseCrisisAlert = async (risk: RiskAssessment) => {
+    const alertId = uuid4();
+    const open = isOpen(Date.now(), calendar);
+    // During business hours staff see it on the dashboard; outside them the on-call channel hears of it.
+    await alerts.raiseAlert({ alertId, consultationId, kind: 'crisis', level: risk.level, categories: risk.categories, channel: open ? 'dashboard' : 'on-call' });
+    if (planRiskResponse(risk.level).escalateIfUnacknowledged) watchAlert(alertId);
+  };
+
   const listeningTurn = async (event: ResidentEvent) => {
     if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
     if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
@@ -128,12 +164,21 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const burst = await collectBurst(event);
     const last = burst[burst.length - 1];
     void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
-    const reply = await listener.composeListeningReply({
-      consultationId,
-      replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs,
-    });
+    // An earlier high message raises the baseline for what follows in this consultation.
+    const risk = await safety.assessRisk({ assessmentId: uuid4(), consultationId, eventIds: burst.map((e) => e.eventId), texts: burst.map((e) => e.text), baseline: highestRisk });
+    highestRisk = maxRisk(highestRisk, risk.level);
+    upsertSearchAttributes([{ key: RiskLevelAttribute, value: highestRisk }] as never);
+    const plan = planRiskResponse(risk.level);
+    const reply = await listener.composeListeningReply({ consultationId, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
     turns += 1;
-    await send([text(reply.text)], last, 'ai', reply);
+    // Emergency guidance and crisis lines come from the profile, never from the model.
+    const messages = [
+      ...(plan.emergencyFirst ? [text(emergencyText(settings.emergency))] : []),
+      text(reply.text),
+      ...(plan.crisisLines ? [text(crisisLinesText(selectCrisisLines(settings.crisisLines, risk.categories)))] : []),
+    ];
+    await send(messages, last, 'ai', reply);
+    if (plan.urgent) await raiseCrisisAlert(risk);
   };
 
   for (;;) {
@@ -157,8 +202,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     }
 
     const info = workflowInfo();
-    if (queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
-      await continueAsNew<typeof consultationWorkflow>({ ...input, carried: { phase, step, turns, pending: queue, seenEventIds: seen } });
+    if (queue.length === 0 && watchesPending === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
+      await continueAsNew<typeof consultationWorkflow>({ ...input, carried: { phase, step, turns, highestRisk, pending: queue, seenEventIds: seen } });
     }
   }
 }

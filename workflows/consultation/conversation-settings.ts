@@ -1,3 +1,5 @@
+import type { BusinessHoursSettings } from '../calendar/calendar-from-profile';
+
 /** The part of the municipality profile a consultation uses, loaded by an activity at each run start. */
 export interface PhoneLineInfo {
   name: string;
@@ -27,6 +29,11 @@ export interface ConversationSettings {
     invitation: string;
     nonTextReply: string;
   };
+  businessHours: BusinessHoursSettings;
+  crisisLines: { name: string; phone: string; hours: string; topics: string[] }[];
+  emergency: { ambulance: string; police: string };
+  /** Minutes (in ms) an imminent-risk alert may go unacknowledged before a supervisor is alerted. */
+  crisisAckMs: number;
   debounceMs: number;
   replyTokenMaxAgeMs: number;
   closeAfterSilenceMs: number;

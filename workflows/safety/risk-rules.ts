@@ -65,6 +65,8 @@ export interface RiskRule {
   scope: RuleScope;
   /** the rule only counts when the whole message also matches this */
   requires?: RegExp;
+  /** the match is dropped when its sentence matches this (idiomatic use) */
+  unless?: RegExp;
   /** a third-party subject alone makes it a third-party report (completed acts, quoted talk) */
   thirdPartyDirect?: boolean;
 }
@@ -77,37 +79,46 @@ export const FIGURATIVE_MASKS: readonly { id: string; pattern: RegExp }[] = [
   // 死ぬほどつらい is kept (si-death-intense) because it is distress worth a gentle check.
   { id: 'fig-shinuhodo', pattern: /死ぬ(?:ほど|くらい|ぐらい)(?!つらい|辛い|しんどい|苦しい|くるしい)/gu },
   { id: 'fig-shinukato', pattern: /死ぬかと(?:思|おも)|死ぬ気で|死ぬ覚悟で|死んだ魚|死亡(?:中|した|確定)|(?:凍え|笑い|悶え|萌え|尊)死/gu },
+  { id: 'fig-shinitai-kurai', pattern: /死にたい(?:くらい|ぐらい|ほど)(?!つらい|辛い|しんどい|苦しい|くるしい)/gu },
+  { id: 'fig-adj-shinu', pattern: /(?:すぎ(?:て)?|過ぎ(?:て)?|くて|(?<!ん)で)死(?:ぬ|ねる|んだ|亡)/gu },
   { id: 'fig-shindemoii', pattern: /死んでも(?:いい|良い)(?:くらい|ほど|ぐらい)|死んでも(?:行|やる|守)/gu },
   { id: 'fig-korosuki', pattern: /殺す気か|殺虫|殺菌|殺風景|殺到|相殺|黙殺|忙殺|悩殺|瞬殺|秒殺/gu },
-  { id: 'fig-killing-me', pattern: /\b(?:is|are|its|it is|thats|that is) killing me\b|\bkilled it\b|\bdying (?:of|from|to)\b[^。]{0,16}|\bcould die\b|\bdead tired\b|\bto die for\b|\b(?:mom|mum|dad|boss|teacher|parents|she|he) (?:is going to|will|gonna|would) kill me\b/gu },
+  { id: 'fig-killing-me', pattern: /\b(?:is|are|its|it is|thats|that is) killing me\b|\bkilled it\b|\bdying (?:of|from|to)\b[^。]{0,16}|\bcould die\b|\bdie (?:of|from) (?:embarrassment|laughter|laughing|boredom|shame|cringe|cuteness)\b|\bdead tired\b|\bto die for\b|\b(?:mom|mum|dad|boss|teacher|parents|she|he) (?:is going to|will|gonna|would) kill me\b/gu },
   { id: 'fig-zh', pattern: /(?:笑|热|熱|累|饿|餓|困|气|氣|吓|嚇|烦|煩|忙|冷|丑|醜|美|痛|渴|闷|悶)死(?:了|我了|人了|啦)?|想死(?:你|您|他|她|我)(?:了|啦)/gu },
   { id: 'fig-vi', pattern: /(?:mệt|đói|nóng|lạnh|buồn cười|cười|chán|sợ|buồn ngủ|nhớ|ngại|xấu hổ|đau)(?: quá| lắm| thật)?,? (?:muốn chết|chết mất|chết đi được|chết luôn)/gu },
   { id: 'fig-pt', pattern: /morrend[oa] de \S+|morri de \S+|(?:me )?matar de \S+|de matar\b/gu },
 ];
 
 const TIMING =
-  /今夜|今晩|今日中|今日で|今日こそ|(?:明日|あした)(?!も|は(?:仕事|学校))|明後日|週末|誕生日|\d+日に|決行|実行する|\btonight\b|\btomorrow\b|\bthis weekend\b|今晚|今天晚上|明天|오늘\s?밤|내일|tối nay|đêm nay|ngày mai|hoje à noite|esta noite|amanhã|mamayang gabi|ngayong gabi|\bbukas\b|आज\s?राति|भोलि/u;
+  /今夜|今晩|今日中|今日で|今日こそ|(?:明日|あした)(?!も|は(?:仕事|学校))|明後日|週末|誕生日|\d+日に|決行|実行する|\btonight\b|\btomorrow\b|\bthis weekend\b|今晚|今天晚上|明天|오늘\s?밤|내일|tối nay|đêm nay|ngày mai|hoje à noite|esta noite|amanhã|mamayang gabi|ngayong gabi|\bmamaya\b|\bbukas\b|आज\s?राति|भोलि/u;
 
 const MEANS =
-  /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は)?(?:集め|ため|貯め|溜め|買い|用意|すとっく)|ろーぷ|縄|練炭|包丁|ないふ|かったー|刃物|かみそり|過量服薬|首吊|飛び降り|飛び込|屋上|線路|樹海|\brope\b|\bpills\b|\bgun\b|\bknife\b|\bbridge\b|\broof\b|跳楼|跳樓|上吊|安眠(?:药|藥)|\bbalak\b|\bplano\b/u;
+  /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は)?(?:集め|ため|貯め|溜め|買い|用意|すとっく)|ろーぷ|縄|練炭|包丁|ないふ|かったー|刃物|かみそり|屋上|線路|樹海|\brope\b|\bpills\b|\bgun\b|\bknife\b|\bbridge\b|\broof\b|跳楼|跳樓|上吊|安眠(?:药|藥)|\bbalak\b|\bplano\b/u;
 
 const PREPARATION =
   /遺書|手紙(?:を|も)?書い|身辺整理|荷物(?:を)?(?:整理|処分)|(?:準備|用意)(?:は|が|も)?(?:でき|して|した|万端)|\bnote\b|goodbye letter|\bwill\b written/u;
 
+/** Only written goodbyes: 「旅行の準備できた、疲れた」 must not count. */
+const PREP_NOTE = /遺書|手紙(?:を|も)?書い|身辺整理|\bnote\b|goodbye letter/u;
+
 /** さようなら etc.: a farewell only without "see you later" words. */
-const FAREWELL_WEAK = /さようなら|さよなら|ばいばい|お世話になりました|ごめんね|ごめんなさい|\bgoodbye\b/u;
+const FAREWELL_WEAK = /さようなら|さよなら|ばいばい|お世話になりました|ごめん|\bgoodbye\b/u;
 const FAREWELL_CANCEL = /また(?:ね|明日|話|あした|来)|おやすみ|\bsee you\b|明日(?:も|ね|話)/u;
 
 const DISTRESS =
-  /疲れた|つかれた|限界|(?:もう)?無理|もうむり|つらい|辛い|しんどい|助けて|たすけて|苦しい|くるしい|耐えられない|\bcant take\b|\bexhausted\b/u;
+  /もういいや|\bcant do this\b|\bim done\b|疲れた|つかれた|限界|(?:もう)?無理|もうむり|つらい|辛い|しんどい|助けて|たすけて|苦しい|くるしい|耐えられない|\bcant take\b|\bexhausted\b/u;
 
-const CURRENT = /また|今も|今でも|いまだに|同じ気持ち|最近また|\bagain\b|\bstill\b/u;
+/** 「あとはやるだけ」「覚悟はできた」: resolve, which with means in hand is a plan. */
+const RESOLVE = /あとは(?:やる|実行|決行)だけ|覚悟(?:は|が)?(?:でき|決ま)|もう決めた|決心(?:が)?つい/u;
+
+const CURRENT = /次は|次こそ|今度こそ|今度は(?:ちゃんと|確実に|必ず)|また|今も|今でも|いまだに|同じ気持ち|最近また|\bagain\b|\bstill\b/u;
 
 const SELF_HARM_SEVERITY = /深く|深い|縫(?:う|わ|っ)|何回も|何度も|\d+回目|いつもより/u;
-const BLEEDING = /血(?:が|も)?(?:止まらない|溢れ|あふれ|どくどく|すごい出|いっぱい出)|\bwont stop bleeding\b|\bbleeding a lot\b/u;
+const BLEEDING = /切(?:って(?:る|いる)?|った)[^。]{0,6}。止まらない|血(?:が|も)?(?:止まらない|溢れ|あふれ|どくどく|すごい|やばい|いっぱい出|大量)|\bwont stop bleeding\b|\bbleeding a lot\b/u;
 
 /** "I am at <somewhere> now": with a high self-signal, the act may be under way. */
-const NOW_AT_PLACE = /(?:今|いま)[^。]{0,8}(?:に|で)(?:いる|います|立って|来た|来て|着いた)|\bright now\b|\bim (?:on|at) the\b/u;
+const NOW_AT_PLACE =
+  /(?:今|いま)[^。]{0,8}(?:に|で|から)(?:いる|います|立って|来た|来て|着いた|下|見て)|(?:ほーむ|駅|線路|踏切|屋上|橋|べらんだ|崖)(?:の上)?(?:に|で|から)[^。]{0,12}(?:迷って|いる|立って|来た|来て|見てる|見下ろ)|\bright now\b|\bim (?:on|at) the\b/u;
 /** Edges and heights where merely being there with distress is an imminence cue. */
 const AT_EDGE = /(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)(?:いる|います|立って|来た|来て)/u;
 
@@ -120,7 +131,7 @@ const LAUGHTER = /(?<![a-z])w(?![a-z])|笑|草|\blol\b|\blmao\b|\bhaha|ㅋ|哈�
 /** Someone else as the subject (ja particle が/は/も/って; other languages by possessive/pronoun). */
 const THIRD_PARTY_SUBJECT = new RegExp(
   [
-    '(?:友達|ともだち|友人|親友|彼氏|彼女|夫|旦那|だんな|妻|嫁|母親|父親|母|父|親|兄|姉|弟|妹|息子|娘|子ども|子供|こども|同僚|先輩|後輩|上司|部下|知り合い|知人|くらすめいと|同級生|家族|祖母|祖父|芸能人|有名人|主人公|きゃら|あの子|あの人|その人|さん|くん|ちゃん|先生|利用者|まま友|人)(?:が|は|も|って)',
+    '(?:友達|ともだち|友人|親友|彼氏|彼女|夫|旦那|だんな|妻|嫁|母親|父親|母|父|親|兄|姉|弟|妹|息子|娘|子ども|子供|こども|同僚|先輩|後輩|上司|部下|知り合い|知人|くらすめいと|同級生|家族|祖母|祖父|芸能人|有名人|主人公|きゃら|あの子|あの人|その人|さん|くん|ちゃん|先生|利用者|まま友|彼|人)(?:が|は|も|って)',
     '\\bmy (?:best )?(?:friend|mom|mum|mother|dad|father|sister|brother|son|daughter|wife|husband|boyfriend|girlfriend|partner|colleague|coworker|classmate)s?\\b',
     '\\b(?:he|she|they)\\b',
     '(?:朋友|妈妈|媽媽|爸爸|同学|同學|同事|他|她)(?:说|說|想|要)',
@@ -141,7 +152,7 @@ const FIRST_PERSON =
 const CLAUSE_BOUNDARY = /て|で|から|ので|けど|けれど|のに|たら|れば|ても/u;
 
 const FICTION =
-  /どらま|映画|漫画|まんが|あにめ|小説|にゅーす|報道|記事|歌詞|曲|げーむ|主人公|きゃら|しーん|番組|芸能人|有名人|俳優|ゆーちゅーぶ|配信|\bmovie\b|\bshow\b|\bnews\b|\bgame\b|\bsong\b|电影|電影|新闻|新聞/u;
+  /どらま|映画|漫画|まんが|あにめ|小説|にゅーす|報道|記事|歌詞|歌(?!い(?:た|ま|に|な|す)|う|わ|え|お)|曲|げーむ|主人公|きゃら|しーん|番組|芸能人|有名人|俳優|ゆーちゅーぶ|配信|\bmovie\b|\bshow\b|\bnews\b|\bgame\b|\bsong\b|电影|電影|新闻|新聞/u;
 /** 「ドラマ見てたら死にたくなった」: a reaction of one's own, despite the fiction word. */
 const OWN_REACTION = /^(?:死にたく|消えたく)な/u;
 
@@ -150,7 +161,7 @@ const PREVENTION =
 
 /** Right after a match: 「…とは思わない」「…わけじゃない」. */
 const NEGATION_AFTER =
-  /^(?:とは|なんて|なんか|って|とか|は|とも)?(?:全然|別に|まったく|全く)?(?:思わ|おもわ|思って(?:い)?な|おもって(?:い)?な|思ったこと(?:は|も)?な|考えてな|考えたこと(?:は|も)?な|わけじゃ|わけでは|訳じゃ|訳では|ことはない|ことない)/u;
+  /^(?:とは|なんて|なんか|って|とか|は|とも)?(?:全然|別に|まったく|全く)?(?:思わ|おもわ|思って(?:い)?な|おもって(?:い)?な|思ったこと(?:は|も)?な|考えてな|考えたこと(?:は|も)?な|(?:気持ち|思い|考え)(?:は|も)?(?:ない|無い|ありません)|わけじゃ|わけでは|訳じゃ|訳では|ことはない|ことない)/u;
 /** Right before a match: "i dont (really) want to die", "không muốn chết", "não quero morrer". */
 const NEGATION_BEFORE =
   /(?:\b(?:dont|do not|didnt|never|not|no longer|wont|wouldnt)\b(?: \S+){0,2} ?|không |chẳng |não |hindi |不)$/u;
@@ -158,15 +169,23 @@ const NEGATION_BEFORE =
 const HISTORY = /もう|前は|昔は|以前は|今は|\bno longer\b|\banymore\b/u;
 
 /** The resident describes a time that is over: 前は死にたいって思ってたけど. */
-const PAST_BEFORE = /前は|昔は|以前は|前まで|一時期|学生の頃|子どもの頃|子供の頃|若い頃|中学の頃|高校の頃/u;
+const PAST_BEFORE = /前は|昔(?!から)|以前は|前まで|一時期|学生の頃|子どもの頃|子供の頃|若い頃|中学の頃|高校の頃/u;
+/** 「リスカしてた頃の自分」: the match itself is placed in a finished period. */
+const PAST_AFTER = /^[^。]{0,4}(?:てた|ていた|った|だった|た)頃/u;
 const PAST_SENTENCE =
   /昔|子どもの頃|子供の頃|小さい頃|幼い頃|小学生の頃|中学の頃|高校の頃|学生の頃|前は|以前は|昔は/u;
+/** 「自傷してたことがある。今は落ち着いてる」 */
+const RESOLVED_SELF = /今は(?:もう)?(?:平気|大丈夫|落ち着|ない|してない|やめ)/u;
 const RESOLVED = /今は(?:もう)?(?:平気|大丈夫|落ち着|ない)/u;
 const SHRUGGED = /気にしてない|気にしていない|平気|大丈夫/u;
 
 /** Prior attempt markers: turn an act/method into history (then ideation now → high). */
 const PRIOR_MARKERS =
   /前に|前も|以前|昔|去年|先月|先週|ことが?ある|したことある|運ばれ|止められ|助かっ|失敗|入院|救急車|未遂/u;
+
+/** 「『死にたい』って投稿してる子がいて」: the speaker named after the quote. */
+const REPORTED_BY_OTHER =
+  /^(?:って|と)(?:投稿|言って|言う|書いて|書き込|つぶやい|呟い|いって)[^。]{0,6}(?:子|人|友達|やつ|奴|同僚|生徒|知り合い)/u;
 
 /** 「死ね」 etc. said TO the resident: their own risk is handled by bullying/abuse rules. */
 const SAID_TO_ME = /^(?:って|と)(?:言われ|いわれ|書かれ|こめんとされ|ののしられ)/u;
@@ -178,7 +197,7 @@ const CAREGIVER =
 const PARTNER =
   '(?:元夫|元旦那|元彼|元かれ|元かの|夫|旦那|だんな|主人|彼氏|かれし|彼女|妻|嫁|ぱーとなー|交際相手|婚約者|同居人)';
 const VIOLENCE_DONE_TO_ME =
-  '(?:殴ら|叩か|蹴ら|けら|ぶた|突き飛ばさ|首を?(?:絞め|しめ)ら|(?:体|からだ|胸|お尻|下着)(?:を)?(?:触ら|さわら)|暴力を?(?:振る|ふる)わ)れ|暴力(?:を)?(?:受け|うけ)|殺す(?:って|と|ぞって)(?:言|いわ)|殺され(?:そう|かけ)';
+  '(?:殴ら|叩か|蹴ら|けら|ぶた|突き飛ばさ|引きずら|押し倒さ|つかま|掴ま|投げつけら|押し付けら|押しつけら|噛ま|首を?(?:絞め|しめ)ら|(?:体|からだ|胸|お尻|下着)(?:を)?(?:触ら|さわら)|暴力を?(?:振る|ふる)わ)れ|暴力(?:を)?(?:受け|うけ)|殺す(?:って|と|ぞって)(?:言|いわ)|殺され(?:そう|かけ)';
 const MINOR = /中学生|高校生|小学生|(?<![0-9])中[1-3一二三](?![0-9])|(?<![0-9])高[1-3一二三](?![0-9])|(?<![0-9])小[1-6一二三四五六](?![0-9])|(?<![0-9])(?:[1-9]|1[0-7])歳/u;
 const NOW_DANGER =
   /(?:今|いま)[^。]{0,14}(?:暴れ|殴って|叩いて|怒鳴って|包丁|ないふ|刃物)|隠れて(?:る|います|いる)|(?:家の前|玄関|外)に(?:いる|来て|来た)/u;
@@ -188,21 +207,24 @@ const NOW_DANGER =
 export const SIGNAL_RULES: readonly RiskRule[] = [
   // ── suicidal ideation, passive: low ──
   { id: 'si-passive-disappear', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /消えたい|消えてしまいたい|消えちゃいたい|消えてなくなりたい|消え去りたい|消えてしまえたら|いなくなりたい|いなくなってしまいたい|この世から(?:消え|いなく)/u },
+    pattern: /消えたい|消えたく(?:なる|なった|なって|なり)|消えてしまいたい|消えちゃいたい|消えてなくなりたい|消え去りたい|消えてしまえたら|いなくなりたい|いなくなってしまいたい|この世から(?:消え|いなく)/u },
   { id: 'si-passive-sleep', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /目が覚めなければ|目覚めなければ|目が覚めなきゃ|起きなければ(?:いい|良い)|起きなきゃいい|(?:寝た|眠った)まま(?:死|起き|目が)|ずっと(?:眠って|寝て)(?:い)?たい|永遠に眠りたい/u },
   { id: 'si-passive-unborn', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /生まれてこ(?:なければ|なきゃ|なけりゃ|ないほうが|ない方が)|生まれ(?:なければ|なきゃ)よかった|生まれてきたくなかった/u },
   { id: 'si-passive-tomorrow', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /明日(?:が|なんて|なんか)?来(?:なければ|なきゃ|なけりゃ|ないで)/u },
+    pattern: /(?:明日|朝)(?:が|なんて|なんか)?(?:来|こ)(?:なければ|なきゃ|なけりゃ|ないで)/u },
   { id: 'si-passive-accident', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /事故(?:に)?(?:でも)?(?:あえば|遭えば|あって死|遭って死|で死ね)|(?:車|とらっく|電車)に(?:ひかれ|轢かれ|はねられ)たい/u },
   { id: 'si-passive-anytime', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /いつ死んでもいい|死んでもいい(?:かな|や|と思)/u },
+    pattern: /いつ死んでもいい|死んでもいい(?:かな|や|と思)(?!よね|よな|でしょ)/u },
+  { id: 'si-permission', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    // 「もう死んでもいいよね」: asking for permission to die
+    pattern: /死んでもいい(?:よね|よな|でしょ|か(?:な)?。?$)|死んでいい(?:よね|かな|でしょ)/u },
   { id: 'si-passive-burden', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /いなくなっても(?:誰|だれ)も|必要と(?:して|し)(?:い)?ない|存在(?:価値|意味)が(?:ない|無い)|存在(?:を)?消したい/u },
+    pattern: /いなくなっても(?:誰|だれ)も|いな(?:い|くなった|くなる)(?:ほう|方)が[^。]{0,6}(?:いい|まし|幸せ|楽)|いなくなれ(?:たら|れば|ば)|消えられ(?:たら|れば)|お迎えが来て(?:ほしい|欲しい|くれ)|必要と(?:して|し|され(?:て)?)(?:い)?ない|存在(?:価値|意味)が(?:ない|無い)|存在(?:して(?:る|いる))?意味(?:が|も)?(?:ない|無い)|全部終わって(?:れば|たら)いい|存在(?:を)?消したい/u },
   { id: 'si-passive-life', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /生きる(?:の|のが|こと)?(?:が|に)?(?:しんどい|つらい|辛い|疲れ|めんどう|面倒|嫌|いや|苦しい)|生きて(?:る|いる)(?:の|こと)(?:が)?(?:しんどい|つらい|辛い|疲れ|苦しい)|生きて(?:る|いる)?意味|生きる意味|生きてる価値|生きていけない/u },
+    pattern: /生きる(?:の|のが|こと)?(?:が|に)?(?:しんどい|つらい|辛い|疲れ|めんどう|めんどくさ|めんどい|面倒|嫌|いや|苦しい)|生きて(?:る|いる)(?:の|こと)(?:が)?(?:しんどい|つらい|辛い|疲れ|苦しい)|生きて(?:る|いる)?意味|生きる意味|生まれてきた意味|生きてる価値|生きていけない/u },
   { id: 'si-passive-relief', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:もう|いっそ)楽になりたい/u },
   { id: 'si-death-intense', level: 'low', category: 'suicidal-ideation', scope: 'self',
@@ -212,9 +234,9 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'si-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /死にた(?:い|かった|がって|がる)|死にたく(?!は?な(?:い|く|か))/u },
   { id: 'si-jisatsu', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /自殺(?:したい|しよう|しようと|する(?:しか|かも|気)|を(?:考え|思)|願望|が頭|したく(?!は?な))|自死(?:したい|を考え)|自殺(?:って|は|するの(?:って|は)?)(?:痛|苦し|怖|楽)/u },
+    pattern: /自殺(?:したい|しよう|しようと|する(?:しか|かも|気)|(?:を|も)?(?:考え|思)|願望|が頭|したく(?!は?な))|自死(?:したい|を考え)|自殺(?:って|は|するの(?:って|は)?)(?:痛|苦し|怖|楽)/u },
   { id: 'si-shinou', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /死のう|死ぬしかない|死ぬ(?:こと|事)(?:を|も)?(?:ばかり|ばっかり|ばっか)?(?:考え|思)|死ぬ勇気|死ぬ覚悟/u },
+    pattern: /死のう|死ぬしかない|死ぬ(?:こと|事)(?:を|も)?(?:ばかり|ばっかり|ばっか|しか)?(?:考え|思)|死ぬ勇気|死ぬ覚悟/u },
   { id: 'si-better-dead', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /死んだら楽|死ねば楽|死んだ(?:ほう|方)が(?:まし|楽|いい)|死ねたら楽|死んで楽に|死んで(?:しまい|しまえ|ちゃい)たい|死んじゃいたい|いつでも死ねる|死ねるように/u },
   { id: 'si-self-deserve', level: 'medium', category: 'suicidal-ideation', scope: 'self',
@@ -225,12 +247,20 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     pattern: /(?:人生|全部|すべて|全て|何もかも|生き|命|もう)[^。]{0,10}(?:終わりにしたい|終わらせたい)/u },
   { id: 'si-follow', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /後を追いたい|後を追(?:おう|って死)/u },
+  { id: 'si-shinu-final', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    // 「もう死ぬ」「今日こそ死ぬ」「死ぬわ」: sentence-final 死ぬ; idioms are masked beforehand and
+    // jokes (w, 笑) are capped; 「死ぬまでに」「死ぬの泣ける」 do not end the sentence.
+    pattern: /死ぬ(?:ね|わ|よ|から|しか|かも)?$|死にます$/u,
+    unless: /暑|寒|腹|お腹|はら|眠|ねむ|忙|溶け|痛|宿題|課題|残業|尊|推し|かわい|可愛|美味|おいし|うま|笑|草|(?<![a-z])w(?![a-z])|恥ずかし|緊張|暇|ひま|退屈|げーむ/u },
+  { id: 'si-method-thought', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /(?:死ぬ|死ねる|自殺の?)方法(?:を|ばかり|ばっかり|ばっか)?[^。]{0,4}(?:考え|思い浮)/u },
   { id: 'si-death-talk', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
     pattern: /死ぬ(?:って|と)(?:言|いう|いっ)/u },
   { id: 'si-end-this', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /これで(?:全部)?終わりにする/u },
-  { id: 'si-hoard', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は)?(?:集め|ため|貯め|溜め|すとっく)|(?:薬|錠)[^。]{0,6}(?:買いだめ|買い溜め)/u },
+  { id: 'si-hoard', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    // means at hand (scale level 3)
+    pattern: /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は|が)?[^。]{0,6}(?:集め|ため|貯め|溜め|すとっく|貯ま|溜ま|たまっ)|(?:薬|錠)[^。]{0,6}(?:買いだめ|買い溜め)/u },
   { id: 'si-giveaway', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:大事|大切)な(?:もの|物)[^。]{0,8}(?:あげ|譲|渡し)|身辺整理/u },
   { id: 'si-completed', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
@@ -241,31 +271,42 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'si-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /死ぬ(?:つもり|予定|決心|決意)|自殺(?:する(?:つもり|予定)|を決め|を決意)|死ぬ(?:と|って)決め|死ぬこと(?:に)?(?:した|決め)/u },
   { id: 'si-plan', level: 'high', category: 'suicidal-ideation', scope: 'self',
-    pattern: /死(?:ぬ|に)(?:場所|日|時間|方法|準備|用意)|自殺(?:の)?(?:方法|場所|準備)|死ねる(?:方法|場所|薬)|楽に死ねる/u },
+    pattern: /(?:死(?:ぬ|に)|自殺(?:の)?)(?:場所|日|時間|方法|手段)(?:を|は|も)?[^。]{0,4}(?:決め|調べ|しらべ|探|さが|検索|見つけ)|(?:死(?:ぬ|に)|自殺(?:の)?)(?:準備|用意)|死に場所|死ね(?:る|そうな)(?:場所|薬|とこ|ところ)|楽に死ねる|死ぬ(?:なら|には|ために)[^。]{0,10}(?:どこ|どう|何|橋|びる|屋上|薬|ろーぷ|方法)/u },
   { id: 'si-means-inquiry', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:何錠|何mg|何階|どこから|どうやったら|どうすれば|どうしたら)[^。]{0,10}死ね|(?:何錠|どれくらい)(?:飲め|のめ)ば/u },
   { id: 'si-note', level: 'high', category: 'suicidal-ideation', scope: 'self',
-    pattern: /遺書(?:を|は|も)?(?:書|かい|用意|残|置|準備)/u },
+    pattern: /遺書(?:を|は|も)?[^。]{0,6}(?:書|かい|用意|残|置|準備|でき)/u },
   { id: 'si-method-hang', level: 'high', category: 'suicidal-ideation', scope: 'future',
-    pattern: /首吊|\bhang (?:my ?self)\b/u },
+    pattern: /首吊|\bhang (?:my ?self)\b/u, unless: /考え|想像|思い浮|頭に浮/u },
+  { id: 'si-method-thought-hang', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    // 「首吊りのこと考えちゃう」: a method in thought, without intent or plan, is scale level 2
+    pattern: /(?:首吊|飛び降り|過量服薬|練炭)[^。]{0,8}(?:考え|想像|思い浮|頭に浮)/u },
   { id: 'si-method-jump', level: 'high', category: 'suicidal-ideation', scope: 'future',
     pattern: /飛び降り(?:る|よう|たい|たら)|(?:線路|電車|ほーむ|踏切|車)(?:に|へ|で)?飛び込(?:む|もう|みたい|んで)|飛び込(?:もう|みたい)/u },
+  { id: 'si-jump-slang', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    // 「飛ぶ」 as slang for jumping, only with a height named in the message
+    pattern: /(?:^|。|から|ここから)飛(?:ぶ|びます|んじゃ|ぼう)/u, requires: /屋上|橋|びる|ここから|何階|崖|まんしょん/u },
+  { id: 'si-fall-wish', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /落ちたい|落ちようかな|落ちて死/u, requires: /べらんだ|屋上|橋|びる|窓|高い(?:ところ|とこ)|下(?:を)?見|何階|崖/u },
   { id: 'si-method-other', level: 'high', category: 'suicidal-ideation', scope: 'future',
-    pattern: /練炭(?:を|も)?(?:買|用意|準備|購入|手に入れ)|樹海に(?:行|いく|向か)|全部(?:飲|のむ)つもり|(?:薬|睡眠薬|眠剤|市販薬)(?:を|も)?(?:全部|ぜんぶ|まとめて|大量に|一気に)(?:飲|のむ)(?:つもり|予定|う|もう)/u },
+    pattern: /練炭[^。]{0,10}(?:買|用意|準備|購入|手に入れ)|樹海に(?:行|いく|向か)|(?:薬|睡眠薬|眠剤|市販薬)[^。]{0,6}(?:飲んで|のんで)死|全部(?:飲|のむ)つもり|(?:薬|睡眠薬|眠剤|市販薬)(?:を|も)?(?:全部|ぜんぶ|まとめて|大量に|一気に)(?:飲|のむ)(?:つもり|予定|う|もう)/u },
   { id: 'si-od-intent', level: 'high', category: 'suicidal-ideation', scope: 'future',
-    pattern: /過量服薬(?:する|しよう|したい|するため|しようと|するつもり)/u },
+    pattern: /過量服薬(?:する|しよう|するため|しようと|するつもり)/u },
+  { id: 'si-od-wish', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    // a wish with a method but no plan is scale level 2
+    pattern: /過量服薬(?:したい|したく(?!な))/u },
   { id: 'si-farewell', level: 'high', category: 'suicidal-ideation', scope: 'self',
-    pattern: /今まで(?:本当に|ほんとに|ほんと)?(?:ありがと|お世話に)|最後に(?:誰か|だれか|あなた|君|きみ)?(?:と|に)?(?:話|会い|伝え|声を)|思い残すこと(?:は|も)?(?:ない|無い)|(?:誰|だれ)にも迷惑(?:を)?かけない|最後の(?:めっせーじ|連絡|言葉)|これが最後/u },
+    pattern: /今まで(?:本当に|ほんとに|ほんと)?(?:ありがと|お世話に)|最後に(?:誰か|だれか|あなた|君|きみ)?(?:と|に)?(?:話|会い|伝え|声を)|思い残すこと(?:は|も)?(?:ない|無い)|(?:誰|だれ)にも迷惑(?:を)?かけない|最後の(?:めっせーじ|連絡|言葉)|これが最後|お別れ(?:の)?(?:めっせーじ|手紙|連絡|挨拶|を)|別れを告げ|死ぬ前に[^。]{0,8}(?:話|会い|伝え|謝|ありがと|声)|最後に[^。]{0,12}(?:伝えて|ありがと|よろしく)|(?:ありがとう|ごめん(?:ね|なさい)?|愛してる|大好き)(?:って|と)伝えて|(?:^|。)(?:もう)?(?:今夜|今日)で最後(?:にする|にします|だから)|\bgoodbye everyone\b|\bthis is goodbye\b/u },
   { id: 'si-ending', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:人生|全部|すべて|全て|何もかも|命)(?:を)?(?:終わりにする|終わらせる)|(?:今夜|今日)で(?:全部)?終わり/u },
 
   // ── suicidal ideation, act under way / means in hand now: imminent ──
   { id: 'si-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /今から(?:死|飛び降り|飛び込|首吊|自殺|消え)|(?:もう|今|いま|これから)死にます/u },
+    pattern: /今から[^。]{0,6}(?:死|飛び降り|飛び込|首吊|自殺)|今から(?:飛(?:ぶ|びます|ぼう)|消え)|(?:もう|今|いま|これから)死にます/u },
   { id: 'si-at-edge-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /(?:今|いま)[^。]{0,6}(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)?(?:いる|います|立って|来た|来て|着いた)|(?:柵|手すり|ふぇんす)の(?:外|向こう)(?:に|側に)?(?:いる|立|出)|屋上の(?:端|ふち)/u },
+    pattern: /(?:今|いま)[^。]{0,6}(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)?(?:いる|います|立って|来た|来て|着いた|$)|(?:柵|手すり|ふぇんす)の(?:外|向こう)(?:に|側に)?(?:いる|立|出)|屋上の(?:端|ふち)|(?:線路|踏切)(?:の上|の中)?(?:に|で)(?:いる|立って|寝て|座って)/u },
   { id: 'si-od-done', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /過量服薬(?:した|しちゃ|しまし|してしまっ|してる|中)|(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も)?(?:全部|ぜんぶ|まとめて|大量に|一気に|たくさん)(?:飲ん|のん|飲み|のみ)(?:だ|じゃ|まし|で)|(?:全部|ぜんぶ|まとめて|大量に|一気に)(?:飲ん|のん)(?:だ|じゃ)/u },
+    pattern: /過量服薬(?:した(?![いく])|しちゃ|しまし|してしまっ|してる|中)|(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も)?(?:全部|ぜんぶ|まとめて|大量に|一気に|たくさん|いっぱい|山ほど)(?:飲ん|のん|飲み|のみ)(?:だ|じゃ|まし|で)|(?:全部|ぜんぶ|まとめて|大量に|一気に|いっぱい)(?:飲ん|のん)(?:だ|じゃ)/u },
   { id: 'si-pills-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     // 「もう飲んじゃった。ブロン全部」: the drug and "all" may sit in the next sentence.
     pattern: /(?:飲ん|のん)(?:だ|じゃ)/u, requires: /(?:市販薬|睡眠薬|眠剤|錠)[^]{0,12}(?:全部|ぜんぶ|大量)|(?:全部|ぜんぶ|大量)[^]{0,12}(?:市販薬|睡眠薬|眠剤)/u },
@@ -273,24 +314,24 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     // 「睡眠薬50錠飲んだ」: ten or more tablets already taken; 「風邪薬3錠」 is an ordinary dose.
     pattern: /(?:[1-9]\d+|[一二三四五六七八九]?[十百][一二三四五六七八九十]*)錠(?:も|くらい|ぐらい|ほど)?(?:飲ん|のん|飲み|のみ)(?:だ|じゃ|まし)/u },
   { id: 'si-hang-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /ろーぷ(?:を)?(?:かけ|掛け)た|首に(?:ろーぷ|紐|ひも|こーど|縄)|首吊(?:ろうとして|って(?:る|いる))|首吊る(?:とこ|ところ)/u },
+    pattern: /(?:ろーぷ|縄|紐|ひも|こーど|べると)(?:を)?[^。]{0,4}(?:かけ|掛け)(?:た|てる|ている)|首に(?:ろーぷ|紐|ひも|こーど|縄|べると)|首吊(?:ろうとして|って(?:る|いる))|首吊る(?:とこ|ところ)/u },
   { id: 'si-charcoal-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     pattern: /練炭に火|練炭(?:を)?(?:焚|たい|つけ)/u },
   { id: 'si-blade-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     pattern: /(?:包丁|ないふ|かったー|刃物|かみそり|剃刀)(?:を)?(?:手首|首|腕|お腹)に(?:あて|当て|向け)/u },
 
   // ── prior attempt: medium alone, high with current ideation (escalation) ──
-  { id: 'si-prior-attempt', level: 'medium', category: 'suicidal-ideation', scope: 'plain',
-    pattern: /自殺未遂|未遂(?:した|して|歴|を)|(?:過量服薬|飛び降り|首吊|自殺|自傷|手首を?切)[^。]{0,10}(?:運ばれ|止められ|助かっ|失敗|入院|救急車|したこと|ことが?ある)/u },
+  { id: 'si-prior-attempt', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /自殺未遂|未遂(?:した|して|歴|を)|(?:過量服薬|飛び降り|首吊|自殺|手首を?切)[^。]{0,10}(?:運ばれ|止められ|助かっ|失敗|入院|救急車|したこと|ことが?ある)/u },
 
   // ── self-harm ──
   { id: 'sh-act', level: 'medium', category: 'self-harm', scope: 'self',
-    pattern: /自傷(?:した|して|しちゃ|しまし|してしまっ|してる|が(?:やめ|止め)|を(?:やめ|止め)|やめ|癖|しそう|したい|の衝動|衝動|行為|が止まらない)/u },
+    pattern: /自傷(?:した|して|しちゃ|しまし|してしまっ|してる|が(?:やめ|止め)|を(?:やめ|止め)|やめ|癖|しそう|したい|の衝動|衝動|行為|が止まらない)|自傷(?!の?(?:跡|痕|傷跡))/u },
   { id: 'sh-cut', level: 'medium', category: 'self-harm', scope: 'self',
     pattern: /(?:腕|うで|手首|太もも|太腿|ふともも|足|脚|自分)(?:を|も)?(?:切っ|切り|切る|切ろう|きっ)/u },
   { id: 'sh-cut-bare', level: 'medium', category: 'self-harm', scope: 'self',
     // a bare 切った only counts with signs of depth or bleeding (髪/指/爪/電話/縁 excluded)
-    pattern: /(?<![髪指爪縁紙話をにがでも])(?:切った|切っちゃった|切ってる|切ってしまった)/u, requires: /深く|深い|縫(?:う|わ|っ)|血/u },
+    pattern: /(?<![髪指爪縁紙話をにがでも])(?:切った|切っちゃった|切ってる|切ってしまった)/u, requires: /深く|深い|縫(?:う|わ|っ)|血|腕|手首|太もも|ふともも|脚/u },
   { id: 'sh-urge', level: 'medium', category: 'self-harm', scope: 'self',
     pattern: /切りたい衝動|切りたくなる|(?:腕|手首|自分)を?切りたい|傷つけたくなる|自分を傷つけ(?:たい|たく|て|る|ちゃ)/u },
   { id: 'sh-other', level: 'medium', category: 'self-harm', scope: 'self',
@@ -300,25 +341,33 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── abuse of a child ──
   { id: 'abuse-violence', level: 'high', category: 'abuse', scope: 'victim',
-    pattern: new RegExp(`${CAREGIVER}(?:に|から)[^。]{0,8}(?:${VIOLENCE_DONE_TO_ME})`, 'u') },
+    pattern: new RegExp(`${CAREGIVER}(?:に|から)[^。]{0,16}(?:${VIOLENCE_DONE_TO_ME})`, 'u') },
   { id: 'abuse-named', level: 'high', category: 'abuse', scope: 'victim',
     pattern: /虐待(?:されて|を受けて|うけて|されてる|されている|されそう)|(?:性的|性)虐待/u },
   { id: 'abuse-home-violence', level: 'high', category: 'abuse', scope: 'victim',
     // 「家に帰りたくない、叩かれる」 or 「お父さんがこわい。夜になるとなぐってくる」
     pattern: /(?:殴られ|叩かれ|蹴られ|殴って(?:くる|きた)|蹴って(?:くる|きた)|叩いて(?:くる|きた))|暴力(?:を)?(?:振る|ふる)/u,
-    requires: new RegExp(`家に帰りたくない|帰るのが(?:怖|こわ)|${CAREGIVER}(?:が|は)`, 'u') },
+    requires: new RegExp(`家に帰(?:ると|りたくない|るのが)|帰りたくない|帰るのが(?:怖|こわ)|${CAREGIVER}(?:が|は)`, 'u') },
   { id: 'abuse-neglect', level: 'high', category: 'abuse', scope: 'victim',
     pattern: /(?:ご飯|ごはん|食事)(?:を)?(?:もらえない|食べさせてもらえない|作ってもらえない|くれない)/u },
   { id: 'abuse-by-me', level: 'high', category: 'abuse', scope: 'plain',
     pattern: /子(?:ども|供)(?:を|に)(?:叩|殴|蹴|怒鳴|手をあげ|手を上げ)(?:いて|って)?しま|子(?:ども|供)を虐待/u },
   { id: 'abuse-emotional', level: 'medium', category: 'abuse', scope: 'victim',
     pattern: new RegExp(`${CAREGIVER}(?:に|から)[^。]{0,14}(?:いらない|いなくなれ|生まれてこなければ|生まれてこなきゃ|死ね|消えろ)(?:って|と)[^。]{0,4}(?:言われ|いわれ)`, 'u') },
+  { id: 'abuse-intrusion', level: 'high', category: 'abuse', scope: 'victim',
+    // a parent's partner or step-parent entering the child's room/bed at night
+    pattern: /(?:(?:まま|母親|母|お母さん)の(?:彼氏|恋人|再婚相手)|義父|継父|おじさん)(?:が|に)[^。]{0,12}(?:部屋に入って|布団に入って|触|さわ|裸|お風呂|覗)/u },
+  { id: 'abuse-verbal', level: 'medium', category: 'abuse', scope: 'victim',
+    pattern: new RegExp(`${CAREGIVER}(?:に|から)[^。]{0,8}(?:怒鳴られ|暴言)`, 'u') },
   { id: 'abuse-sexual', level: 'high', category: 'abuse', scope: 'victim',
     pattern: /(?:体|からだ|胸|お尻|下着)(?:を)?(?:触|さわ)られ|無理やり(?:され|やられ)|性的な(?:こと|事)をされ/u },
 
   // ── DV ──
   { id: 'dv-violence', level: 'high', category: 'dv', scope: 'victim',
-    pattern: new RegExp(`${PARTNER}(?:に|から)[^。]{0,8}(?:${VIOLENCE_DONE_TO_ME})`, 'u') },
+    pattern: new RegExp(`${PARTNER}(?:に|から)[^。]{0,16}(?:${VIOLENCE_DONE_TO_ME})`, 'u') },
+  { id: 'dv-threat', level: 'high', category: 'dv', scope: 'victim',
+    // 「夫が『出ていったら殺す』って」: a partner's threat to kill
+    pattern: new RegExp(`${PARTNER}(?:が|は|に|から)[^。]{0,16}殺す(?:って|と|ぞ|から|$)`, 'u') },
   { id: 'dv-named', level: 'high', category: 'dv', scope: 'victim',
     pattern: new RegExp(`${PARTNER}の?(?:暴力|dv|でぃーぶい)|dv(?:を)?(?:受け|され)`, 'u') },
   { id: 'dv-partner-hits', level: 'high', category: 'dv', scope: 'victim',
@@ -341,7 +390,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── harm to others ──
   { id: 'hto-threat', level: 'medium', category: 'harm-to-others', scope: 'threat',
-    pattern: /殺してやる|ぶっ殺|ぶち殺|殺しに(?:行|いく)|刺してやる|殺す(?:から|ぞ(?!って)|しかない|つもり|$)|殺したい(?!くらい|ほど|ぐらい)|(?:火を?(?:つけ|付け|放)|放火し|燃やし)て?(?:やる|やりたい)/u },
+    pattern: /殺してやる|ぶっ殺|ぶち殺|(?:殺し|刺し|燃やし|火をつけ)に(?:行|いく)|(?:刺|殴|ぶん殴)してやり?たい|刺してやる|刺したい|殺す(?:から|ぞ(?!って)|しかない|つもり|$)|殺したい(?!くらい|ほど|ぐらい)|(?:火を?(?:つけ|付け|放)|放火し|燃やし)て?(?:やる|やりたい)/u },
   { id: 'hto-vent', level: 'low', category: 'harm-to-others', scope: 'threat',
     pattern: /殺したい(?:くらい|ほど|ぐらい)|(?:あいつ|上司|奴|やつ|あの人)[^。]{0,4}死ね(?!って|と)/u },
   { id: 'hto-armed-grievance', level: 'high', category: 'harm-to-others', scope: 'threat',
@@ -349,13 +398,18 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── other urgent danger ──
   { id: 'od-no-shelter-tonight', level: 'high', category: 'other-danger', scope: 'plain',
-    pattern: /(?:今夜|今晩|今日)(?:は|も)?[^。]{0,6}(?:泊まる|寝る|帰る|住む)(?:ところ|所|場所|家|とこ)(?:が|も)?(?:ない|無い)|どこで寝れば|(?:家|部屋|寮)(?:を|から)?追い出され|野宿|路上で寝/u },
+    pattern: /(?:今夜|今晩|今日)(?:は|も)?[^。]{0,6}(?:泊まる|寝る|帰る|住む|行く)(?:ところ|所|場所|家|とこ)(?:が|も)?(?:ない|無い)|どこで寝れば|(?:家|部屋|寮)(?:を|から)?追い出され|野宿|路上で寝/u },
+  { id: 'od-evicted-today', level: 'high', category: 'other-danger', scope: 'plain',
+    pattern: /追い出され|(?:行く|泊まる|寝る)(?:とこ|ところ|場所)(?:が|も)?(?:ない|無い)/u,
+    requires: /(?:今日|今夜|今晩)[^]{0,20}(?:追い出され|(?:行く|泊まる|寝る)(?:とこ|ところ|場所)(?:が|も)?(?:ない|無い))|追い出され[^]{0,20}(?:今日|今夜|今晩|(?:行く|泊まる|寝る)(?:とこ|ところ|場所)(?:が|も)?(?:ない|無い))/u },
+  { id: 'od-evicted', level: 'medium', category: 'other-danger', scope: 'plain',
+    pattern: /追い出され|(?:行く|泊まる)(?:とこ|ところ|場所)(?:が|も)?(?:ない|無い)/u },
   { id: 'od-no-shelter', level: 'medium', category: 'other-danger', scope: 'plain',
     pattern: /(?:泊まる|寝る|住む)(?:ところ|所|場所|とこ)(?:が|も)?(?:ない|無い)|(?:住む|帰る)家が(?:ない|無い)/u },
   { id: 'od-no-food', level: 'medium', category: 'other-danger', scope: 'plain',
-    pattern: /何日も(?:何も|なにも|ご飯|ごはん)?(?:食べて(?:い)?ない)|\d+日(?:間)?(?:も)?(?:何も|なにも|ご飯|ごはん)?食べて(?:い)?ない|(?:何も|なにも)食べ(?:て|られて)(?:い)?ない/u },
+    pattern: /何日も(?:何も|なにも|ご飯|ごはん)?(?:食べて(?:い)?ない)|\d+日(?:間)?(?:も)?(?:何も|なにも|ご飯|ごはん)?食べて(?:い)?ない|(?:何も|なにも)食べ(?:て|られて)(?:い)?ない|(?:\d+日|何日|一?週間|\d+週間)[^。]{0,4}(?:まともに|ろくに)?(?:食べて|ご飯食べて)(?:い)?ない/u },
   { id: 'od-loan-shark', level: 'medium', category: 'other-danger', scope: 'plain',
-    pattern: /闇金|やみ金|やみきん|取り立て/u, requires: /脅|殺|家に来|押しかけ|取り立て|怖|こわ/u },
+    pattern: /闇金|やみ金|やみきん|取り立て|借金取り/u, requires: /脅|殺|家に来|押しかけ|取り立て|怖|こわ|怒鳴/u },
   { id: 'od-threatened', level: 'high', category: 'other-danger', scope: 'plain',
     pattern: /殺す(?:ぞ)?(?:って|と)(?:言われ|脅)|(?:家|職場)に(?:来て|押しかけ)[^。]{0,10}(?:殺|脅)/u,
     requires: /闇金|やみ金|取り立て|借金|知らない人|すとーかー/u },
@@ -370,7 +424,13 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── English ──
   { id: 'en-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /\b(?:want|wanna|wants|wanted|wish|ready|going|gonna|plan|planning|thinking about|think about|thought about|thoughts of)\b[^。]{0,12}\b(?:to )?(?:die|be dead|kill (?:my ?self)|end (?:my life|it all)|commit suicide|suicide)\b/u },
+    pattern: /\b(?:want|wanna|wants|wanted|wish|ready|going|gonna|plan|planning|thinking about|think about|thought about|thoughts of|thinking of)\b[^。]{0,12}\b(?:to )?(?:die|dying|be dead|kill(?:ing)? (?:my ?self)|end(?:ing)? (?:my life|it all|everything)|commit(?:ting)? suicide|suicide)\b/u },
+  { id: 'en-feel-dying', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\bfeel(?:ing)? like (?:dying|killing myself|ending it)\b/u },
+  { id: 'en-no-live', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\b(?:dont|do not|no longer) want to (?:live|be alive|go on)\b|\bcant go on\b/u },
+  { id: 'en-means-ready', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    pattern: /\b(?:have|got|bought|saved|collected|stockpiled|hoarding|ready)\b[^。]{0,12}\b(?:pills|tablets|rope|gun)\b|\b(?:pills|tablets|rope|gun)\b[^。]{0,6}\bready\b/u, requires: /\bcant (?:do this|go on|take)\b|\banymore\b|\bdie\b|\bend\b|\bsuicid/u },
   { id: 'en-suicide', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /\bkill(?:ing)? ?my ?self\b|\bend(?:ing)? my (?:own )?life\b|\btake my (?:own )?life\b|\bsuicid(?:e|al)\b|\bkms\b|\bunalive\b/u },
   { id: 'en-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
@@ -378,9 +438,9 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'en-passive', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /\bwish i (?:could )?(?:disappear|vanish|not wake up|wasnt born|was never born|were dead|was dead|could sleep forever)\b|\bdont want to (?:wake up|exist|be alive|be here anymore)\b|\bwant to disappear\b/u },
   { id: 'en-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
-    pattern: /\bself ?harm(?:ing|ed)?\b|\bcut(?:ting)? (?:my ?self|my (?:wrists?|arms?|legs?))\b|\bhurt(?:ing)? myself\b|\bburn(?:ing|ed)? myself\b/u },
+    pattern: /\bself ?harm(?:ing|ed)?\b|\bcut(?:ting)? again\b|\b(?:thinking about|want to|wanna|urge to) (?:cut|cutting)\b|\bcut(?:ting)? (?:my ?self|my (?:wrists?|arms?|legs?))\b|\bhurt(?:ing)? myself\b|\bburn(?:ing|ed)? myself\b/u },
   { id: 'en-overdose-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /\b(?:took|taken|swallowed)\b[^。]{0,12}(?:\boverdose\b|過量服薬|\ball (?:of )?(?:my |the )?(?:pills|tablets|meds)\b|\b\d{2,} (?:pills|tablets)\b|\b(?:a|the) (?:whole )?bottle\b|\bbunch of (?:pills|tablets)\b)|\boverdosed\b/u },
+    pattern: /\b(?:took|taken|swallowed)\b[^。]{0,12}(?:\boverdose\b|過量服薬|\ball (?:of )?(?:my |the )?(?:\w+ )?(?:pills|tablets|meds|medication)\b|\b\d{2,} (?:pills|tablets)\b|\b(?:a|the) (?:whole )?bottle\b|\bbunch of (?:pills|tablets)\b)|\boverdosed\b/u },
   { id: 'en-jump', level: 'high', category: 'suicidal-ideation', scope: 'future',
     pattern: /\b(?:going to|gonna|will|about to|want to)\s(?:just )?jump\b/u, requires: /\b(?:roof|rooftop|bridge|ledge|building|cliff|off)\b/u },
   { id: 'en-at-edge-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
@@ -393,6 +453,8 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     pattern: /(?<!不)想死|不想活|活不下去|活着没意思|活著沒意思|(?:想|要|去)自(?:杀|殺)|自杀|轻生|輕生|结束(?:自己的)?生命|結束(?:自己的)?生命|想去死/u },
   { id: 'zh-method', level: 'medium', category: 'suicidal-ideation', scope: 'future',
     pattern: /跳楼|跳樓|跳河|上吊|烧炭|燒炭|吃安眠(?:药|藥)/u },
+  { id: 'zh-overdose-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
+    pattern: /(?:吃|吞)了[^。]{0,8}(?:一整瓶|整瓶|一瓶|很多|好多|一把|几十|幾十|\d{2,})[^。]{0,4}(?:药|藥|片|安眠)/u },
   { id: 'zh-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
     pattern: /割腕|自残|自殘|伤害自己|傷害自己|割手/u },
 
@@ -422,7 +484,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── Tagalog ──
   { id: 'tl-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /(?:gusto|gustong|sana)[^。]{0,10}(?:mamatay|magpakamatay)|magpakamatay|magpatiwakal|(?:ayoko|ayaw ko)(?: na| nang| ng)? mabuhay|wakasan (?:ang )?(?:aking )?buhay/u },
+    pattern: /(?:gusto|gustong|sana)[^。]{0,16}(?:mamatay|magpakamatay)|magpa(?:pa)?kamatay|nagpakamatay|magpa(?:pa)?tiwakal|(?:ayoko|ayaw ko)(?: na| nang| ng)?(?: \S+)? mabuhay|wakasan (?:ang )?(?:aking )?buhay/u },
   { id: 'tl-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
     pattern: /saktan ang (?:aking )?sarili|naglaslas|laslas/u },
 
@@ -500,8 +562,9 @@ function adjustMatch(rule: RiskRule, sentence: string, index: number, hit: strin
     }
     if (PREVENTION.test(sentence) && !FIRST_PERSON.test(prefix)) cap('none', 'prevention');
     else if (FICTION.test(sentence) && !FIRST_PERSON.test(sentence) && !OWN_REACTION.test(hit)) cap('none', 'fiction');
-    else if (isThirdParty(rule, prefix)) cap('low', 'third-party');
-    else if (PAST_BEFORE.test(prefix)) cap('low', 'past');
+    else if (isThirdParty(rule, prefix) || REPORTED_BY_OTHER.test(suffix)) cap('low', 'third-party');
+    else if (PAST_BEFORE.test(prefix) || PAST_AFTER.test(suffix) || (RESOLVED_SELF.test(message) && /てた|ていた|ことが?ある/u.test(suffix)))
+      cap('low', 'past');
     if (rule.scope === 'future' && LEISURE.test(sentence)) cap('none', 'leisure');
     if (rule.id === 'si-at-edge-now' && LEISURE.test(message)) cap('none', 'leisure');
     if (isAtLeast(rule.level, 'low') && !isAtLeast(rule.level, 'medium') && FANDOM.test(message)) cap('none', 'fandom');
@@ -533,7 +596,7 @@ function matchSentence(sentence: string, message: string, fired: Set<string>): S
     re.lastIndex = 0;
     let best: Signal | null = null;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
-      if (m[0].length === 0) {
+      if (m[0].length === 0 || (rule.unless && rule.unless.test(masked))) {
         re.lastIndex++;
         continue;
       }
@@ -573,6 +636,20 @@ export const ESCALATIONS: readonly Escalation[] = [
         : null,
   },
   {
+    id: 'esc:means+resolve',
+    why: 'means prepared plus resolve (「ロープ用意した。あとはやるだけ」) is a plan',
+    apply: (s, msg) =>
+      RESOLVE.test(msg) && (MEANS.test(msg) || PREPARATION.test(msg) || ownIdeation(s, 'medium'))
+        ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:preparation+distress',
+    why: 'a letter to family or a note with exhaustion (「家族宛の手紙を書いた。もう疲れた」)',
+    apply: (_s, msg) =>
+      PREP_NOTE.test(msg) && DISTRESS.test(msg) ? { level: 'high', category: 'suicidal-ideation' } : null,
+  },
+  {
     id: 'esc:farewell',
     why: 'a goodbye together with ideation or exhaustion reads as a farewell',
     apply: (s, msg) =>
@@ -584,7 +661,7 @@ export const ESCALATIONS: readonly Escalation[] = [
     id: 'esc:prior-attempt+current',
     why: 'a prior attempt plus current ideation is the strongest single predictor (scale level 3)',
     apply: (s, msg) =>
-      has(s, (x) => x.id === 'si-prior-attempt') && (ownSelf(s, 'low') || CURRENT.test(msg))
+      has(s, (x) => x.own && x.id === 'si-prior-attempt') && (ownSelf(s, 'low') || CURRENT.test(msg))
         ? { level: 'high', category: 'suicidal-ideation' }
         : null,
   },
@@ -602,6 +679,14 @@ export const ESCALATIONS: readonly Escalation[] = [
     apply: (s, msg) =>
       has(s, (x) => x.own && x.id === 'si-end-this') && (PREPARATION.test(msg) || DISTRESS.test(msg))
         ? { level: 'high', category: 'suicidal-ideation' }
+        : null,
+  },
+  {
+    id: 'esc:pills-taken+farewell',
+    why: '「薬飲んだから。さよなら」: medicine already taken together with a goodbye or apology',
+    apply: (s, msg) =>
+      /(?:薬|睡眠薬|眠剤|市販薬|錠)(?:を|も)?[^。]{0,4}(?:飲ん|のん)(?:だ|じゃ)/u.test(msg) && (farewell(msg) || ownSelf(s, 'medium'))
+        ? { level: 'imminent', category: 'suicidal-ideation' }
         : null,
   },
   {
@@ -670,7 +755,9 @@ export const ESCALATIONS: readonly Escalation[] = [
     apply: (s, msg) => {
       if (!has(s, (x) => x.own && x.category === 'harm-to-others' && isAtLeast(x.level, 'medium'))) return null;
       if (/今から|いまから/u.test(msg)) return { level: 'imminent', category: 'harm-to-others' };
-      if (/包丁|ないふ|刃物|凶器|灯油|がそりん/u.test(msg) || TIMING.test(msg)) return { level: 'high', category: 'harm-to-others' };
+      // a weapon carried or acquired, not merely named (「包丁で刺してやりたい」 stays medium)
+      if (/(?:包丁|ないふ|刃物|凶器|灯油|がそりん)(?:を|も)?[^。]{0,4}(?:持って|買|用意|隠し持|手に入れ)/u.test(msg) || TIMING.test(msg))
+        return { level: 'high', category: 'harm-to-others' };
       return null;
     },
   },

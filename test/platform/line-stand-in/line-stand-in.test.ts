@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deflateSync, crc32 } from 'node:zlib';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { startLineStandIn, type LineStandIn } from './line-messaging-api';
+import { startLineStandIn, type LineStandIn } from '../../../platform/line-stand-in/line-stand-in';
 
 const TOKEN = 'test-channel-access-token';
 const RESIDENT = 'U' + '0123456789abcdef'.repeat(2);
@@ -312,6 +312,45 @@ describe('LINE Messaging API stand-in, driven by the real @line/bot-sdk clients'
       expect([tooBig.status, wrongType.status, noImage.status]).toEqual([413, 415, 400]);
       expect(line.richMenuImage(richMenuId)).toBeUndefined();
       expect(line.defaultRichMenuId()).toBeUndefined();
+    });
+  });
+
+  describe('inspection API for the resident simulator (/__stand-in/)', () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const mint = (userId: string, headers: Record<string, string> = auth) =>
+      fetch(`${line.baseUrl}/__stand-in/reply-tokens`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+    const inbox = (userId: string, after?: number) =>
+      fetch(`${line.baseUrl}/__stand-in/messages?userId=${userId}${after === undefined ? '' : `&after=${after}`}`, { headers: auth });
+
+    it('mints reply tokens over HTTP that the real client can reply to, and lists what reached the user', async () => {
+      const { replyToken } = (await (await mint(RESIDENT)).json()) as { replyToken: string };
+      const quickReply = { items: [{ type: 'action' as const, action: { type: 'postback' as const, label: '同意する', data: 'terms=agree', displayText: '同意する' } }] };
+      await client.replyMessage({ replyToken, messages: [text('こんにちは'), { ...text('同意しますか'), quickReply }] });
+      await client.pushMessage({ to: OTHER_RESIDENT, messages: [text('ほかの人へ')] });
+      await client.pushMessage({ to: RESIDENT, messages: [text('あとから')] });
+      line.block(RESIDENT);
+      await client.pushMessage({ to: RESIDENT, messages: [text('届かない')] });
+
+      const all = await (await inbox(RESIDENT)).json();
+      expect(all.startedAt).toEqual(expect.any(String));
+      expect(all.messages).toEqual([
+        { seq: 0, via: 'reply', at: expect.any(String), messages: [text('こんにちは'), { ...text('同意しますか'), quickReply }] },
+        { seq: 2, via: 'push', at: expect.any(String), messages: [text('あとから')] },
+      ]);
+      expect((await (await inbox(RESIDENT, 0)).json()).messages.map((m: { seq: number }) => m.seq)).toEqual([2]);
+      expect(line.deliveriesFor(RESIDENT, 2)).toEqual([]);
+      // Inspection calls are not LINE traffic: they are not recorded.
+      expect(line.requests.map((r) => r.endpoint)).toEqual(['reply', 'push', 'push', 'push']);
+    });
+
+    it('requires the channel access token and valid input', async () => {
+      expect((await mint(RESIDENT, { authorization: 'Bearer wrong' })).status).toBe(401);
+      expect((await fetch(`${line.baseUrl}/__stand-in/messages?userId=${RESIDENT}`)).status).toBe(401);
+      expect((await mint('resident-42')).status).toBe(400);
+      expect((await inbox('resident-42')).status).toBe(400);
+      expect((await fetch(`${line.baseUrl}/__stand-in/messages?userId=${RESIDENT}&after=x`, { headers: auth })).status).toBe(400);
+      expect((await fetch(`${line.baseUrl}/__stand-in/nothing`, { headers: auth })).status).toBe(404);
+      expect(line.requests).toEqual([]);
     });
   });
 

@@ -1,0 +1,94 @@
+// `npm run line:richmenu`: draws the residents' rich menu and makes it the channel's default.
+//
+//   npm run line:richmenu                           create it, set it as default, delete older ones
+//   npm run line:richmenu -- --save-image menu.png  …and keep a copy of the image
+//   npm run line:richmenu -- --image-only menu.png  only draw the image (no LINE call)
+//
+// Where it goes (the same rule as `npm start`): LINE_API_BASE_URL / LINE_DATA_API_BASE_URL when set;
+// else LINE itself in production (NODE_ENV=production, LINE_CHANNEL_ACCESS_TOKEN required); else the
+// local LINE stand-in that `npm start` runs on LINE_STAND_IN_PORT, so nothing reaches the real LINE
+// by accident. LINE allows 100 rich-menu creations/deletions an hour: this uses 2–3 per run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { HTTPFetchError } from '@line/bot-sdk';
+import { ConfigError } from '../platform/config';
+import { loadEnv } from '../platform/config/env';
+import { renderRichMenuImage } from './line-richmenu/image';
+import { createRichMenuClients, publishRichMenu } from './line-richmenu/publish';
+
+function argValue(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (!value || value.startsWith('--')) throw new Error(`${flag} needs a file name`);
+  return value;
+}
+
+function save(file: string, png: Buffer): void {
+  const target = path.resolve(file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, png);
+  console.log(`Image saved to ${target}`);
+}
+
+const LINE_KEYS = ['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_API_BASE_URL', 'LINE_DATA_API_BASE_URL', 'LINE_STAND_IN_PORT'] as const;
+
+/**
+ * Only the LINE settings, validated by the same schema as everywhere else. loadEnv() in production also
+ * demands the database, Temporal and encryption settings, which a rich menu does not need, so the LINE
+ * keys are validated on their own (development rules: the stand-in's default token) and production's
+ * one requirement here, a real access token, is checked separately.
+ */
+function lineSettings(source: NodeJS.ProcessEnv = process.env) {
+  const production = source.NODE_ENV === 'production';
+  if (production && !source.LINE_CHANNEL_ACCESS_TOKEN?.trim()) {
+    throw new ConfigError('environment', ['LINE_CHANNEL_ACCESS_TOKEN: required when NODE_ENV=production']);
+  }
+  const env = loadEnv(Object.fromEntries(LINE_KEYS.flatMap((key) => (source[key] === undefined ? [] : [[key, source[key]]]))));
+  return { env, production };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const imageOnly = argValue(args, '--image-only');
+  const saveImage = argValue(args, '--save-image');
+
+  // Settings first: a bad one should stop the run before any work.
+  const settings = imageOnly ? undefined : lineSettings();
+  const png = await renderRichMenuImage();
+  console.log(`Rich-menu image: 2500 × 843 PNG, ${png.length} bytes`);
+  if (!settings) {
+    save(imageOnly!, png);
+    return;
+  }
+  if (saveImage) save(saveImage, png);
+
+  const { env, production } = settings;
+  const standIn = `http://127.0.0.1:${env.LINE_STAND_IN_PORT}`;
+  const apiBaseUrl = env.LINE_API_BASE_URL ?? (production ? undefined : standIn);
+  const dataApiBaseUrl = env.LINE_DATA_API_BASE_URL ?? apiBaseUrl;
+  console.log(
+    apiBaseUrl === standIn
+      ? `Not production and no LINE_API_BASE_URL: using the local LINE stand-in at ${standIn} (run \`npm start\` first).`
+      : `Messaging API: ${apiBaseUrl ?? 'https://api.line.me'}`,
+  );
+
+  const clients = createRichMenuClients({ channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl, dataApiBaseUrl });
+  const { richMenuId, deleted } = await publishRichMenu(clients, png, (line) => console.log(`  ${line}`));
+  console.log(`Done: ${richMenuId} is the default rich menu${deleted.length ? `; deleted ${deleted.length} older one(s)` : ''}.`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
+  if (err instanceof HTTPFetchError) {
+    console.error(`The Messaging API answered ${err.status} ${err.statusText}: ${err.body}`);
+  } else if (err instanceof TypeError && /fetch failed/.test(err.message)) {
+    console.error(`Could not reach the Messaging API (${(err.cause as Error | undefined)?.message ?? err.message}).`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+/**
+ * Draws the rich-menu image (PNG, 2500 × 843) with @napi-rs/canvas: no image assets, no network.
+ *
+ * On a phone the image is shown about 390 pt wide, i.e. at ~1/6.4 scale, so the labels are drawn at
+ * ~90 px (≈14 pt on screen) and the captions at 50 px, dark on light pastel cards (contrast > 10:1).
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { FONT_FAMILY, missingGlyphs, registerFonts } from './fonts';
+import { type Bounds, buttonBounds, MENU_BUTTONS, type MenuButton, type MenuKey, RICH_MENU_SIZE } from './menu';
+
+/** LINE's limit for a rich-menu image. */
+export const MAX_IMAGE_BYTES = 1024 * 1024;
+
+const BACKGROUND = '#FFFBF5';
+const GAP = 14; // half the space between two cards
+const CARD_RADIUS = 40;
+const ICON_RADIUS = 104;
+const LABEL_MAX_PX = 92;
+const LABEL_MIN_PX = 60;
+const CAPTION_PX = 50;
+
+/** Every string drawn on the image, by weight: what the font must cover. */
+export function imageTexts(): { bold: string; regular: string } {
+  return {
+    bold: MENU_BUTTONS.flatMap((b) => b.lines).join(''),
+    regular: MENU_BUTTONS.map((b) => b.caption).join(''),
+  };
+}
+
+/** Renders the menu image as PNG bytes; throws if a character is missing from the bundled font. */
+export async function renderRichMenuImage(): Promise<Buffer> {
+  registerFonts();
+  const texts = imageTexts();
+  const missing = [...missingGlyphs(texts.bold, 700), ...missingGlyphs(texts.regular, 400)];
+  if (missing.length > 0) throw new Error(`the bundled Noto Sans JP has no glyph for: ${missing.join(' ')}`);
+
+  const canvas = createCanvas(RICH_MENU_SIZE.width, RICH_MENU_SIZE.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = BACKGROUND;
+  ctx.fillRect(0, 0, RICH_MENU_SIZE.width, RICH_MENU_SIZE.height);
+  MENU_BUTTONS.forEach((button, i) => drawButton(ctx, button, buttonBounds(i)));
+
+  const png = await canvas.encode('png');
+  if (png.length > MAX_IMAGE_BYTES) throw new Error(`the rich-menu image is ${png.length} bytes; LINE accepts at most ${MAX_IMAGE_BYTES}`);
+  return png;
+}
+
+function drawButton(ctx: SKRSContext2D, button: MenuButton, cell: Bounds): void {
+  const card = { x: cell.x + GAP, y: cell.y + GAP, width: cell.width - 2 * GAP, height: cell.height - 2 * GAP };
+  ctx.fillStyle = button.colors.card;
+  roundedRect(ctx, card, CARD_RADIUS);
+  ctx.fill();
+
+  const iconX = card.x + 60 + ICON_RADIUS;
+  const iconY = card.y + card.height / 2;
+  ctx.fillStyle = button.colors.accent;
+  ctx.beginPath();
+  ctx.arc(iconX, iconY, ICON_RADIUS, 0, Math.PI * 2);
+  ctx.fill();
+  drawIcon(ctx, button.key, iconX, iconY, button.colors.accent);
+
+  // Text block, vertically centred beside the icon; the label shrinks if a line would not fit.
+  const textX = iconX + ICON_RADIUS + 56;
+  const textWidth = card.x + card.width - 40 - textX;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  let labelPx = LABEL_MAX_PX;
+  for (; labelPx > LABEL_MIN_PX; labelPx -= 2) {
+    ctx.font = `700 ${labelPx}px ${FONT_FAMILY}`;
+    if (Math.max(...button.lines.map((line) => ctx.measureText(line).width)) <= textWidth) break;
+  }
+  const labelLine = labelPx * 1.3;
+  const captionLine = CAPTION_PX * 1.3;
+  const captionGap = 12;
+  const top = card.y + (card.height - (button.lines.length * labelLine + captionGap + captionLine)) / 2;
+  ctx.fillStyle = button.colors.text;
+  ctx.font = `700 ${labelPx}px ${FONT_FAMILY}`;
+  button.lines.forEach((line, i) => ctx.fillText(line, textX, top + labelLine * (i + 0.5)));
+  ctx.font = `400 ${CAPTION_PX}px ${FONT_FAMILY}`;
+  ctx.fillText(button.caption, textX, top + button.lines.length * labelLine + captionGap + captionLine / 2, textWidth);
+}
+
+function roundedRect(ctx: SKRSContext2D, b: Bounds, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(b.x + r, b.y);
+  ctx.arcTo(b.x + b.width, b.y, b.x + b.width, b.y + b.height, r);
+  ctx.arcTo(b.x + b.width, b.y + b.height, b.x, b.y + b.height, r);
+  ctx.arcTo(b.x, b.y + b.height, b.x, b.y, r);
+  ctx.arcTo(b.x, b.y, b.x + b.width, b.y, r);
+  ctx.closePath();
+}
+
+/** Simple white pictograms drawn with paths (no icon assets). */
+function drawIcon(ctx: SKRSContext2D, key: MenuKey, cx: number, cy: number, accent: string): void {
+  ctx.fillStyle = '#FFFFFF';
+  ctx.strokeStyle = '#FFFFFF';
+  switch (key) {
+    case 'staff': {
+      // A person with a small heart: a human who cares.
+      ctx.beginPath();
+      ctx.arc(cx - 8, cy - 30, 28, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.beginPath();
+      ctx.ellipse(cx - 8, cy + 52, 52, 44, 0, Math.PI, 0);
+      ctx.closePath();
+      ctx.fill();
+      heart(ctx, cx + 44, cy - 42, 20);
+      break;
+    }
+    case 'ai': {
+      // A speech bubble with three dots.
+      roundedRect(ctx, { x: cx - 62, y: cy - 46, width: 124, height: 80 }, 24);
+      ctx.fill();
+      ctx.beginPath();
+      ctx.moveTo(cx - 30, cy + 30);
+      ctx.lineTo(cx - 44, cy + 58);
+      ctx.lineTo(cx - 6, cy + 32);
+      ctx.closePath();
+      ctx.fill();
+      ctx.fillStyle = accent;
+      for (const dx of [-30, 0, 30]) {
+        ctx.beginPath();
+        ctx.arc(cx + dx, cy - 6, 9, 0, Math.PI * 2);
+        ctx.fill();
+      }
+      break;
+    }
+    case 'lines': {
+      // A list: three bullets and bars.
+      for (const dy of [-38, 0, 38]) {
+        ctx.beginPath();
+        ctx.arc(cx - 44, cy + dy, 11, 0, Math.PI * 2);
+        ctx.fill();
+        roundedRect(ctx, { x: cx - 22, y: cy + dy - 9, width: 78, height: 18 }, 9);
+        ctx.fill();
+      }
+      break;
+    }
+    case 'terms': {
+      // A page with a folded corner and lines of text.
+      ctx.beginPath();
+      ctx.moveTo(cx - 44, cy - 58);
+      ctx.lineTo(cx + 20, cy - 58);
+      ctx.lineTo(cx + 44, cy - 34);
+      ctx.lineTo(cx + 44, cy + 58);
+      ctx.lineTo(cx - 44, cy + 58);
+      ctx.closePath();
+      ctx.fill();
+      ctx.fillStyle = accent;
+      for (const dy of [-18, 6, 30]) ctx.fillRect(cx - 26, cy + dy, 52, 8);
+      break;
+    }
+  }
+}
+
+function heart(ctx: SKRSContext2D, x: number, y: number, size: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x, y + size * 0.35);
+  ctx.bezierCurveTo(x, y, x - size, y, x - size, y + size * 0.4);
+  ctx.bezierCurveTo(x - size, y + size * 0.85, x, y + size * 1.1, x, y + size * 1.4);
+  ctx.bezierCurveTo(x, y + size * 1.1, x + size, y + size * 0.85, x + size, y + size * 0.4);
+  ctx.bezierCurveTo(x + size, y, x, y, x, y + size * 0.35);
+  ctx.fill();
+}

@@ -1,0 +1,307 @@
+/**
+ * Nudges: when the listening AI offers the resident a person (よりそいスタッフ), and how it says so.
+ *
+ * Pure, for the workflow sandbox: no Temporal imports, no clock reads (the workflow passes `nowMs`),
+ * nothing imported from outside workflows/.
+ *
+ * The boundary with safety: a nudge is a gentle, refusable offer. High and imminent risk are not
+ * nudged: the safety escalation answers them directly (crisis lines from the profile, an urgent alert
+ * to staff or on-call, at any hour, whatever the caps, cooldowns or quiet hours say). So `decideNudge`
+ * answers `none` with reason `safety-escalation` for them, and nothing here may delay or replace that.
+ *
+ * The rules, in the order they are checked:
+ * 1. a person is already requested, reserved or talking with the resident → no offer;
+ * 2. the trigger's own condition (enough turns, risk at or above `minRiskLevel`, a partner topic not
+ *    yet offered for, a consented check-in after a heavy conversation and enough silence);
+ * 3. a refusal is respected for `refusalCooldownHours`;
+ * 4. at most `maxPerConsultation` offers per consultation and `maxPerDay` per Tokyo calendar day;
+ * 5. no push during quiet hours (default 21:00–8:00). Offers made in answer to the resident's own
+ *    message are replies and may be sent at any hour; one that would have to be pushed is dropped —
+ *    except the silence check-in, which is always a push and is instead deferred to the end of the
+ *    quiet hours (`deliverAt`).
+ * Outside business hours the offer says when a person can answer and offers to reserve that time.
+ */
+import { type BusinessCalendar, formatOpeningJa, nextOpening, parseHhmm, tokyoDate, tokyoInstant, tokyoTime } from '../calendar/business-calendar';
+import type { QuickReplyItem, TextMessage } from '../consultation/line-messages';
+import { isAtLeast, type RiskLevel } from '../safety/risk-levels';
+
+const HOUR_MS = 3_600_000;
+
+/** `profile.nudges`, plus the partner topics and the staff pick-up time the policy needs. */
+export interface NudgeSettings {
+  /** Resident turns since the last offer before the `turn` trigger offers a person. */
+  afterTurns: number;
+  /** Lowest assessed risk that offers a person (`risk` trigger); high and above belong to safety. */
+  minRiskLevel: 'low' | 'medium' | 'high';
+  refusalCooldownHours: number;
+  maxPerDay: number;
+  maxPerConsultation: number;
+  /** Tokyo wall clock, 'HH:MM'; `from` after `to` wraps midnight (21:00 → 08:00). Equal = no quiet hours. */
+  quietHours: { from: string; to: string };
+  silenceCheckInHours: number;
+  /** `profile.partners`: the topics each partner organisation helps with. */
+  partners: readonly { id: string; topics: readonly string[] }[];
+  /**
+   * Minutes a person needs to pick a resident up (`profile.escalation.staffPickupMinutes`): with less
+   * than this left before closing, the offer speaks of the next opening instead of "now". Default 0.
+   */
+  staffPickupMinutes?: number;
+}
+
+/** What the workflow knows about earlier offers and the resident's wishes. */
+export interface NudgeState {
+  /** Times of the offers made in this consultation. */
+  consultationOffersMs: readonly number[];
+  /**
+   * Times of offers made to this resident in any consultation (at least those of the last day).
+   * Defaults to `consultationOffersMs` when the workflow knows no more.
+   */
+  residentOffersMs?: readonly number[];
+  /** Resident messages since the last offer (or since the consultation began). */
+  turnsSinceLastOffer: number;
+  /** When the resident last declined an offer (「AIと話を続ける」). */
+  lastRefusalMs?: number;
+  /** The resident asked for a person, reserved a time, is waiting in the queue or is with staff. */
+  personRequested: boolean;
+  /** The resident agreed to be contacted first (needed for the silence check-in, which is a push). */
+  contactConsent: boolean;
+  /** The highest risk assessed in this consultation (a heavy conversation reaches `minRiskLevel`). */
+  peakRiskLevel: RiskLevel;
+  /** Partner topics already offered for in this consultation (a topic is offered for once). */
+  offeredTopics?: readonly string[];
+}
+
+export type NudgeTrigger =
+  /** After a resident message; `replyable` false when the offer could only be pushed (token gone). */
+  | { kind: 'turn'; replyable?: boolean }
+  | { kind: 'risk'; level: RiskLevel; replyable?: boolean }
+  /** The resident's topics (intake answer, or what the conversation is about). */
+  | { kind: 'topic'; topics: readonly string[]; replyable?: boolean }
+  /** A timer after silence; always a push. */
+  | { kind: 'silence-check-in'; lastResidentMessageMs: number };
+
+export type NudgeTriggerKind = NudgeTrigger['kind'];
+
+export type NudgeNoneReason =
+  | 'person-already-involved'
+  | 'safety-escalation'
+  | 'not-enough-turns'
+  | 'below-threshold'
+  | 'no-topic-match'
+  | 'topic-already-offered'
+  | 'no-contact-consent'
+  | 'not-heavy'
+  | 'refusal-cooldown'
+  | 'consultation-cap'
+  | 'daily-cap'
+  | 'quiet-hours';
+
+export type NudgeDecision =
+  | { kind: 'none'; reason: NudgeNoneReason }
+  | {
+      kind: 'offer';
+      trigger: NudgeTriggerKind;
+      /** A person can answer when the offer is sent. */
+      openNow: boolean;
+      /** When closed: the next opening, for the text (「11月24日（火）9時」) … */
+      nextOpeningText?: string;
+      /** … and as an instant, for the reserve button. */
+      nextOpeningMs?: number;
+      /** Set when the offer must not be sent before this instant: sleep until then and decide again. */
+      deliverAt?: number;
+      /** `topic` trigger: the partner organisations whose topics matched, and the topics. */
+      matchedPartnerIds?: string[];
+      matchedTopics?: string[];
+    };
+
+/** True when `tMs` falls in the quiet hours (Tokyo wall clock). */
+export function inQuietHours(tMs: number, quiet: { from: string; to: string }): boolean {
+  const from = parseHhmm(quiet.from);
+  const to = parseHhmm(quiet.to);
+  if (from === to) return false;
+  const t = tokyoTime(tMs);
+  const minute = t.hour * 60 + t.minute;
+  return from < to ? minute >= from && minute < to : minute >= from || minute < to;
+}
+
+/** The first instant at or after `tMs` outside the quiet hours. */
+export function quietHoursEnd(tMs: number, quiet: { from: string; to: string }): number {
+  if (!inQuietHours(tMs, quiet)) return tMs;
+  const today = tokyoDate(tMs);
+  const endToday = tokyoInstant(today, quiet.to);
+  if (endToday > tMs) return endToday;
+  return tokyoInstant(tokyoDate(endToday + 24 * HOUR_MS), quiet.to);
+}
+
+const none = (reason: NudgeNoneReason): NudgeDecision => ({ kind: 'none', reason });
+
+/** Decide whether the AI offers a person now, for `trigger`, at `nowMs`. */
+export function decideNudge(state: NudgeState, trigger: NudgeTrigger, settings: NudgeSettings, nowMs: number, calendar: BusinessCalendar): NudgeDecision {
+  // 1. Nothing to offer to someone who already has (or asked for) a person.
+  if (state.personRequested) return none('person-already-involved');
+  // High/imminent risk is the safety escalation's, at any hour and regardless of caps: never a nudge.
+  if (trigger.kind === 'risk' && isAtLeast(trigger.level, 'high')) return none('safety-escalation');
+
+  // 2. The trigger's own condition.
+  let sendAt = nowMs;
+  let matchedPartnerIds: string[] | undefined;
+  let matchedTopics: string[] | undefined;
+  switch (trigger.kind) {
+    case 'turn':
+      if (state.turnsSinceLastOffer < settings.afterTurns) return none('not-enough-turns');
+      break;
+    case 'risk':
+      if (!isAtLeast(trigger.level, settings.minRiskLevel)) return none('below-threshold');
+      break;
+    case 'topic': {
+      const partners = settings.partners.filter((p) => p.topics.some((t) => trigger.topics.includes(t)));
+      if (partners.length === 0) return none('no-topic-match');
+      const topics = [...new Set(trigger.topics.filter((t) => partners.some((p) => p.topics.includes(t))))];
+      if (topics.every((t) => state.offeredTopics?.includes(t))) return none('topic-already-offered');
+      matchedPartnerIds = partners.map((p) => p.id);
+      matchedTopics = topics;
+      break;
+    }
+    case 'silence-check-in':
+      // A push the resident did not ask for: only with their consent, and only after a heavy talk.
+      if (!state.contactConsent) return none('no-contact-consent');
+      if (!isAtLeast(state.peakRiskLevel, settings.minRiskLevel)) return none('not-heavy');
+      // Not before the silence has lasted long enough (the timer may fire early or be re-armed),
+      // and never in the quiet hours: the check-in waits for the morning instead.
+      sendAt = quietHoursEnd(Math.max(nowMs, trigger.lastResidentMessageMs + settings.silenceCheckInHours * HOUR_MS), settings.quietHours);
+      break;
+  }
+
+  // 3. A "no" is respected for the cooldown (measured to when the offer would be sent).
+  if (state.lastRefusalMs !== undefined && sendAt < state.lastRefusalMs + settings.refusalCooldownHours * HOUR_MS) {
+    return none('refusal-cooldown');
+  }
+
+  // 4. Caps: per consultation, and per Tokyo calendar day of sending (across consultations).
+  if (state.consultationOffersMs.length >= settings.maxPerConsultation) return none('consultation-cap');
+  const day = tokyoDate(sendAt);
+  const offersThatDay = (state.residentOffersMs ?? state.consultationOffersMs).filter((t) => tokyoDate(t) === day).length;
+  if (offersThatDay >= settings.maxPerDay) return none('daily-cap');
+
+  // 5. Quiet hours bind pushes only. A reply to what the resident just wrote is not a push.
+  if (trigger.kind !== 'silence-check-in' && trigger.replyable === false && inQuietHours(nowMs, settings.quietHours)) {
+    return none('quiet-hours');
+  }
+
+  const opening = nextOpening(sendAt, calendar, { minRemainingMinutes: settings.staffPickupMinutes ?? 0 });
+  const openNow = opening === sendAt; // nextOpening returns the instant itself only while open with time to pick up
+  return {
+    kind: 'offer',
+    trigger: trigger.kind,
+    openNow,
+    ...(openNow ? {} : { nextOpeningText: formatOpeningJa(opening), nextOpeningMs: opening }),
+    ...(sendAt > nowMs ? { deliverAt: sendAt } : {}),
+    ...(matchedPartnerIds ? { matchedPartnerIds, matchedTopics } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// LINE messages (plain Messaging API JSON) for the offer and the answers to it.
+
+export const NUDGE_POSTBACK = {
+  accept: 'nudge=accept',
+  decline: 'nudge=decline',
+  reserve: (atMs: number) => `nudge=reserve&at=${atMs}`,
+} as const;
+
+export type NudgeAnswer = { action: 'accept' } | { action: 'decline' } | { action: 'reserve'; atMs: number };
+
+/**
+ * Reads a nudge postback; undefined for anything else. The `at` of a reservation comes back from the
+ * resident's phone: the workflow must still check that it is a real opening (`isOpen(at)`, in the future).
+ */
+export function parseNudgePostback(data: string): NudgeAnswer | undefined {
+  const params = new Map<string, string>();
+  for (const pair of data.split('&')) {
+    const [key, value = ''] = pair.split('=');
+    if (key) params.set(key, value);
+  }
+  switch (params.get('nudge')) {
+    case 'accept':
+      return { action: 'accept' };
+    case 'decline':
+      return { action: 'decline' };
+    case 'reserve': {
+      const at = params.get('at') ?? '';
+      return /^\d{1,15}$/.test(at) ? { action: 'reserve', atMs: Number(at) } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** LINE allows at most 20 characters in a quick-reply label. */
+export const MAX_LABEL_CHARS = 20;
+
+const button = (label: string, data: string, displayText = label): QuickReplyItem => ({
+  type: 'action',
+  action: { type: 'postback', label, data, displayText },
+});
+
+export const NUDGE_LABELS = {
+  accept: 'スタッフと話したい',
+  decline: 'AIと話を続ける',
+} as const;
+
+/** 「11月24日（火）9時に予約する」, shortened (weekday dropped) if it would pass LINE's 20 characters. */
+export function reserveLabel(openingMs: number): string {
+  const full = `${formatOpeningJa(openingMs)}に予約する`;
+  if (full.length <= MAX_LABEL_CHARS) return full;
+  return `${formatOpeningJa(openingMs).replace(/（.）/, '')}に予約する`;
+}
+
+const LEAD_IN: Record<NudgeTriggerKind, string> = {
+  turn: 'ここまでお話を聞かせてくださって、ありがとうございます。',
+  risk: 'つらい気持ちを話してくださって、ありがとうございます。',
+  topic: 'お話しくださったことは、一緒に考えてくれる人や相談先もあります。',
+  'silence-check-in': 'こんにちは、よりそいチャットです。その後、いかがお過ごしですか？',
+};
+
+/**
+ * The offer: warm, optional, and clear that the AI stays either way. Open now: talk to staff or go on
+ * with the AI. Closed: when a person can answer, with a button to reserve that time.
+ */
+export function nudgeOfferMessage(offer: Extract<NudgeDecision, { kind: 'offer' }>): TextMessage {
+  const ask = 'よかったら、よりそいスタッフ（専門の相談員）とお話ししてみませんか？';
+  const noPressure = 'もちろん、このままAIとお話を続けても大丈夫です。';
+  if (offer.openNow || offer.nextOpeningMs === undefined || offer.nextOpeningText === undefined) {
+    return {
+      type: 'text',
+      text: `${LEAD_IN[offer.trigger]}\n${ask}\nいまの時間は、スタッフがこのトークでお返事します。${noPressure}`,
+      quickReply: { items: [button(NUDGE_LABELS.accept, NUDGE_POSTBACK.accept), button(NUDGE_LABELS.decline, NUDGE_POSTBACK.decline)] },
+    };
+  }
+  // Closed: "talk to staff" could only lead to the same reservation, so the reserve button takes its place.
+  return {
+    type: 'text',
+    text:
+      `${LEAD_IN[offer.trigger]}\n${ask}\n` +
+      `いまはスタッフの対応時間外のため、スタッフがお返事できるのは${offer.nextOpeningText}からです。` +
+      `よかったら、その時間にスタッフからお返事できるよう予約しておくこともできます。` +
+      `それまでは、AIがいつでもお話を聴きます。`,
+    quickReply: {
+      items: [button(reserveLabel(offer.nextOpeningMs), NUDGE_POSTBACK.reserve(offer.nextOpeningMs)), button(NUDGE_LABELS.decline, NUDGE_POSTBACK.decline)],
+    },
+  };
+}
+
+/** After 「AIと話を続ける」: no second ask, and the way back to a person stays visible. */
+export function nudgeDeclinedMessage(): TextMessage {
+  return {
+    type: 'text',
+    text: 'わかりました。このままお話を聴かせてください。スタッフと話したくなったら、いつでもメニューの「よりそいスタッフに話しかける」から声をかけてくださいね。',
+  };
+}
+
+/** After a reservation. */
+export function nudgeReservedMessage(atMs: number): TextMessage {
+  return {
+    type: 'text',
+    text: `${formatOpeningJa(atMs)}にスタッフからお返事できるよう、予約しました。それまでも、AIがいつでもお話を聴きます。`,
+  };
+}
