@@ -7,6 +7,7 @@ import * as createWebhookInbox from './20261123000005_create_webhook_inbox';
 import * as createSystemChecks from './20261123000006_create_system_checks';
 import * as addTermsDeclinedAndAiUsage from './20261123000007_add_terms_declined_and_ai_usage';
 import * as createRiskAndAlerts from './20261123000008_create_risk_and_alerts';
+import * as addStaffHandover from './20261123000009_add_staff_handover';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000006_create_system_checks': createSystemChecks,
   '20261123000007_add_terms_declined_and_ai_usage': addTermsDeclinedAndAiUsage,
   '20261123000008_create_risk_and_alerts': createRiskAndAlerts,
+  '20261123000009_add_staff_handover': addStaffHandover,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
