@@ -1,5 +1,6 @@
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
+import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
 import { MAIL_FROM, Mailer } from '../platform/mail';
 import { RISK_CATEGORY_LABELS_JA, RISK_LEVEL_LABELS_JA, RiskCategory, RiskLevel } from '../workflows/safety/risk-levels';
@@ -45,11 +46,11 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
   }
 
   /** Mail and/or webhook to the profile's on-call channel (and any extra recipients). */
-  async function notify(alertId: string, extraRecipients: string[] = []): Promise<void> {
+  async function notify(alertId: string, extraRecipients: string[] = [], options: { onCall: boolean } = { onCall: true }): Promise<void> {
     const { alert, subject, text, link } = await describe(alertId);
     const errors: string[] = [];
     let attempted = 0;
-    const recipients = [profile.escalation.onCall.email, ...extraRecipients].filter((x): x is string => Boolean(x));
+    const recipients = [options.onCall ? profile.escalation.onCall.email : undefined, ...extraRecipients].filter((x): x is string => Boolean(x));
     if (recipients.length > 0) {
       // Without SMTP there is nothing to retry: the alert stays on the dashboard with the reason recorded.
       if (!deps.mailer) errors.push('SMTP_URL is not set');
@@ -58,7 +59,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
         await deps.mailer.sendMail({ from: MAIL_FROM, to: recipients, subject, text }).catch((err: Error) => errors.push(`mail: ${err.message}`));
       }
     }
-    if (profile.escalation.onCall.webhookUrl) {
+    if (options.onCall && profile.escalation.onCall.webhookUrl) {
       attempted += 1;
       const body = { type: 'yorisoi.alert', alertId, kind: alert.kind, level: alert.level, residentCode: alert.resident_code, createdAt: new Date(alert.created_at).toISOString(), url: link };
       await fetch(profile.escalation.onCall.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) })
@@ -79,6 +80,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
         .insert({ id: input.alertId, consultation_id: input.consultationId, kind: input.kind, level: input.level ?? null, categories: input.categories ?? [], channel: input.channel })
         .onConflict('id')
         .ignore();
+      await publish(db, { type: 'alert', id: input.alertId, consultationId: input.consultationId, level: input.level ?? null }, { type: 'queue' });
       const row = await db('alerts').where({ id: input.alertId }).first('notified_at');
       if (input.channel === 'on-call' && !row.notified_at) await notify(input.alertId);
     },
@@ -94,6 +96,13 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
         await db('alerts').where({ id: input.alertId }).update({ escalated_at: db.fn.now() });
       }
       return 'escalated';
+    },
+
+    /** A case nobody picked up in time during business hours: supervisors hear of it (not on-call). */
+    async alertSupervisors(input: { alertId: string }): Promise<void> {
+      const supervisors = await db('staff_users').where({ role: 'supervisor', disabled: false }).pluck('email');
+      const row = await db('alerts').where({ id: input.alertId }).first('notified_at');
+      if (!row.notified_at && supervisors.length > 0) await notify(input.alertId, supervisors, { onCall: false });
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../platform/db';
+import { publish } from '../platform/events';
 import type { ResidentEvent } from '../workflows/consultation/messages';
 
 export interface OpenedConsultation {
   consultationId: string;
-  resident: { code: string; termsVersion: string | null; intakeAnswered: string[] };
+  resident: { code: string; termsVersion: string | null; intakeAnswered: string[]; intake: Record<string, string> };
 }
 
 function inboundRow(consultationId: string, residentId: string, event: ResidentEvent) {
@@ -41,7 +42,7 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
       const open = await db('consultations').where({ resident_id: input.residentId }).whereNot({ status: 'closed' }).first('id');
       return {
         consultationId: open.id,
-        resident: { code: resident.code, termsVersion: resident.terms_version, intakeAnswered: Object.keys(resident.intake ?? {}) },
+        resident: { code: resident.code, termsVersion: resident.terms_version, intakeAnswered: Object.keys(resident.intake ?? {}), intake: resident.intake ?? {} },
       };
     },
 
@@ -51,6 +52,7 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
       }
       const latest = Math.max(...input.events.map((e) => e.timestamp));
       await db('consultations').where({ id: input.consultationId }).update({ last_message_at: new Date(latest), updated_at: db.fn.now() });
+      await publish(db, { type: 'message', consultationId: input.consultationId });
     },
 
     async recordTermsDecision(input: { residentId: string; version: string; decision: 'agreed' | 'declined' }): Promise<void> {
@@ -71,13 +73,75 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
 
     async setConsultationStatus(input: { consultationId: string; status: 'onboarding' | 'listening' | 'waiting_for_staff' | 'with_staff' }): Promise<void> {
       await db('consultations').where({ id: input.consultationId }).whereNot({ status: 'closed' }).update({ status: input.status, updated_at: db.fn.now() });
+      await publish(db, { type: 'consultation', id: input.consultationId });
     },
 
     async closeConsultation(input: { consultationId: string; reason: string }): Promise<void> {
       await db('consultations')
         .where({ id: input.consultationId })
         .whereNot({ status: 'closed' })
-        .update({ status: 'closed', closed_at: db.fn.now(), close_reason: input.reason, updated_at: db.fn.now() });
+        .update({ status: 'closed', closed_at: db.fn.now(), close_reason: input.reason, waiting_since: null, reserved_for: null, updated_at: db.fn.now() });
+      await publish(db, { type: 'consultation', id: input.consultationId }, { type: 'queue' });
+    },
+
+    /**
+     * Puts the case in the staff queue and offers it to the on-duty staff member with the fewest
+     * active cases. `waitingSince` is when the resident asked, so a reservation made last night ranks first.
+     */
+    async enterQueue(input: { consultationId: string; waitingSince: number; reason: 'menu' | 'nudge' | 'risk' | 'reservation' }): Promise<{ offeredToStaffId: string | null }> {
+      const candidate = await db('staff_users as u')
+        .leftJoin('consultations as c', function joinActive() {
+          this.on('c.assigned_staff_id', '=', 'u.id').andOnIn('c.status', ['with_staff']);
+        })
+        .where({ 'u.available': true, 'u.disabled': false })
+        .whereIn('u.role', ['staff', 'supervisor'])
+        .groupBy('u.id')
+        .orderByRaw('count(c.id) asc, min(u.created_at) asc')
+        .first('u.id');
+      await db('consultations')
+        .where({ id: input.consultationId })
+        .whereNot({ status: 'closed' })
+        .update({
+          status: 'waiting_for_staff',
+          waiting_since: new Date(input.waitingSince),
+          request_reason: input.reason,
+          reserved_for: null,
+          offered_to_staff_id: candidate?.id ?? null,
+          updated_at: db.fn.now(),
+        });
+      await publish(db, { type: 'queue' }, { type: 'consultation', id: input.consultationId });
+      return { offeredToStaffId: candidate?.id ?? null };
+    },
+
+    /** Outside business hours: the case will join the queue at `reservedFor`. */
+    async reserveStaffTime(input: { consultationId: string; reservedFor: number; reason: 'menu' | 'nudge' | 'risk' | 'reservation' }): Promise<void> {
+      await db('consultations')
+        .where({ id: input.consultationId })
+        .update({ reserved_for: new Date(input.reservedFor), request_reason: input.reason, updated_at: db.fn.now() });
+      await publish(db, { type: 'consultation', id: input.consultationId });
+    },
+
+    async assignStaff(input: { consultationId: string; staffId: string }): Promise<void> {
+      await db('consultations')
+        .where({ id: input.consultationId })
+        .update({ status: 'with_staff', assigned_staff_id: input.staffId, waiting_since: null, offered_to_staff_id: null, updated_at: db.fn.now() });
+      await publish(db, { type: 'queue' }, { type: 'consultation', id: input.consultationId });
+    },
+
+    async releaseToAi(input: { consultationId: string }): Promise<void> {
+      await db('consultations').where({ id: input.consultationId }).update({ status: 'listening', assigned_staff_id: null, updated_at: db.fn.now() });
+      await publish(db, { type: 'consultation', id: input.consultationId });
+    },
+
+    async markFirstStaffReply(input: { consultationId: string }): Promise<void> {
+      await db('consultations').where({ id: input.consultationId }).whereNull('first_staff_reply_at').update({ first_staff_reply_at: db.fn.now() });
+    },
+
+    async recordNudgeEvent(input: { id: string; consultationId: string; event: 'offered' | 'accepted' | 'declined' | 'reserved'; trigger?: string }): Promise<void> {
+      await db('nudge_events')
+        .insert({ id: input.id, consultation_id: input.consultationId, event: input.event, trigger: input.trigger ?? null })
+        .onConflict('id')
+        .ignore();
     },
   };
 }

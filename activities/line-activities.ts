@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../platform/db';
+import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
 import type { TextMessage } from '../workflows/consultation/line-messages';
 
@@ -30,8 +31,13 @@ const transient = (err: unknown) => !(err instanceof HTTPFetchError) || err.stat
 export function createLineActivities(deps: { db: Db; line: messagingApi.MessagingApiClient; replyTokenMaxAgeMs: number; logger: Logger }) {
   const { db, line } = deps;
 
-  const markSent = (id: string, delivery: 'reply' | 'push', requestId?: string) =>
-    db('messages').where({ id }).update({ delivery, delivery_status: 'sent', sent_at: db.fn.now(), line_request_id: requestId ?? null, error: null });
+  const markSent = async (id: string, delivery: 'reply' | 'push', requestId?: string) => {
+    const [row] = await db('messages')
+      .where({ id })
+      .update({ delivery, delivery_status: 'sent', sent_at: db.fn.now(), line_request_id: requestId ?? null, error: null })
+      .returning('consultation_id');
+    if (row?.consultation_id) await publish(db, { type: 'message', consultationId: row.consultation_id });
+  };
 
   async function push(row: { id: string; retry_key: string }, to: string, messages: TextMessage[]): Promise<SendOutcome> {
     await db('messages').where({ id: row.id }).update({ delivery: 'push' });

@@ -37,6 +37,7 @@ import OpenAI from 'openai';
 import { createDatabaseActivities } from '../activities/database-activities';
 import { createLineActivities } from '../activities/line-activities';
 import { createListeningActivities } from '../activities/listening-activities';
+import { createRiskActivities } from '../activities/risk-activities';
 import { createApp } from '../api/app';
 import { toResidentEvent } from '../api/line-webhook/resident-events';
 import { loadEnv } from '../platform/config/env';
@@ -51,6 +52,7 @@ import { startTemporalDevServer } from '../platform/temporal/dev-server';
 import { createWorker } from '../platform/temporal/worker';
 import { startOpenAIStandIn } from '../test/stand-ins/openai-api';
 import { consultationWorkflowId, type ResidentEvent } from '../workflows/consultation/messages';
+import type { RiskLevel } from '../workflows/safety/risk-levels';
 import { text } from '../workflows/consultation/line-messages';
 import { CpuSnapshot, coresUsed, Groups, snapshotCpu } from './lib/cpu';
 import { startLineStandIn, type LineStandIn, type RecordedLineRequest } from './lib/line-stand-in';
@@ -184,6 +186,7 @@ async function startPlainHandler(deps: { db: Db; profile: MunicipalityProfile; l
   const listening = createListeningActivities({ db, profile, llm: deps.llm, logger });
   const lineActivities = createLineActivities({ db, line: deps.line, replyTokenMaxAgeMs, logger });
   const dbActivities = createDatabaseActivities({ db, workerIdentity: 'plain-handler' });
+  const riskActivities = createRiskActivities({ db, llm: deps.llm, model: profile.ai.model, logger });
   const timings: PlainTiming[] = [];
   const failures: string[] = [];
   const now = () => performance.timeOrigin + performance.now();
@@ -199,7 +202,7 @@ async function startPlainHandler(deps: { db: Db; profile: MunicipalityProfile; l
         return;
       }
       const events = (JSON.parse(raw.toString('utf8')) as { events: (webhook.Event & { webhookEventId: string })[] }).events;
-      const turns: { residentId: string; consultationId: string; event: TextEvent; stored: number }[] = [];
+      const turns: { residentId: string; consultationId: string; highestRisk: RiskLevel; event: TextEvent; stored: number }[] = [];
       for (const e of events) {
         const mapped = toResidentEvent(e);
         if (!mapped || mapped.event.kind !== 'text') continue;
@@ -208,18 +211,19 @@ async function startPlainHandler(deps: { db: Db; profile: MunicipalityProfile; l
           .join('consultations as c', 'c.resident_id', 'r.id')
           .where('r.line_user_id', mapped.lineUserId)
           .whereNot('c.status', 'closed')
-          .first('r.id as residentId', 'c.id as consultationId');
+          .first('r.id as residentId', 'c.id as consultationId', 'c.highest_risk_level as highestRisk');
         if (!row) throw new Error('resident without an open consultation');
         await dbActivities.recordInboundEvents({ consultationId: row.consultationId, residentId: row.residentId, events: [event] });
-        turns.push({ residentId: row.residentId, consultationId: row.consultationId, event, stored: now() });
+        turns.push({ residentId: row.residentId, consultationId: row.consultationId, highestRisk: row.highestRisk, event, stored: now() });
       }
       res.status(200).json({});
       for (const t of turns) {
         const ev = t.event;
         void (async () => {
           void lineActivities.showLoadingAnimation({ residentId: t.residentId }).catch(() => undefined);
-          // The benchmark's text carries no risk words, so the level the workflow would pass is 'none'.
-          const reply = await listening.composeListeningReply({ consultationId: t.consultationId, replyDeadline: ev.timestamp + replyTokenMaxAgeMs, riskLevel: 'none' });
+          // The same steps as the workflow's listening turn: assess the risk, compose, send.
+          const risk = await riskActivities.assessRisk({ assessmentId: crypto.randomUUID(), consultationId: t.consultationId, eventIds: [ev.eventId], texts: [ev.text], baseline: t.highestRisk });
+          const reply = await listening.composeListeningReply({ consultationId: t.consultationId, replyDeadline: ev.timestamp + replyTokenMaxAgeMs, riskLevel: risk.level });
           const composed = now();
           await lineActivities.sendToResident({
             sendKey: crypto.randomUUID(),
@@ -723,7 +727,7 @@ async function main() {
   report.durable = { acked: b.acked, answered: b.turns.length, ...bf, stages: stageSummaries, cores: b.used.cores, loopDelayP99: b.used.loopDelayP99 };
   await sleep(2_000);
 
-  say(`\n[C] plain non-durable handler: the same ${turnCount} turns at ${opts.turnRate}/s (verify signature, store the inbound message, composeListeningReply, sendToResident; no inbox, relay or Temporal)`);
+  say(`\n[C] plain non-durable handler: the same ${turnCount} turns at ${opts.turnRate}/s (verify signature, store the inbound message, assessRisk, composeListeningReply, sendToResident; no inbox, relay or Temporal)`);
   const timingsBefore = plain.timings.length;
   const c = await turnPhase('C', plain.url, 'bqp');
   const cf = turnFigures(c.turns);
@@ -737,7 +741,7 @@ async function main() {
   const plainStages = {
     'post → handler entry': summarize(pt.map((t) => t.received - (sentAtOf.get(t.tag) ?? NaN))),
     'handler entry → inbound stored': summarize(pt.map((t) => t.stored - t.received)),
-    'stored → reply composed (model excluded)': summarize(pt.map((t) => t.composed - t.stored - (modelMs.get(t.tag) ?? 0))),
+    'stored → risk assessed and reply composed (model calls excluded)': summarize(pt.map((t) => t.composed - t.stored - (modelMs.get(t.tag) ?? 0))),
     'composed → send finished': summarize(pt.map((t) => t.sent - t.composed)),
   };
   say(`  where the plain turn spends its time (${pt.length} turns):`);

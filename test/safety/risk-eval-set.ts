@@ -2,10 +2,17 @@
  * Labelled evaluation set for the offline rule layer of risk detection.
  *
  * All messages are synthetic, written for this set as a resident of a Japanese city might type
- * them into LINE (casual, typos, emoji, slang, mixed full/half width). `EVAL_SET` was written
- * BEFORE the rules in `workflows/safety/risk-rules.ts` and was not edited to fit them.
- * `HOLDOUT_SET` (at the end) was written AFTER the rules were finished, as fresh messages the rules
- * were never tuned on; the bench reports it separately as an out-of-sample check.
+ * them into LINE (casual, typos, emoji, slang, mixed full/half width).
+ *
+ * How it was built (so the figures can be read honestly):
+ *   - round 1 (JA_* and the other-language blocks) was written BEFORE any rule existed.
+ *   - each later round (ROUND2..ROUND5) was first a holdout: written after the rules of the day and
+ *     labelled before those rules were run on it. Its first figures were recorded, then the rules
+ *     were broadened (by class of phrasing, not string by string) and the round joined EVAL_SET.
+ *   - HOLDOUT_SET is the latest such holdout, on the rules as shipped. It has not been tuned on.
+ * So EVAL_SET is a regression set the rules fit by construction; the holdout figures are the
+ * out-of-sample estimate. History (recall on crisis / false-alarm rate on calm, first measurement):
+ *   v1 52.1 % / 2.3 %   v2 80.8 % / 5.3 %   v3 70.3 % / 16.0 %   v4 88.9 % / 4.0 %   v5 78.6 % / 5.3 %
  *
  * Labels follow the working scale in shared/notes/safety.md §3 and the task brief:
  *   none      no ideation, no danger (includes figurative, third-party-free everyday talk)

@@ -1,4 +1,5 @@
 import type { BusinessHoursSettings } from '../calendar/calendar-from-profile';
+import type { NudgeSettings } from '../nudges/nudge-policy';
 
 /** The part of the municipality profile a consultation uses, loaded by an activity at each run start. */
 export interface PhoneLineInfo {
@@ -34,6 +35,8 @@ export interface ConversationSettings {
   emergency: { ambulance: string; police: string };
   /** Minutes (in ms) an imminent-risk alert may go unacknowledged before a supervisor is alerted. */
   crisisAckMs: number;
+  nudges: NudgeSettings;
+  staffPickupMs: number;
   debounceMs: number;
   replyTokenMaxAgeMs: number;
   closeAfterSilenceMs: number;

@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** A LINE webhook event, reduced to what the consultation needs. Built by the API's inbox relay. */
 export type ResidentEvent =
@@ -10,11 +10,13 @@ export type ResidentEvent =
 
 export const residentEventSignal = defineSignal<[ResidentEvent]>('residentEvent');
 
-export type ConsultationPhase = 'onboarding' | 'declined' | 'listening' | 'closed';
+export type ConsultationPhase = 'onboarding' | 'declined' | 'listening' | 'waiting_for_staff' | 'with_staff' | 'closed';
 
 export interface ConsultationView {
   consultationId?: string;
   phase: ConsultationPhase;
+  staffId?: string;
+  reservedFor?: number;
   onboardingStep: string;
   turns: number;
   pendingEvents: number;
@@ -23,3 +25,14 @@ export interface ConsultationView {
 export const consultationViewQuery = defineQuery<ConsultationView>('consultationView');
 
 export const consultationWorkflowId = (residentId: string) => `consultation-${residentId}`;
+
+/** Staff actions arrive as updates: the API needs to know they were accepted (and why not). */
+export interface StaffRef {
+  staffId: string;
+  staffName: string;
+}
+export const claimUpdate = defineUpdate<void, [StaffRef]>('claim');
+export const staffMessageUpdate = defineUpdate<{ status: string }, [{ staffId: string; text: string; clientMessageId: string }]>('staffMessage');
+export const releaseUpdate = defineUpdate<void, [{ staffId: string }]>('release');
+export const transferUpdate = defineUpdate<void, [{ fromStaffId: string; to: StaffRef }]>('transfer');
+export const closeByStaffUpdate = defineUpdate<void, [{ staffId: string }]>('closeByStaff');

@@ -17,9 +17,12 @@
  *   6. context.baseline (the level of an earlier message) sets a floor (see applyContextFloor).
  * The result names rule ids only, never any of the resident's words.
  *
- * Known limits: see test/safety/risk-rules.test.ts and the bench output; rules cannot read sarcasm,
- * long-range context or indirect questions ("what are the tallest bridges?") reliably; that is the
- * LLM classifier's and the staff's job.
+ * Known limits (measured with bench/risk-eval.ts): on messages written after the rules (holdouts)
+ * recall on crisis messages was 70–89 % and false alarms 4–16 %, far below the 100 %/0 % on the set
+ * the rules were tuned on. A lexicon misses new phrasings (「今夜決行します」 without other cues,
+ * 「階段から突き落とされた」), indirect questions ("what are the tallest bridges?"), sarcasm and
+ * context spread over several messages (only `baseline` carries it). Hence this is a floor under
+ * the LLM classifier and the staff, never the only check.
  */
 import {
   RISK_CATEGORIES,
@@ -83,7 +86,7 @@ export const FIGURATIVE_MASKS: readonly { id: string; pattern: RegExp }[] = [
   { id: 'fig-adj-shinu', pattern: /(?:すぎ(?:て)?|過ぎ(?:て)?|くて|(?<!ん)で)死(?:ぬ|ねる|んだ|亡)/gu },
   { id: 'fig-shindemoii', pattern: /死んでも(?:いい|良い)(?:くらい|ほど|ぐらい)|死んでも(?:行|やる|守)/gu },
   { id: 'fig-korosuki', pattern: /殺す気か|殺虫|殺菌|殺風景|殺到|相殺|黙殺|忙殺|悩殺|瞬殺|秒殺/gu },
-  { id: 'fig-killing-me', pattern: /\b(?:is|are|its|it is|thats|that is) killing me\b|\bkilled it\b|\bdying (?:of|from|to)\b[^。]{0,16}|\bcould die\b|\bdie (?:of|from) (?:embarrassment|laughter|laughing|boredom|shame|cringe|cuteness)\b|\bdead tired\b|\bto die for\b|\b(?:mom|mum|dad|boss|teacher|parents|she|he) (?:is going to|will|gonna|would) kill me\b/gu },
+  { id: 'fig-killing-me', pattern: /\b(?:is|are|its|it is|thats|that is) killing me\b|\bkilled it\b|\bdying (?:of|from|to)\b[^。]{0,16}|\bcould die\b|\bdie (?:of|from) (?:embarrassment|laughter|laughing|boredom|shame|cringe|cuteness)\b|\bdead tired\b|\bto die for\b|\b(?:my )?(?:mom|mum|dad|boss|teacher|parents) (?:is going to|will|gonna|would|is gonna) kill me\b/gu },
   { id: 'fig-zh', pattern: /(?:笑|热|熱|累|饿|餓|困|气|氣|吓|嚇|烦|煩|忙|冷|丑|醜|美|痛|渴|闷|悶)死(?:了|我了|人了|啦)?|想死(?:你|您|他|她|我)(?:了|啦)/gu },
   { id: 'fig-vi', pattern: /(?:mệt|đói|nóng|lạnh|buồn cười|cười|chán|sợ|buồn ngủ|nhớ|ngại|xấu hổ|đau)(?: quá| lắm| thật)?,? (?:muốn chết|chết mất|chết đi được|chết luôn)/gu },
   { id: 'fig-pt', pattern: /morrend[oa] de \S+|morri de \S+|(?:me )?matar de \S+|de matar\b/gu },
@@ -102,8 +105,10 @@ const PREPARATION =
 const PREP_NOTE = /遺書|手紙(?:を|も)?書い|身辺整理|\bnote\b|goodbye letter/u;
 
 /** さようなら etc.: a farewell only without "see you later" words. */
-const FAREWELL_WEAK = /さようなら|さよなら|ばいばい|お世話になりました|ごめん|\bgoodbye\b/u;
-const FAREWELL_CANCEL = /また(?:ね|明日|話|あした|来)|おやすみ|\bsee you\b|明日(?:も|ね|話)/u;
+const FAREWELL_WEAK = /さようなら|さよなら|ばいばい|お世話になりました|ごめん(?:ね|なさい)?(?=。|$|もう|みんな)|\bgoodbye\b/u;
+const FAREWELL_CANCEL = /また(?:ね|明日|話|あした|来)|おやすみ|寝る|遅れ|あとで|後で|\bsee you\b|明日(?:も|ね|話)/u;
+/** Goodbyes that, after medicine was taken, mean the act is done. */
+const FAREWELL_FINAL = /さようなら|さよなら|ばいばい|今まで(?:本当に|ほんとに)?ありがと|最後|ごめんなさい(?=。|$)/u;
 
 const DISTRESS =
   /もういいや|\bcant do this\b|\bim done\b|疲れた|つかれた|限界|(?:もう)?無理|もうむり|つらい|辛い|しんどい|助けて|たすけて|苦しい|くるしい|耐えられない|\bcant take\b|\bexhausted\b/u;
@@ -152,7 +157,7 @@ const FIRST_PERSON =
 const CLAUSE_BOUNDARY = /て|で|から|ので|けど|けれど|のに|たら|れば|ても/u;
 
 const FICTION =
-  /どらま|映画|漫画|まんが|あにめ|小説|にゅーす|報道|記事|歌詞|歌(?!い(?:た|ま|に|な|す)|う|わ|え|お)|曲|げーむ|主人公|きゃら|しーん|番組|芸能人|有名人|俳優|ゆーちゅーぶ|配信|\bmovie\b|\bshow\b|\bnews\b|\bgame\b|\bsong\b|电影|電影|新闻|新聞/u;
+  /どらま|映画|漫画|まんが|あにめ|小説|にゅーす|報道|記事|怪談|怖い話|都市伝説|事件|歌詞|歌(?!い(?:た|ま|に|な|す)|う|わ|え|お)|曲|げーむ|主人公|きゃら|しーん|番組|芸能人|有名人|俳優|ゆーちゅーぶ|配信|\bmovie\b|\bshow\b|\bnews\b|\bgame\b|\bsong\b|电影|電影|新闻|新聞/u;
 /** 「ドラマ見てたら死にたくなった」: a reaction of one's own, despite the fiction word. */
 const OWN_REACTION = /^(?:死にたく|消えたく)な/u;
 
@@ -251,12 +256,12 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     // 「もう死ぬ」「今日こそ死ぬ」「死ぬわ」: sentence-final 死ぬ; idioms are masked beforehand and
     // jokes (w, 笑) are capped; 「死ぬまでに」「死ぬの泣ける」 do not end the sentence.
     pattern: /死ぬ(?:ね|わ|よ|から|しか|かも)?$|死にます$/u,
-    unless: /暑|寒|腹|お腹|はら|眠|ねむ|忙|溶け|痛|宿題|課題|残業|尊|推し|かわい|可愛|美味|おいし|うま|笑|草|(?<![a-z])w(?![a-z])|恥ずかし|緊張|暇|ひま|退屈|げーむ/u },
+    unless: /暑|寒|腹|お腹|はら|眠|ねむ|忙|溶け|痛|宿題|課題|残業|尊|推し|かわい|可愛|美味|おいし|うま|笑|草|(?<![a-z])w(?![a-z])|恥ずかし|緊張|暇|ひま|退屈|げーむ|会議|試験|てすと|発表|面接|仕事|ばいと|部活|練習/u },
   { id: 'si-method-thought', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:死ぬ|死ねる|自殺の?)方法(?:を|ばかり|ばっかり|ばっか)?[^。]{0,4}(?:考え|思い浮)/u },
   { id: 'si-death-talk', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
     pattern: /死ぬ(?:って|と)(?:言|いう|いっ)/u },
-  { id: 'si-end-this', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+  { id: 'si-end-this', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /これで(?:全部)?終わりにする/u },
   { id: 'si-hoard', level: 'high', category: 'suicidal-ideation', scope: 'self',
     // means at hand (scale level 3)
@@ -296,7 +301,9 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     // a wish with a method but no plan is scale level 2
     pattern: /過量服薬(?:したい|したく(?!な))/u },
   { id: 'si-farewell', level: 'high', category: 'suicidal-ideation', scope: 'self',
-    pattern: /今まで(?:本当に|ほんとに|ほんと)?(?:ありがと|お世話に)|最後に(?:誰か|だれか|あなた|君|きみ)?(?:と|に)?(?:話|会い|伝え|声を)|思い残すこと(?:は|も)?(?:ない|無い)|(?:誰|だれ)にも迷惑(?:を)?かけない|最後の(?:めっせーじ|連絡|言葉)|これが最後|お別れ(?:の)?(?:めっせーじ|手紙|連絡|挨拶|を)|別れを告げ|死ぬ前に[^。]{0,8}(?:話|会い|伝え|謝|ありがと|声)|最後に[^。]{0,12}(?:伝えて|ありがと|よろしく)|(?:ありがとう|ごめん(?:ね|なさい)?|愛してる|大好き)(?:って|と)伝えて|(?:^|。)(?:もう)?(?:今夜|今日)で最後(?:にする|にします|だから)|\bgoodbye everyone\b|\bthis is goodbye\b/u },
+    pattern: /今まで(?:本当に|ほんとに|ほんと)?(?:ありがと|お世話に)|最後に(?:誰か|だれか|あなた|君|きみ)?(?:と|に)?(?:話|会い|伝え|声を)|思い残すこと(?:は|も)?(?:ない|無い)|(?:誰|だれ)にも迷惑(?:を)?かけない|最後の(?:めっせーじ|連絡|言葉)|これが最後|お別れ(?:の)?(?:めっせーじ|手紙|連絡|挨拶|を)|別れを告げ|死ぬ前に[^。]{0,8}(?:話|会い|伝え|謝|ありがと|声)|最後に[^。]{0,12}(?:伝えて|ありがと|よろしく)|(?:ありがとう|ごめん(?:ね|なさい)?|愛してる|大好き)(?:って|と)伝えて|(?:^|。)(?:もう)?(?:今夜|今日)で最後(?:にする|にします|だから)|\bgoodbye everyone\b|\bthis is goodbye\b/u,
+    // 「今までありがとうございました、来月引っ越します」: a goodbye with a future is not a farewell
+    unless: /引っ越|転勤|退職|卒業|異動|これからも|また(?:ね|会|話|連絡)|来月|来週|来年|新しい(?:職場|学校)/u },
   { id: 'si-ending', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:人生|全部|すべて|全て|何もかも|命)(?:を)?(?:終わりにする|終わらせる)|(?:今夜|今日)で(?:全部)?終わり/u },
 
@@ -685,7 +692,8 @@ export const ESCALATIONS: readonly Escalation[] = [
     id: 'esc:pills-taken+farewell',
     why: '「薬飲んだから。さよなら」: medicine already taken together with a goodbye or apology',
     apply: (s, msg) =>
-      /(?:薬|睡眠薬|眠剤|市販薬|錠)(?:を|も)?[^。]{0,4}(?:飲ん|のん)(?:だ|じゃ)/u.test(msg) && (farewell(msg) || ownSelf(s, 'medium'))
+      /(?:薬|睡眠薬|眠剤|市販薬|錠)(?:を|も)?[^。]{0,4}(?:飲ん|のん)(?:だ|じゃ)/u.test(msg) &&
+      ((FAREWELL_FINAL.test(msg) && !FAREWELL_CANCEL.test(msg)) || ownSelf(s, 'medium'))
         ? { level: 'imminent', category: 'suicidal-ideation' }
         : null,
   },

@@ -1,15 +1,15 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Navigate, Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { StaffIdentity } from '../providers/authProvider';
-import { canManageStaff, canReadAuditLog } from '../roles';
+import { canWorkOnCases } from '../roles';
 
-/** Home page: who is signed in, and in which role. */
+/** Home: case workers go straight to the queue; other roles are told their screens are coming. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   if (!identity) return null;
   const { fullName, role } = identity as StaffIdentity;
-  const hasScreens = canManageStaff(role) || canReadAuditLog(role);
+  if (canWorkOnCases(role)) return <Navigate to="/queue" replace />;
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -19,7 +19,7 @@ export const Dashboard = () => {
           {translate('yorisoi.dashboard.greeting', { name: fullName })}
         </Typography>
         <Typography gutterBottom>{translate('yorisoi.dashboard.role', { role: translate(`yorisoi.roles.${role}`) })}</Typography>
-        <Typography color="text.secondary">{translate(hasScreens ? 'yorisoi.dashboard.hint' : 'yorisoi.dashboard.nothingYet')}</Typography>
+        <Typography color="text.secondary">{translate('yorisoi.dashboard.comingSoon')}</Typography>
       </CardContent>
     </Card>
   );

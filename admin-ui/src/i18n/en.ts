@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { enCaseResources, enCases } from './en-cases';
 import englishMessages from 'ra-language-english';
 
 export const en: TranslationMessages = {
@@ -8,6 +9,7 @@ export const en: TranslationMessages = {
     auth: { ...englishMessages.ra.auth, username: 'Email' },
   },
   resources: {
+    ...enCaseResources,
     'staff-users': {
       name: 'Staff member |||| Staff',
       fields: {
@@ -38,6 +40,7 @@ export const en: TranslationMessages = {
     },
   },
   yorisoi: {
+    ...enCases,
     serviceName: 'Yorisoi consultation dashboard',
     roles: {
       admin: 'Administrator',
@@ -49,8 +52,11 @@ export const en: TranslationMessages = {
     dashboard: {
       greeting: 'Hello, %{name}.',
       role: 'Your role: %{role}',
-      hint: 'Choose a task from the menu on the left.',
-      nothingYet: 'There are no admin screens for this role yet.',
+      comingSoon: 'The screens for your role are being prepared. Please check back later.',
+    },
+    notAvailable: {
+      title: 'This page cannot be shown',
+      body: 'It does not exist, or your role may not open it. Please choose from the menu on the left.',
     },
     auth: {
       invalid_credentials: 'The email address or password is not correct.',

@@ -1,5 +1,6 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
+import { jaCaseResources, jaCases } from './ja-cases';
 
 export const ja: TranslationMessages = {
   ...japaneseMessages,
@@ -9,6 +10,7 @@ export const ja: TranslationMessages = {
     auth: { ...japaneseMessages.ra.auth, username: 'メールアドレス' },
   },
   resources: {
+    ...jaCaseResources,
     'staff-users': {
       name: 'スタッフ',
       fields: {
@@ -39,6 +41,7 @@ export const ja: TranslationMessages = {
     },
   },
   yorisoi: {
+    ...jaCases,
     serviceName: 'よりそい 相談ダッシュボード',
     roles: {
       admin: '管理者',
@@ -50,8 +53,11 @@ export const ja: TranslationMessages = {
     dashboard: {
       greeting: '%{name}さん、おつかれさまです。',
       role: 'あなたの役割：%{role}',
-      hint: '左のメニューから作業を選んでください。',
-      nothingYet: 'この役割で使える管理画面は、まだありません。',
+      comingSoon: 'この役割で使う画面は準備中です。公開まで、しばらくお待ちください。',
+    },
+    notAvailable: {
+      title: 'このページは表示できません',
+      body: 'ページが見つからないか、表示する権限がありません。左のメニューから選んでください。',
     },
     auth: {
       invalid_credentials: 'メールアドレスまたはパスワードが正しくありません。',

@@ -1,11 +1,22 @@
 import type { DataProvider, GetListParams, GetManyParams, GetOneResult, Identifier, RaRecord } from 'react-admin';
+import type { Consultation, ConsultationAction, ConsultationMessage, StaffOnDuty } from '../consultations/types';
 import { httpClient } from './httpClient';
 
 const API = '/api';
 
 export interface YorisoiDataProvider extends DataProvider {
   resetPassword(resource: 'staff-users', params: { id: Identifier; password: string }): Promise<{ data: { id?: Identifier } }>;
+  getMessages(consultationId: Identifier): Promise<{ data: ConsultationMessage[] }>;
+  sendMessage(consultationId: Identifier, body: { text: string; clientMessageId: string }): Promise<{ data: ConsultationMessage }>;
+  consultationAction(consultationId: Identifier, action: ConsultationAction, body?: Record<string, unknown>): Promise<{ data: Consultation }>;
+  acknowledgeAlert(alertId: Identifier): Promise<unknown>;
+  getAvailability(): Promise<{ data: { available: boolean } }>;
+  setAvailability(available: boolean): Promise<{ data: { available: boolean } }>;
+  getStaffOnDuty(): Promise<{ data: StaffOnDuty[] }>;
 }
+
+/** Lists the API ranks itself and answers whole, without paging (`{ data }` only). */
+const UNPAGED_LISTS = new Set(['queue']);
 
 const notOffered = (what: string) => () => Promise.reject(new Error(`${what} is not offered by the Yorisoi API`));
 
@@ -37,7 +48,10 @@ const url = (resource: string, id?: Identifier) => (id === undefined ? `${API}/$
 
 export const dataProvider: YorisoiDataProvider = {
   async getList(resource, params) {
-    return httpClient(`${url(resource)}?${listQuery(params)}`);
+    const answer = await httpClient<{ data: RaRecord[]; total?: number }>(
+      UNPAGED_LISTS.has(resource) ? url(resource) : `${url(resource)}?${listQuery(params)}`,
+    );
+    return { data: answer.data, total: answer.total ?? answer.data.length };
   },
 
   async getOne(resource, { id }) {
@@ -65,6 +79,34 @@ export const dataProvider: YorisoiDataProvider = {
   async resetPassword(resource, { id, password }) {
     await httpClient(`${url(resource, id)}/reset-password`, { method: 'POST', body: { password } });
     return { data: { id } };
+  },
+
+  async getMessages(consultationId) {
+    return httpClient(`${url('consultations', consultationId)}/messages`);
+  },
+
+  async sendMessage(consultationId, body) {
+    return httpClient(`${url('consultations', consultationId)}/messages`, { method: 'POST', body });
+  },
+
+  async consultationAction(consultationId, action, body = {}) {
+    return httpClient(`${url('consultations', consultationId)}/${action}`, { method: 'POST', body });
+  },
+
+  async acknowledgeAlert(alertId) {
+    return httpClient(`${url('alerts', alertId)}/acknowledge`, { method: 'POST', body: {} });
+  },
+
+  async getAvailability() {
+    return httpClient(`${API}/me/availability`);
+  },
+
+  async setAvailability(available) {
+    return httpClient(`${API}/me/availability`, { method: 'PUT', body: { available } });
+  },
+
+  async getStaffOnDuty() {
+    return httpClient(`${API}/staff-on-duty`);
   },
 
   updateMany: notOffered('updateMany'),

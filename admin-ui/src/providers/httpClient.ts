@@ -14,6 +14,7 @@ const TRANSLATED_CODES: Record<string, string> = {
   CSRF_MISMATCH: 'yorisoi.errors.csrf_mismatch',
   INVALID_CREDENTIALS: 'yorisoi.auth.invalid_credentials',
   ACCOUNT_LOCKED: 'yorisoi.auth.account_locked',
+  REVIEW_REQUIRED: 'yorisoi.consultation.reviewRequired',
 };
 
 // Kept in memory only: a page reload fetches it again from /api/auth/me.
@@ -24,7 +25,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
 }
 

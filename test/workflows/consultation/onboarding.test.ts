@@ -17,6 +17,8 @@ const settings: ConversationSettings = {
   crisisLines: [],
   emergency: { ambulance: '119', police: '110' },
   crisisAckMs: 300_000,
+  nudges: { afterTurns: 8, minRiskLevel: 'medium', refusalCooldownHours: 24, maxPerDay: 2, maxPerConsultation: 4, quietHours: { from: '21:00', to: '08:00' }, silenceCheckInHours: 24, partners: [] },
+  staffPickupMs: 600_000,
   debounceMs: 0,
   replyTokenMaxAgeMs: 25_000,
   closeAfterSilenceMs: 3_600_000,

@@ -1,0 +1,62 @@
+import { Box, Stack, Typography } from '@mui/material';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatShortDateTime } from '../common/formatDateTime';
+import { DeliveryChips } from './DeliveryChips';
+import type { ConsultationMessage } from './types';
+
+const KNOWN_KINDS = ['sticker', 'image', 'video', 'audio', 'file', 'location', 'postback'];
+
+const BUBBLE: Record<ConsultationMessage['sender'], { bgcolor: string; borderColor: string }> = {
+  resident: { bgcolor: '#ffffff', borderColor: '#d5dbd8' },
+  ai: { bgcolor: '#e9f1f3', borderColor: '#c9dade' },
+  staff: { bgcolor: '#e8f1e6', borderColor: '#c6dbc2' },
+  system: { bgcolor: '#f3f3f1', borderColor: '#dedcd6' },
+};
+
+function useSenderLabel(message: ConsultationMessage): string {
+  const translate = useTranslate();
+  if (message.sender === 'staff' && message.staffName) return message.staffName;
+  if (message.sender === 'ai' && message.answeredBy === 'fallback') return translate('yorisoi.consultation.sender.fallback');
+  return translate(`yorisoi.consultation.sender.${message.sender}`);
+}
+
+/** One message: the resident on the left, the AI, staff and system on the right. */
+export const MessageBubble = ({ message }: { message: ConsultationMessage }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const sender = useSenderLabel(message);
+  const fromResident = message.direction === 'in';
+  const text =
+    message.text ??
+    translate(KNOWN_KINDS.includes(message.kind) ? `yorisoi.consultation.kind.${message.kind}` : 'yorisoi.consultation.kind.other', { kind: message.kind });
+
+  return (
+    <Box
+      component="li"
+      data-sender={message.sender}
+      sx={{ display: 'flex', flexDirection: 'column', alignItems: fromResident ? 'flex-start' : 'flex-end', listStyle: 'none' }}
+    >
+      <Box
+        sx={{
+          ...BUBBLE[message.sender],
+          border: '1px solid',
+          borderRadius: 2,
+          px: 1.5,
+          py: 1,
+          maxWidth: '80%',
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          fontStyle: message.text === null ? 'italic' : 'normal',
+        }}
+      >
+        {text}
+      </Box>
+      <Stack direction="row" spacing={0.75} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="caption" color="text.secondary">
+          {sender}・<time dateTime={message.at}>{formatShortDateTime(message.at, locale)}</time>
+        </Typography>
+        <DeliveryChips message={message} />
+      </Stack>
+    </Box>
+  );
+};

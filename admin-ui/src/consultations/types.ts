@@ -1,0 +1,93 @@
+/** Shapes of the consultation API (api/consultations/), as the dashboard reads them. */
+
+export const CONSULTATION_STATUSES = ['onboarding', 'listening', 'waiting_for_staff', 'with_staff', 'closed'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+/** Lowest first; the order matters for colours and for "reached high risk". */
+export const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'imminent'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const isHighRisk = (level: RiskLevel | null | undefined): boolean => level === 'high' || level === 'imminent';
+
+export interface ConsultationListItem {
+  id: string;
+  residentCode: string;
+  residentId: string;
+  status: ConsultationStatus;
+  riskLevel: RiskLevel;
+  highestRiskLevel: RiskLevel;
+  urgent: boolean;
+  assignedStaffId: string | null;
+  assignedStaffName: string | null;
+  openedAt: string;
+  lastMessageAt: string | null;
+  closedAt: string | null;
+  waitingSince: string | null;
+  messageCount: number;
+  staffInvolved: boolean;
+}
+
+export interface RiskAssessment {
+  at: string;
+  level: RiskLevel;
+  categories: string[];
+  decidedBy: 'rules' | 'model';
+}
+
+export interface ConsultationAlert {
+  id: string;
+  kind: string;
+  level: RiskLevel;
+  channel: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+}
+
+export interface ConsultationNote {
+  id: string;
+  at: string;
+  staffName: string | null;
+  text: string;
+}
+
+export interface RiskReview {
+  id: string;
+  at: string;
+  staffName: string | null;
+  note: string;
+}
+
+export interface Consultation extends ConsultationListItem {
+  intake: Record<string, unknown>;
+  intakeLabels: { question: string; answer: string }[];
+  summary: string | null;
+  needsReview: boolean;
+  riskHistory: RiskAssessment[];
+  alerts: ConsultationAlert[];
+  notes: ConsultationNote[];
+  reviews: RiskReview[];
+}
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'suppressed' | 'none';
+
+export interface ConsultationMessage {
+  id: string;
+  at: string;
+  direction: 'in' | 'out';
+  sender: 'resident' | 'ai' | 'staff' | 'system';
+  kind: string;
+  text: string | null;
+  delivery: 'reply' | 'push' | null;
+  deliveryStatus: DeliveryStatus;
+  answeredBy: 'ai' | 'fallback' | null;
+  staffName: string | null;
+}
+
+export interface StaffOnDuty {
+  id: string;
+  displayName: string;
+  activeCases: number;
+}
+
+/** POST /api/consultations/:id/<action>; each answers the updated consultation. */
+export type ConsultationAction = 'claim' | 'release' | 'transfer' | 'close' | 'notes' | 'risk-reviews';
