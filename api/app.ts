@@ -10,12 +10,16 @@ import type { Logger } from '../platform/logger';
 import { auditLogRoutes } from './audit/audit-log-routes';
 import { authRoutes } from './auth/auth-routes';
 import { authorize } from './auth/authorize';
+import { consultationRoutes } from './consultations/consultation-routes';
+import { liveEventRoutes } from './live/live-event-routes';
+import type { LiveEventHub } from '../platform/events';
 import { healthRoutes } from './health/health-routes';
 import { InboxRelay } from './line-webhook/inbox-relay';
 import { lineWebhookRoutes } from './line-webhook/line-webhook-routes';
 import { createMetrics } from './health/metrics';
 import { AppError, errorMiddleware, FailureCode } from './http/errors';
 import type { RouteSpec } from './http/route';
+import { reportRoutes } from './reports/report-routes';
 import { simulatorRoutes } from './simulator/simulator-routes';
 import { staffUserRoutes } from './staff-users/staff-user-routes';
 import { systemCheckRoutes } from './system-checks/system-check-routes';
@@ -26,6 +30,8 @@ export interface AppDeps {
   env: Env;
   profile: MunicipalityProfile;
   logger: Logger;
+  /** Relays database notifications to the dashboard's event streams (`GET /api/events`). */
+  liveEvents?: LiveEventHub;
   /** Built admin app; served at /admin/ when present. */
   adminDistDir?: string;
 }
@@ -62,6 +68,9 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...authRoutes({ db, env }),
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
+    ...reportRoutes({ db, profile: deps.profile }),
+    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
+    ...liveEventRoutes({ hub: deps.liveEvents }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

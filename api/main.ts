@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadConfigOrExit } from '../platform/config';
 import { createDb, migrateLatest } from '../platform/db';
+import { LiveEventHub } from '../platform/events';
 import { createLogger } from '../platform/logger';
 import { connectTemporalClient } from '../platform/temporal/client';
 import { createApp } from './app';
@@ -23,7 +24,9 @@ async function main() {
   if (admin === 'missing') logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
   if (admin === 'created') logger.info('first admin account created from ADMIN_EMAIL');
   const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
-  const { app, relay } = createApp({ db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
+  const liveEvents = new LiveEventHub(env.DATABASE_URL);
+  await liveEvents.start();
+  const { app, relay } = createApp({ db, temporal, env, profile, logger, liveEvents, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
   relay.start();
   const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
   const shutdown = () => {
@@ -31,7 +34,7 @@ async function main() {
     server.close(() => {
       void relay
         .stop()
-        .then(() => Promise.all([db.destroy(), temporal.connection.close()]))
+        .then(() => Promise.all([db.destroy(), temporal.connection.close(), liveEvents.stop()]))
         .finally(() => process.exit(0));
     });
     server.closeAllConnections();

@@ -1,18 +1,23 @@
 import { Admin, Resource } from 'react-admin';
 import { auditLog } from './audit-log';
+import { consultations } from './consultations';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { NotAvailable } from './layout/NotAvailable';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
-import { canManageStaff, canReadAuditLog } from './roles';
+import { queue } from './queue';
+import { residents } from './residents';
+import { canManageStaff, canReadAuditLog, canWorkOnCases } from './roles';
 import { staffUsers } from './staff-users';
 
 // Telemetry is off: the app must not call outside hosts (and the API's CSP would block it).
+// Routes live in the URL hash (/admin/#/queue): react-admin's own router, so no basename is needed.
 export const App = () => (
   <Admin
-    basename="/admin"
     title="よりそい 相談ダッシュボード"
     requireAuth
     disableTelemetry
@@ -21,10 +26,15 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     dashboard={Dashboard}
+    layout={Layout}
+    catchAll={NotAvailable}
     theme={theme}
   >
     {(role: unknown) => (
       <>
+        {canWorkOnCases(role) && <Resource {...queue} />}
+        {canWorkOnCases(role) && <Resource {...consultations} />}
+        {canWorkOnCases(role) && <Resource {...residents} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
       </>

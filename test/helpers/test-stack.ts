@@ -19,6 +19,7 @@ import { createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
 import { createLogger } from '../../platform/logger';
 import { createMailer } from '../../platform/mail';
+import { LiveEventHub } from '../../platform/events';
 import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
 import { createTestDatabase } from './test-database';
@@ -121,7 +122,9 @@ export async function startTestStack(
   };
   if (options.worker) await launchWorker();
 
-  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
+  const liveEvents = new LiveEventHub(database.url);
+  await liveEvents.start();
+  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -157,6 +160,7 @@ export async function startTestStack(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await relay.stop();
+      await liveEvents.stop();
       await stopWorker();
       await connection.close();
       await Promise.all([line.close(), openai.close()]);

@@ -408,9 +408,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     }
   };
 
-  const listeningTurn = async (event: ResidentEvent) => {
+  const listeningTurn = async (event: ResidentEvent, forStaff: boolean) => {
     if (event.kind === 'postback') return postbackTurn(event);
-    if (phase === 'with_staff') return event.kind === 'text' ? staffTurn(event) : undefined;
+    if (forStaff) return event.kind === 'text' ? staffTurn(event) : undefined;
     if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
     if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
     if (event.kind === 'text') return aiTurn(event);
@@ -429,6 +429,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     }
     const event = queue.shift() as ResidentEvent;
     lastEvent = event;
+    // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
+    const forStaff = phase === 'with_staff';
     await db.recordInboundEvents({ consultationId, residentId, events: [event] });
     if (event.kind === 'unfollow') return close('unfollowed');
 
@@ -445,7 +447,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       else if (step.name === 'done') await setPhase('listening');
       else if (phase === 'declined') phase = 'onboarding';
     } else {
-      await listeningTurn(event);
+      await listeningTurn(event, forStaff);
     }
 
     const info = workflowInfo();

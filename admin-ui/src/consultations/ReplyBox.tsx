@@ -1,0 +1,88 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import SendIcon from '@mui/icons-material/Send';
+import { Alert, Box, Button, TextField } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useTranslate, type Identifier } from 'react-admin';
+import { invalidateCases } from '../providers/liveUpdates';
+import type { YorisoiDataProvider } from '../providers/dataProvider';
+import { newClientMessageId } from './clientMessageId';
+import { errorMessage } from './useConsultationAction';
+
+/**
+ * The staff member's reply. Enter sends and Shift+Enter starts a new line (but Enter that confirms
+ * a Japanese IME conversion does neither). Each message gets one clientMessageId, kept until it is
+ * accepted: a retry after a failure, or a second click, sends the same id and the API ignores the repeat.
+ */
+export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => {
+  const dataProvider = useDataProvider<YorisoiDataProvider>();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const translate = useTranslate();
+  const inputId = useId();
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const clientMessageId = useRef<string | null>(null);
+  // State updates are not synchronous; the ref stops a second send within the same tick.
+  const inFlight = useRef(false);
+
+  const send = async () => {
+    const body = text.trim();
+    if (!body || inFlight.current) return;
+    inFlight.current = true;
+    setSending(true);
+    clientMessageId.current ??= newClientMessageId();
+    try {
+      await dataProvider.sendMessage(consultationId, { text: body, clientMessageId: clientMessageId.current });
+      clientMessageId.current = null;
+      setText('');
+      setFailed(false);
+    } catch (error) {
+      setFailed(true);
+      notify(errorMessage(error), { type: 'error' });
+    } finally {
+      inFlight.current = false;
+      setSending(false);
+      invalidateCases(queryClient);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // keyCode 229: some browsers report IME Enter this way instead of isComposing.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <Box component="form" onSubmit={(event) => (event.preventDefault(), void send())} sx={{ mt: 1.5 }}>
+      {failed && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {translate('yorisoi.consultation.sendFailed')}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-end' }}>
+        <TextField
+          id={inputId}
+          label={translate('yorisoi.consultation.replyLabel')}
+          placeholder={translate('yorisoi.consultation.replyPlaceholder')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            // Edited after a failure: it is a different message now.
+            clientMessageId.current = null;
+          }}
+          onKeyDown={onKeyDown}
+          slotProps={{ htmlInput: { readOnly: sending, maxLength: 5000 } }}
+          multiline
+          minRows={2}
+          maxRows={8}
+          fullWidth
+        />
+        <Button type="submit" variant="contained" endIcon={<SendIcon />} disabled={sending || text.trim() === ''} sx={{ flexShrink: 0, mb: 0.25 }}>
+          {translate(sending ? 'yorisoi.consultation.sending' : 'yorisoi.consultation.send')}
+        </Button>
+      </Box>
+    </Box>
+  );
+};

@@ -1,0 +1,12 @@
+import PersonOutlineIcon from '@mui/icons-material/PersonOutline';
+import type { ResourceProps } from 'react-admin';
+import { ResidentList } from './ResidentList';
+import { ResidentShow } from './ResidentShow';
+
+export const residents: ResourceProps = {
+  name: 'residents',
+  list: ResidentList,
+  show: ResidentShow,
+  icon: PersonOutlineIcon,
+  recordRepresentation: 'code',
+};
