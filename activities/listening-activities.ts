@@ -2,7 +2,9 @@ import type OpenAI from 'openai';
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-import { buildListeningPrompt, Turn } from './listening/listening-prompt';
+import { buildListeningPrompt, extractiveSummary, Turn } from './listening/listening-prompt';
+import { maskPersonalData } from './listening/pii-mask';
+import { publish } from '../platform/events';
 import { offlineListeningReply } from './listening/offline-listener';
 import { checkOutput } from './listening/output-check';
 import { isAtLeast, RiskLevel } from '../workflows/safety/risk-levels';
@@ -54,6 +56,37 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
   }
 
   return {
+    /**
+     * The hand-over summary staff read when they take a case: by the model when one is configured,
+     * else the resident's own first sentences. Personal data is masked either way.
+     */
+    async summarizeForHandover(input: { consultationId: string }): Promise<void> {
+      const turns = await loadTurns(input.consultationId);
+      let summary = extractiveSummary(turns);
+      if (deps.llm && turns.length > 0) {
+        try {
+          const transcript = turns.map((t) => `${t.role === 'resident' ? '相談者' : t.role === 'staff' ? 'スタッフ' : 'AI'}: ${maskPersonalData(t.text)}`).join('\n');
+          const completion = await deps.llm.chat.completions.create(
+            {
+              model: profile.ai.model,
+              temperature: 0,
+              max_tokens: 300,
+              messages: [
+                { role: 'system', content: '相談の引き継ぎのため、相談者の状況・気持ち・希望を3行以内の箇条書きで要約してください。推測や診断は書かないでください。' },
+                { role: 'user', content: transcript },
+              ],
+            },
+            { timeout: 10_000, maxRetries: 0 },
+          );
+          summary = completion.choices[0]?.message?.content?.trim() || summary;
+        } catch (err) {
+          deps.logger.warn({ consultationId: input.consultationId, error: (err as Error).name }, 'summary model unavailable; extractive summary used');
+        }
+      }
+      await db('consultations').where({ id: input.consultationId }).update({ summary: summary || null });
+      await publish(db, { type: 'consultation', id: input.consultationId });
+    },
+
     /** One considered answer to the resident's latest messages, always returned in time for the reply token. */
     async composeListeningReply(input: { consultationId: string; replyDeadline: number; riskLevel: RiskLevel }): Promise<ListeningReply> {
       const turns = await loadTurns(input.consultationId);

@@ -19,7 +19,7 @@ export function estimateTokens(text: string): number {
 const SUMMARY_MAX_CHARS = 400;
 
 /** Older resident messages, reduced to their first sentence: a cheap rolling summary without a model call. */
-function extractiveSummary(older: Turn[]): string {
+export function extractiveSummary(older: Turn[]): string {
   const points = older
     .filter((t) => t.role === 'resident')
     .map((t) => maskPersonalData(t.text).split(/(?<=[。！？!?\n])/)[0].trim())

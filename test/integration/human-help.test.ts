@@ -123,6 +123,7 @@ describe('reaching a person during business hours', () => {
     const detail = (await staff.get(`/api/consultations/${item.id}`)).body.data;
     expect(detail.intakeLabels.map((l: { question: string }) => l.question)).toHaveLength(3);
     expect(JSON.stringify(detail)).not.toContain(resident.userId);
+    expect(detail.summary).toEqual(expect.any(String));
     events.close();
   });
 

@@ -222,6 +222,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
       await db.assignStaff({ consultationId: consultationId as string, staffId: by.staffId });
       await send([humanHelpTexts.joined(by.staffName)], lastEvent, 'system');
+      await listener.summarizeForHandover({ consultationId: consultationId as string });
     },
     {
       validator: (by) => {
