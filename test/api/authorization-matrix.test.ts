@@ -37,10 +37,20 @@ describe('authorization matrix: every route × every role', () => {
 
   it('answers each caller as the route declares', async () => {
     const mismatches: string[] = [];
-    for (const route of stack.routes) {
-      for (const caller of CALLERS) {
+    // One session per role, renewed after the logout route ends it (argon2 makes each login slow on purpose).
+    const sessions = new Map<Caller, HttpClient>();
+    const clientFor = async (caller: Caller) => {
+      if (!sessions.has(caller)) {
         const client = new HttpClient(stack.baseUrl);
         if (caller !== 'anonymous') await client.login(emails.get(caller)!, TEST_PASSWORD);
+        sessions.set(caller, client);
+      }
+      return sessions.get(caller)!;
+    };
+    for (const route of stack.routes) {
+      for (const caller of CALLERS) {
+        const client = await clientFor(caller);
+        if (route.path === '/api/auth/logout') sessions.delete(caller);
         const path = route.path.replace(/:[a-zA-Z]+/g, () => crypto.randomUUID());
         const res = await client.request(route.method.toUpperCase(), path, route.method === 'get' ? undefined : {});
         const expected = expectedOutcome(route, caller);
