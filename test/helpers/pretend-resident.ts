@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { POSTBACK } from '../../workflows/consultation/line-messages';
 import type { LineStandIn, RecordedLineRequest } from '../../platform/line-stand-in/line-stand-in';
 
 type Sent = { status: number; eventId: string; replyToken?: string };
@@ -52,6 +53,19 @@ export class PretendResident {
   sticker = () => this.send(this.event('message', { message: { type: 'sticker', id: '1', packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC' } }));
   image = () => this.send(this.event('message', { message: { type: 'image', id: '2', contentProvider: { type: 'line' } } }));
   location = () => this.send(this.event('message', { message: { type: 'location', id: '3', title: '駅', address: '市内', latitude: 38.2, longitude: 140.3 } }));
+
+  /** Befriends the account, agrees to the terms and answers every intake question with option `choice`. */
+  async onboard(intake: { id: string; options: { value: string }[] }[], choice = 0): Promise<this> {
+    await this.follow();
+    await this.nextAnswer();
+    await this.tap(POSTBACK.termsAgree);
+    await this.nextAnswer();
+    for (const q of intake) {
+      await this.tap(POSTBACK.intake(q.id, q.options[choice].value));
+      await this.nextAnswer();
+    }
+    return this;
+  }
 
   /** Every reply or push that reached this resident, in order. */
   answers(): RecordedLineRequest[] {

@@ -18,18 +18,6 @@ describe('a resident talks with the city over LINE', () => {
   afterAll(() => stack.stop());
   afterEach(() => stack.openai.reset());
 
-  async function onboarded(): Promise<PretendResident> {
-    const resident = new PretendResident(stack);
-    await resident.follow();
-    await resident.nextAnswer();
-    await resident.tap(POSTBACK.termsAgree);
-    await resident.nextAnswer();
-    for (const q of stack.profile.intake.questions) {
-      await resident.tap(POSTBACK.intake(q.id, q.options[0].value));
-      await resident.nextAnswer();
-    }
-    return resident;
-  }
 
   it('follow → terms → intake → first AI answer, all by reply with the profile texts', async () => {
     const { texts, intake, terms } = stack.profile;
@@ -65,7 +53,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('answers three quick messages in a row once', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     // Listening calls only (the risk classifier also asks the model, with a JSON schema).
     const listeningCalls = () => stack.openai.requests.filter((r) => r.endpoint === 'chat.completions' && !(r.body as { response_format?: unknown }).response_format);
     const before = listeningCalls().length;
@@ -83,7 +71,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('pushes with a retry key when the reply token is too old to trust', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     await resident.say('返事が遅くてもいいです', { timestamp: Date.now() - 60_000 });
     const answer = await resident.nextAnswer();
     expect(answer.via).toBe('push');
@@ -95,7 +83,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('processes an event posted twice once', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     const event = resident.event('message', { message: { type: 'text', id: '9', quoteToken: 'q', text: '同じメッセージ' } });
     const body = JSON.stringify({ destination: 'U0', events: [event] });
     expect((await resident.post(body)).status).toBe(200);
@@ -126,7 +114,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('answers exactly once when the worker dies in the middle of a turn', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     stack.openai.setDelay(1500, 'chat');
     await resident.say('聞いてほしいことがあります');
     await stack.openai.waitFor(() => true, 15_000, { includeExisting: false }).catch(() => undefined);
@@ -142,7 +130,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('falls back to the offline listener when the model is unreachable', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     stack.openai.failNext(500, 5);
     await resident.say('ずっと不安で眠れないんです');
     const answer = await resident.nextAnswer();
@@ -152,7 +140,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('replies kindly to a sticker, an image and a location', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     for (const send of [resident.sticker, resident.image, resident.location]) {
       await send();
       const answer = await resident.nextAnswer();
@@ -164,7 +152,7 @@ describe('a resident talks with the city over LINE', () => {
   });
 
   it('stops pushes and closes the consultation when the resident blocks the account', async () => {
-    const resident = await onboarded();
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     await resident.unfollow();
     await stack.relay.drain();
     const row = await stack.db('residents').where({ line_user_id: resident.userId }).first();

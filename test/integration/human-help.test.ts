@@ -1,24 +1,11 @@
 import crypto from 'node:crypto';
 import { tokyoDate } from '../../workflows/calendar/business-calendar';
-import { POSTBACK } from '../../workflows/consultation/line-messages';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
 import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
-async function onboarded(stack: TestStack): Promise<PretendResident> {
-  const resident = new PretendResident(stack);
-  await resident.follow();
-  await resident.nextAnswer();
-  await resident.tap(POSTBACK.termsAgree);
-  await resident.nextAnswer();
-  for (const q of stack.profile.intake.questions) {
-    await resident.tap(POSTBACK.intake(q.id, q.options[1].value));
-    await resident.nextAnswer();
-  }
-  return resident;
-}
 
 const consultationOf = async (stack: TestStack, r: PretendResident) => {
   const resident = await stack.db('residents').where({ line_user_id: r.userId }).first();
@@ -79,7 +66,7 @@ describe('reaching a person during business hours', () => {
     expect((await staff.request('PUT', '/api/me/availability', { available: true })).body.data).toEqual({ available: true });
     const events = await openEvents(staff, stack.baseUrl);
     expect(events.status).toBe(200);
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
 
     const queueEvent = events.next('queue');
     await resident.tap('menu=staff');
@@ -129,7 +116,7 @@ describe('reaching a person during business hours', () => {
 
   it('alerts a supervisor when nobody claims within the profile’s minutes', async () => {
     const supervisor = await stack.createUser('supervisor');
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
     await resident.tap('menu=staff');
     await resident.nextAnswer();
     const mail = await smtp.waitFor((m) => m.to.includes(supervisor.email));
@@ -141,7 +128,7 @@ describe('reaching a person during business hours', () => {
   it('refuses a second claimant and a close before the risk review of a high-risk case', async () => {
     const a = await new HttpClient(stack.baseUrl).login((await stack.createUser('staff')).email, TEST_PASSWORD);
     const b = await new HttpClient(stack.baseUrl).login((await stack.createUser('staff')).email, TEST_PASSWORD);
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
     await resident.say('死にたい。ロープも買ってある');
     await resident.nextAnswer();
     const consultation = await eventually(async () => {
@@ -177,7 +164,7 @@ describe('asking for a person outside business hours', () => {
   afterAll(() => stack.stop());
 
   it('tells the resident when a person can answer, reserves that time, and the AI keeps listening', async () => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
     await resident.tap('menu=staff');
     const answer = await resident.nextAnswer();
     expect(answer.texts[0]).toMatch(/対応時間外です。スタッフは\d+月\d+日（.）9時からお返事できます/);

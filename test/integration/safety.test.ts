@@ -3,24 +3,11 @@ import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
 import { startTestStack, TestStack } from '../helpers/test-stack';
-import { POSTBACK } from '../../workflows/consultation/line-messages';
 
 const DAY = 86_400_000;
 // Today and tomorrow closed: "outside business hours" whatever the date and time the tests run.
 const closedNow = () => [tokyoDate(Date.now()), tokyoDate(Date.now() + DAY)];
 
-async function onboarded(stack: TestStack): Promise<PretendResident> {
-  const resident = new PretendResident(stack);
-  await resident.follow();
-  await resident.nextAnswer();
-  await resident.tap(POSTBACK.termsAgree);
-  await resident.nextAnswer();
-  for (const q of stack.profile.intake.questions) {
-    await resident.tap(POSTBACK.intake(q.id, q.options[0].value));
-    await resident.nextAnswer();
-  }
-  return resident;
-}
 
 const residentId = async (stack: TestStack, r: PretendResident) => (await stack.db('residents').where({ line_user_id: r.userId }).first()).id as string;
 const consultationOf = async (stack: TestStack, r: PretendResident) => stack.db('consultations').where({ resident_id: await residentId(stack, r) }).orderBy('opened_at', 'desc').first();
@@ -47,7 +34,7 @@ describe('safety without any model, outside business hours', () => {
   });
 
   it('answers a crisis message with the profile’s crisis lines, marks the case urgent and mails on-call', async () => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     await resident.say('もう死にたい。薬をためてあって、今夜ぜんぶ飲むつもり');
     const answer = await resident.nextAnswer();
     const all = answer.texts.join('\n');
@@ -75,7 +62,7 @@ describe('safety without any model, outside business hours', () => {
 
   it('gives emergency guidance first when an act is under way, and alerts a supervisor when nobody acknowledges', async () => {
     const supervisor = await stack.createUser('supervisor');
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     await resident.say('さっき薬を全部飲んだ。もうだめ');
     const answer = await resident.nextAnswer();
     expect(answer.texts[0]).toContain('119');
@@ -88,7 +75,7 @@ describe('safety without any model, outside business hours', () => {
   });
 
   it('treats a calm message as calm: no crisis lines, no urgency, no alert, no mail', async () => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     const mailsBefore = smtp.mails.length;
     await resident.say('今日は天気がよかったので、少し散歩してきました');
     const answer = await resident.nextAnswer();
@@ -101,7 +88,7 @@ describe('safety without any model, outside business hours', () => {
   });
 
   it('gives 189 to a child who is being hurt at home', async () => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     await resident.say('親に毎日なぐられてて家に帰りたくない');
     const answer = await resident.nextAnswer();
     expect(answer.texts.join('\n')).toContain('189');
@@ -122,7 +109,7 @@ describe('safety with a model configured', () => {
     );
 
   it('lets the model raise the level the rules found', async () => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     classifierSays('high', ['suicidal-ideation']);
     await resident.say('もう何もかもどうでもよくなってきた');
     const answer = await resident.nextAnswer();
@@ -133,7 +120,7 @@ describe('safety with a model configured', () => {
   });
 
   it('never lets the model lower what the rules found', async () => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     classifierSays('none');
     await resident.say('死にたい。ロープも買ってある');
     const answer = await resident.nextAnswer();
@@ -148,7 +135,7 @@ describe('safety with a model configured', () => {
     ['an invented phone number', 'こちらの番号に電話してみてください：0570-123-456'],
     ['method details', '市販薬の致死量はだいたい…'],
   ])('keeps a model reply with %s from the resident', async (_what, modelReply) => {
-    const resident = await onboarded(stack);
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     stack.openai.setResponder((req) => (req.response_format ? { json: { level: 'none', categories: [], reason: '' } } : { content: modelReply }));
     await resident.say('最近よく眠れません');
     const answer = await resident.nextAnswer();
