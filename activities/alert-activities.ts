@@ -2,7 +2,7 @@ import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
-import { MAIL_FROM, Mailer } from '../platform/mail';
+import type { Mailer } from '../platform/mail';
 import { RISK_CATEGORY_LABELS_JA, RISK_LEVEL_LABELS_JA, RiskCategory, RiskLevel } from '../workflows/safety/risk-levels';
 
 export type AlertChannel = 'dashboard' | 'on-call';
@@ -56,7 +56,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
       if (!deps.mailer) errors.push('SMTP_URL is not set');
       else {
         attempted += 1;
-        await deps.mailer.sendMail({ from: MAIL_FROM, to: recipients, subject, text }).catch((err: Error) => errors.push(`mail: ${err.message}`));
+        await deps.mailer.sendMail({ to: recipients, subject, text }).catch((err: Error) => errors.push(`mail: ${err.message}`));
       }
     }
     if (options.onCall && profile.escalation.onCall.webhookUrl) {

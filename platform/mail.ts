@@ -2,9 +2,10 @@ import nodemailer, { Transporter } from 'nodemailer';
 
 export type Mailer = Transporter;
 
-/** An SMTP transport from SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS); none when unset. */
-export function createMailer(smtpUrl: string | undefined): Mailer | undefined {
-  return smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+/**
+ * An SMTP transport from SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS) sending as MAIL_FROM;
+ * none when SMTP_URL is unset.
+ */
+export function createMailer(smtpUrl: string | undefined, from: string): Mailer | undefined {
+  return smtpUrl ? nodemailer.createTransport(smtpUrl, { from }) : undefined;
 }
-
-export const MAIL_FROM = process.env.MAIL_FROM ?? 'yorisoi@localhost';

@@ -48,6 +48,7 @@ const envSchema = z.object({
   AZURE_OPENAI_DEPLOYMENT: optionalString,
 
   SMTP_URL: optionalString,
+  MAIL_FROM: z.string().default('yorisoi@localhost'),
   PII_ENCRYPTION_KEY: optionalString.pipe(
     z
       .string()

@@ -23,7 +23,7 @@ async function main() {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}` },
+    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}` },
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();

@@ -103,7 +103,7 @@ export async function startTestStack(
         logger,
         line: createLineClient(env),
         llm: createLlmClient(env),
-        mailer: createMailer(env.SMTP_URL),
+        mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
         publicBaseUrl: 'https://yorisoi.city.example',
         workerIdentity: `test-worker-${taskQueue}`,
       },
