@@ -11,6 +11,8 @@ import { createListeningActivities } from './listening-activities';
 import { createProfileActivities } from './profile-activities';
 import { createRiskActivities } from './risk-activities';
 import type { Mailer } from '../platform/mail';
+import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { createReferralActivities } from './referral-activities';
 
 export interface ActivityDeps {
   db: Db;
@@ -21,6 +23,8 @@ export interface ActivityDeps {
   mailer?: Mailer;
   publicBaseUrl?: string;
   workerIdentity: string;
+  /** Personal-detail keys: the column cipher for activities, the payload codec for the worker. */
+  keyring: PiiKeyring;
 }
 
 /** All activities, grouped by the outside system they touch; workflows import only the type. */
@@ -33,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createListeningActivities(deps),
     ...createRiskActivities({ ...deps, model: deps.profile.ai.model }),
     ...createAlertActivities(deps),
+    ...createReferralActivities(deps),
   };
 }
 

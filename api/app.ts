@@ -23,6 +23,10 @@ import { reportRoutes } from './reports/report-routes';
 import { simulatorRoutes } from './simulator/simulator-routes';
 import { staffUserRoutes } from './staff-users/staff-user-routes';
 import { systemCheckRoutes } from './system-checks/system-check-routes';
+import { partnerRoutes } from './partners/partner-routes';
+import { referralRoutes } from './referrals/referral-routes';
+import { personalDetailRoutes } from './residents/personal-detail-routes';
+import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 
 export interface AppDeps {
   db: Db;
@@ -30,6 +34,8 @@ export interface AppDeps {
   env: Env;
   profile: MunicipalityProfile;
   logger: Logger;
+  /** Keys for personal details (shown to partners and staff, decrypted on purpose only). */
+  keyring: PiiKeyring;
   /** Relays database notifications to the dashboard's event streams (`GET /api/events`). */
   liveEvents?: LiveEventHub;
   /** Built admin app; served at /admin/ when present. */
@@ -70,6 +76,9 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...auditLogRoutes({ db }),
     ...reportRoutes({ db, profile: deps.profile }),
     ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
+    ...partnerRoutes({ db, profile: deps.profile }),
+    ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
+    ...personalDetailRoutes({ db, keyring: deps.keyring }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),

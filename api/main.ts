@@ -7,6 +7,7 @@ import { LiveEventHub } from '../platform/events';
 import { createLogger } from '../platform/logger';
 import { connectTemporalClient } from '../platform/temporal/client';
 import { createApp } from './app';
+import { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { ensureFirstAdmin } from './staff-users/staff-user-repository';
 
 async function main() {
@@ -23,10 +24,11 @@ async function main() {
   const admin = await ensureFirstAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
   if (admin === 'missing') logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
   if (admin === 'created') logger.info('first admin account created from ADMIN_EMAIL');
-  const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+  const keyring = PiiKeyring.fromEnv(env);
+  const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, keyring);
   const liveEvents = new LiveEventHub(env.DATABASE_URL);
   await liveEvents.start();
-  const { app, relay } = createApp({ db, temporal, env, profile, logger, liveEvents, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
+  const { app, relay } = createApp({ db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
   relay.start();
   const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
   const shutdown = () => {

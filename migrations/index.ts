@@ -8,6 +8,8 @@ import * as createSystemChecks from './20261123000006_create_system_checks';
 import * as addTermsDeclinedAndAiUsage from './20261123000007_add_terms_declined_and_ai_usage';
 import * as createRiskAndAlerts from './20261123000008_create_risk_and_alerts';
 import * as addStaffHandover from './20261123000009_add_staff_handover';
+import * as addReportIndexes from './20261123000010_add_report_indexes';
+import * as createConsentsAndReferrals from './20261123000011_create_consents_and_referrals';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   '20261123000007_add_terms_declined_and_ai_usage': addTermsDeclinedAndAiUsage,
   '20261123000008_create_risk_and_alerts': createRiskAndAlerts,
   '20261123000009_add_staff_handover': addStaffHandover,
+  '20261123000010_add_report_indexes': addReportIndexes,
+  '20261123000011_create_consents_and_referrals': createConsentsAndReferrals,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

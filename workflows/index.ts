@@ -1,2 +1,3 @@
 export { consultationWorkflow } from './consultation/consultation-workflow';
 export { systemCheckWorkflow } from './system-check/system-check-workflow';
+export { referralWorkflow } from './referral/referral-workflow';

@@ -10,6 +10,8 @@ import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { queue } from './queue';
+import { referrals } from './referrals';
+import { canReadReports, reports } from './reports';
 import { residents } from './residents';
 import { canManageStaff, canReadAuditLog, canWorkOnCases } from './roles';
 import { staffUsers } from './staff-users';
@@ -37,6 +39,8 @@ export const App = () => (
         {canWorkOnCases(role) && <Resource {...residents} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
+        {canReadReports(role) && <Resource {...reports} />}
+        {role === 'partner' && <Resource {...referrals} />}
       </>
     )}
   </Admin>

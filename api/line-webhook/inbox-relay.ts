@@ -97,7 +97,11 @@ export class InboxRelay {
       for (const row of rows) {
         try {
           const outcome = await this.relay(row.event);
-          await trx('webhook_inbox').where({ webhook_event_id: row.webhook_event_id }).update({ status: outcome, relayed_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null });
+          // Once Temporal holds the event (encrypted by the payload codec), the inbox keeps only what
+          // de-duplication needs: the text a resident typed, personal details included, is dropped.
+          await trx('webhook_inbox')
+            .where({ webhook_event_id: row.webhook_event_id })
+            .update({ status: outcome, relayed_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null, event: trx.raw("event #- '{message,text}'") });
         } catch (err) {
           const attempts = row.attempts + 1;
           const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 7));

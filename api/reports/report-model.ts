@@ -90,6 +90,8 @@ export interface Report {
   period: { from: string; to: string; months: string[] };
   generatedAt: string;
   smallCellThreshold: number;
+  /** The profile's business hours, 'HH:MM' (the page shades them on the hour-of-day chart). */
+  businessHours: { open: string; close: string };
   /** How to read 「<5」, 「X」 and 「－」. */
   legend: string[];
   /** Definitions and what the report does not contain yet. */
@@ -302,6 +304,8 @@ const NUDGE_EVENT_LABELS_JA: Record<(typeof NUDGE_EVENTS)[number], string> = {
 /** Short titles for the profile's intake questions (the questions themselves are long sentences). */
 const INTAKE_TITLES_JA: Record<string, string> = { eligibility: '市との関わり', 'age-band': '年代', topic: '話したいこと' };
 export const NO_ANSWER_LABEL = '未回答';
+/** Row key of 未回答: an underscore cannot be an option value (values are slugs), so it never collides. */
+export const NO_ANSWER_KEY = '_unanswered';
 const WEEKDAY_LABELS_JA = ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日', '日曜日'];
 
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
@@ -453,8 +457,8 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     let other = 0;
     for (const [value, c] of counts) if (value === null || !known.has(value)) other += c;
     for (const o of q.options) f.set(`intake.${q.id}.${o.value}:${TOTAL}`, counts.get(o.value) ?? 0);
-    f.set(`intake.${q.id}.none:${TOTAL}`, other);
-    f.group([...q.options.map((o) => `intake.${q.id}.${o.value}:${TOTAL}`), `intake.${q.id}.none:${TOTAL}`], `consulters:${TOTAL}`);
+    f.set(`intake.${q.id}.${NO_ANSWER_KEY}:${TOTAL}`, other);
+    f.group([...q.options.map((o) => `intake.${q.id}.${o.value}:${TOTAL}`), `intake.${q.id}.${NO_ANSWER_KEY}:${TOTAL}`], `consulters:${TOTAL}`);
   }
 
   // --- when residents write
@@ -647,7 +651,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
   });
 
   for (const q of questions) {
-    const keys = [...q.options.map((o) => o.value), 'none'];
+    const keys = [...q.options.map((o) => o.value), NO_ANSWER_KEY];
     const title = `相談者の${INTAKE_TITLES_JA[q.id] ?? q.id}`;
     table({
       id: `intake-${q.id}`,
@@ -660,7 +664,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       ],
       rows: [...keys, TOTAL].map((k) => {
         const key = k === TOTAL ? `consulters:${TOTAL}` : `intake.${q.id}.${k}:${TOTAL}`;
-        const label = k === TOTAL ? '合計' : k === 'none' ? NO_ANSWER_LABEL : q.options.find((o) => o.value === k)!.label;
+        const label = k === TOTAL ? '合計' : k === NO_ANSWER_KEY ? NO_ANSWER_LABEL : q.options.find((o) => o.value === k)!.label;
         return {
           key: k,
           label,
@@ -785,6 +789,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     period: { from: period.from, to: period.to, months },
     generatedAt: generatedAt.toISOString(),
     smallCellThreshold: threshold,
+    businessHours: { open: profile.businessHours.open, close: profile.businessHours.close },
     legend: [
       `「${smallMark(threshold)}」: ${threshold}未満のため表示していません（個人が特定されないように）。`,
       `「${SECONDARY_MARK}」: 合計から「${smallMark(threshold)}」の値が計算できないよう、あわせて表示していない値です。`,

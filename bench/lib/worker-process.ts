@@ -11,6 +11,7 @@ import { createDb } from '../../platform/db';
 import { createLineClient } from '../../platform/line';
 import { createLogger } from '../../platform/logger';
 import { createWorker } from '../../platform/temporal/worker';
+import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { timedFetch } from './timed-fetch';
 
 export interface WorkerProcessConfig {
@@ -32,7 +33,7 @@ async function start(config: WorkerProcessConfig) {
     address: env.TEMPORAL_ADDRESS ?? '',
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger: createLogger('silent'), line: createLineClient(env), llm, workerIdentity: `bench-worker-${process.pid}` },
+    deps: { db, profile, logger: createLogger('silent'), line: createLineClient(env), llm, workerIdentity: `bench-worker-${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
     shutdownGraceTime: '1s',
   });
   const run = worker.run();

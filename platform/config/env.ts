@@ -55,6 +55,13 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
       .optional(),
   ),
+  /** Earlier keys, comma-separated: still read (key rotation), never written with. */
+  PII_ENCRYPTION_KEYS_OLD: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9+/]{43}=)*$/, 'must be 32-byte base64 keys separated by commas')
+      .optional(),
+  ),
 
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),

@@ -32,6 +32,9 @@ const partner = z.object({
   phone: phone.optional(),
 });
 
+const DEFAULT_REFERRAL_PURPOSE =
+  'あなたのご相談に合う支援につなぐため、{recipient}に、これからお聞きするお名前と連絡先をお伝えします。{recipient}から、あなたにご連絡があります。ほかの目的には使いません。';
+
 const choice = z.object({ value: slug, label: z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') });
 
 const intakeQuestion = z.object({
@@ -112,6 +115,17 @@ export const profileSchema = z.object({
         .default({ name: 'スタンダード', monthlyFeeYen: 15000, includedMessages: 30000, extraMessageYen: 3 }),
     })
     .default({ smallCellThreshold: 5, minutesPerReply: 5, staffHourlyCostYen: 2500, linePlan: { name: 'スタンダード', monthlyFeeYen: 15000, includedMessages: 30000, extraMessageYen: 3 } }),
+  /** Deadlines a partner is given, in business days from the referral being sent. */
+  referrals: z
+    .object({ acknowledgeWithinBusinessDays: z.number().int().min(0).default(1), firstContactWithinBusinessDays: z.number().int().min(0).default(3) })
+    .default({ acknowledgeWithinBusinessDays: 1, firstContactWithinBusinessDays: 3 }),
+  /**
+   * What the resident is shown before agreeing to share personal details. `{recipient}` becomes the
+   * partner's name. A new wording needs a new `version`: each consent records the version it was given on.
+   */
+  consent: z
+    .object({ version: z.string().min(1), referralPurpose: z.string().min(1).includes('{recipient}') })
+    .default({ version: '2026-11', referralPurpose: DEFAULT_REFERRAL_PURPOSE }),
   texts,
 });
 

@@ -8,6 +8,7 @@ import { createLlmClient } from '../llm';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail';
 import { createWorker } from './worker';
+import { PiiKeyring } from '../crypto/pii-cipher';
 
 async function main() {
   const { env, profile } = loadConfigOrExit();
@@ -23,7 +24,7 @@ async function main() {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}` },
+    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();

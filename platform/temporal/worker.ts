@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, ActivityDeps, Activities } from '../../activities';
+import { encryptedDataConverter } from './encryption-codec';
 
 export interface WorkerOptions {
   address: string;
@@ -22,6 +23,8 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     identity: options.deps.workerIdentity,
+    // The same codec as the client's: every payload in history is encrypted.
+    dataConverter: encryptedDataConverter(options.deps.keyring.cipher('temporal-payload')),
     activities: { ...createActivities(options.deps), ...options.activityOverrides },
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }

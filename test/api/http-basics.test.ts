@@ -57,7 +57,7 @@ describe('API basics: health, metrics, errors, headers', () => {
 
   it('reports not ready, naming the part, when Postgres is unreachable', async () => {
     const deadDb = createDb('postgres://nobody:x@127.0.0.1:1/none', { min: 0, max: 1 });
-    const { app } = createApp({ db: deadDb, temporal: stack.temporal, env: stack.env, profile: stack.profile, logger: createLogger('silent') });
+    const { app } = createApp({ db: deadDb, temporal: stack.temporal, env: stack.env, profile: stack.profile, logger: createLogger('silent'), keyring: stack.keyring });
     const server = http.createServer(app);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {

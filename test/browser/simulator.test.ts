@@ -167,7 +167,7 @@ describe('resident simulator in a real browser', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:1',
       PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
     } as unknown as NodeJS.ProcessEnv);
-    const { app, routes } = createApp({ db: stack.db, temporal: stack.temporal, env, profile: stack.profile, logger: createLogger('silent') });
+    const { app, routes } = createApp({ db: stack.db, temporal: stack.temporal, env, profile: stack.profile, logger: createLogger('silent'), keyring: stack.keyring });
     expect(routes.filter((r) => r.path.startsWith('/simulator'))).toEqual([]);
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -17,11 +17,14 @@ import { loadProfile, MunicipalityProfile } from '../../platform/config/profile'
 import type { Db } from '../../platform/db';
 import { createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
-import { createLogger } from '../../platform/logger';
+import pino from 'pino';
+import { createLogger, REDACTED_FIELDS } from '../../platform/logger';
 import { createMailer } from '../../platform/mail';
 import { LiveEventHub } from '../../platform/events';
 import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
+import { PiiKeyring } from '../../platform/crypto/pii-cipher';
+import { encryptedDataConverter } from '../../platform/temporal/encryption-codec';
 import { createTestDatabase } from './test-database';
 import { readTestRunState } from './test-run-state';
 
@@ -36,6 +39,7 @@ export interface TestStack {
   env: Env;
   profile: MunicipalityProfile;
   temporal: Client;
+  keyring: PiiKeyring;
   taskQueue: string;
   baseUrl: string;
   routes: RouteSpec[];
@@ -59,6 +63,8 @@ export async function startTestStack(
     profile?: (p: MunicipalityProfile) => void;
     llm?: boolean;
     activityOverrides?: Partial<Activities>;
+    /** Collects every log line (API and worker, level debug) instead of silencing them. */
+    logLines?: string[];
   } = {},
 ): Promise<TestStack> {
   const run = readTestRunState();
@@ -83,9 +89,13 @@ export async function startTestStack(
   });
   const profile = loadProfile(env.MUNICIPALITY_PROFILE);
   options.profile?.(profile);
-  const logger = createLogger('silent');
+  const logLines = options.logLines;
+  const logger = logLines
+    ? pino({ level: 'debug', redact: { paths: REDACTED_FIELDS, censor: '[redacted]' } }, { write: (line: string) => void logLines.push(line) })
+    : createLogger('silent');
   const connection = await Connection.connect({ address: run.temporalAddress });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const keyring = PiiKeyring.fromEnv(env);
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(keyring.cipher('temporal-payload')) });
 
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
@@ -106,6 +116,7 @@ export async function startTestStack(
         mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
         publicBaseUrl: 'https://yorisoi.city.example',
         workerIdentity: `test-worker-${taskQueue}`,
+        keyring,
       },
       activityOverrides: options.activityOverrides,
       workflowBundlePath: run.workflowBundlePath,
@@ -124,7 +135,7 @@ export async function startTestStack(
 
   const liveEvents = new LiveEventHub(database.url);
   await liveEvents.start();
-  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
+  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,6 +149,7 @@ export async function startTestStack(
     env,
     profile,
     temporal,
+    keyring,
     taskQueue,
     baseUrl,
     routes,

@@ -91,6 +91,8 @@ describe('a resident talks with the city over LINE', () => {
     await resident.nextAnswer();
     await stack.relay.drain();
     expect(await stack.db('webhook_inbox').where({ webhook_event_id: event.webhookEventId }).count('* as n')).toEqual([{ n: '1' }]);
+    // After relaying, the inbox no longer holds what the resident typed.
+    expect(JSON.stringify((await stack.db('webhook_inbox').where({ webhook_event_id: event.webhookEventId }).first()).event)).not.toContain('同じメッセージ');
     expect(await stack.db('messages').where({ webhook_event_id: event.webhookEventId }).count('* as n')).toEqual([{ n: '1' }]);
     const residentId = (await stack.db('residents').where({ line_user_id: resident.userId }).first()).id;
     expect(await stack.db('messages').where({ resident_id: residentId, sender: 'ai' }).count('* as n')).toEqual([{ n: '1' }]);

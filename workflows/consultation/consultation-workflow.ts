@@ -2,9 +2,11 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   sleep,
+  startChild,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
@@ -27,6 +29,7 @@ import {
   ConsultationPhase,
   consultationViewQuery,
   releaseUpdate,
+  requestConsentUpdate,
   ResidentEvent,
   residentEventSignal,
   StaffRef,
@@ -34,6 +37,9 @@ import {
   transferUpdate,
 } from './messages';
 import { describeStep, initialStep, OnboardingStep, onboardingTransition } from './onboarding';
+import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
+import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
+import { referralWorkflow } from '../referral/referral-workflow';
 
 const db = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '30 seconds' } });
 // LINE 429/5xx are retried with back-off; the send is idempotent, so a retry never reaches the resident twice.
@@ -60,6 +66,8 @@ export interface CarriedState {
   turns: number;
   pending: ResidentEvent[];
   seenEventIds: string[];
+  /** An open consent question or details being given (workflows/consent/consent-flow.ts). */
+  consent?: ConsentState;
 }
 
 export interface ConsultationInput {
@@ -100,6 +108,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const nudges = input.carried?.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] };
   let highestRisk: RiskLevel = input.carried?.highestRisk ?? 'none';
   let closeRequested = false;
+  let consent: ConsentState | undefined = input.carried?.consent;
   /** The latest resident event, whose reply token staff and status messages use while it is fresh. */
   let lastEvent: ResidentEvent | undefined;
   setHandler(consultationViewQuery, () => ({
@@ -282,6 +291,64 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     },
   );
 
+  // ---- Consent, personal details and referrals (workflows/consent/, workflows/referral/) ----
+
+  setHandler(
+    requestConsentUpdate,
+    async ({ staffId, ...request }) => {
+      const started = startConsent(request);
+      consent = started.state;
+      await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
+      await send(started.send, lastEvent, 'system');
+    },
+    {
+      validator: (_request) => {
+        if (phase === 'closed' || phase === 'onboarding' || phase === 'declined' || closeRequested) throw new Error(`cannot ask for consent in phase ${phase}`);
+        if (consent) throw new Error('another consent question is still open');
+      },
+    },
+  );
+
+  type ConsentTurn = { kind: 'withdraw' } | { kind: 'flow'; outcome: ConsentOutcome };
+  /** Decided before the event is recorded: details being given are recorded as a placeholder only. */
+  const consentTurnFor = (event: ResidentEvent): ConsentTurn | undefined => {
+    if (phase === 'onboarding' || phase === 'declined' || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
+    if (isWithdrawal(event)) return { kind: 'withdraw' };
+    const outcome = consent && consentTransition(consent, event);
+    return outcome ? { kind: 'flow', outcome } : undefined;
+  };
+
+  const consentTurn = async (turn: ConsentTurn, event: ResidentEvent) => {
+    if (turn.kind === 'withdraw') {
+      consent = undefined;
+      const withdrawn = await db.withdrawConsents({ residentId });
+      // Each sent referral stops in its own workflow; one that already ended has nothing to stop.
+      for (const id of withdrawn.activeReferralIds) await getExternalWorkflowHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
+      const message = withdrawn.consents > 0 ? '同意を取り消しました。お預かりしていた情報は削除し、これ以上使いません。相談はこのまま続けられます。' : '取り消す同意はありません。相談はこのまま続けられます。';
+      return void (await send([text(message)], event, 'system'));
+    }
+    const request = (consent as ConsentState).request;
+    consent = turn.outcome.state;
+    const ids = { consentId: request.consentId, referralId: request.referralId };
+    for (const record of turn.outcome.records) {
+      if (record.kind === 'decision') await db.recordConsentDecision({ ...ids, decision: record.decision });
+      // The value travels only in (encrypted) activity input and is stored encrypted.
+      if (record.kind === 'detail') await db.storePersonalDetail({ ...ids, residentId, field: record.field, value: record.value });
+      if (record.kind === 'forget') await db.forgetPersonalDetail({ ...ids, field: record.field });
+      if (record.kind === 'stop') await db.stopConsent(ids);
+      if (record.kind === 'complete' && record.given.length === 0) await db.stopConsent(ids);
+      if (record.kind === 'complete' && record.given.length > 0) {
+        await startChild(referralWorkflow, {
+          workflowId: referralWorkflowId(request.referralId),
+          args: [{ referralId: request.referralId, residentId, consultationId: consultationId as string, parentWorkflowId: workflowInfo().workflowId }],
+          // A partner may answer after this consultation has closed: the referral lives on.
+          parentClosePolicy: 'ABANDON',
+        });
+      }
+    }
+    await send(turn.outcome.send, event, 'system');
+  };
+
   // ---- Safety ----
 
   const raiseCrisisAlert = async (risk: RiskAssessment) => {
@@ -432,10 +499,14 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     lastEvent = event;
     // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
     const forStaff = phase === 'with_staff';
-    await db.recordInboundEvents({ consultationId, residentId, events: [event] });
+    const consentAnswer = consentTurnFor(event);
+    const placeholder = consentAnswer?.kind === 'flow' ? consentAnswer.outcome.placeholder : undefined;
+    await db.recordInboundEvents({ consultationId, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
     if (event.kind === 'unfollow') return close('unfollowed');
 
-    if (phase === 'onboarding' || phase === 'declined') {
+    if (consentAnswer) {
+      await consentTurn(consentAnswer, event);
+    } else if (phase === 'onboarding' || phase === 'declined') {
       const outcome = onboardingTransition(settings, step, event);
       if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
       if (outcome.record?.intake) {
@@ -456,7 +527,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       await condition(allHandlersFinished);
       await continueAsNew<typeof consultationWorkflow>({
         ...input,
-        carried: { phase, step, turns, highestRisk, staff, reservation, nudges, pending: queue, seenEventIds: seen },
+        carried: { phase, step, turns, highestRisk, staff, reservation, nudges, pending: queue, seenEventIds: seen, consent },
       });
     }
   }

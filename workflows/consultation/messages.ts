@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ConsentRequest } from '../consent/consent-flow';
 
 /** A LINE webhook event, reduced to what the consultation needs. Built by the API's inbox relay. */
 export type ResidentEvent =
@@ -36,3 +37,6 @@ export const staffMessageUpdate = defineUpdate<{ status: string }, [{ staffId: s
 export const releaseUpdate = defineUpdate<void, [{ staffId: string }]>('release');
 export const transferUpdate = defineUpdate<void, [{ fromStaffId: string; to: StaffRef }]>('transfer');
 export const closeByStaffUpdate = defineUpdate<void, [{ staffId: string }]>('closeByStaff');
+
+/** Staff drafted a referral: the resident is asked, through LINE, to agree to share details with that recipient. */
+export const requestConsentUpdate = defineUpdate<void, [ConsentRequest & { staffId: string }]>('requestConsent');

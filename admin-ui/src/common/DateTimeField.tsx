@@ -6,5 +6,6 @@ const FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'sh
 /** A date and time in the chosen UI language, or a dash when empty. */
 export const DateTimeField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
-  return <DateField showTime locales={locale} options={FORMAT} emptyText="—" {...props} />;
+  // No wrapping: a date split over two lines in a narrow column is hard to scan.
+  return <DateField showTime locales={locale} options={FORMAT} emptyText="—" sx={{ whiteSpace: 'nowrap' }} {...props} />;
 };

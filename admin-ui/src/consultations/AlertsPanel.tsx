@@ -29,9 +29,9 @@ export const AlertsPanel = ({ alerts }: { alerts: ConsultationAlert[] }) => {
       <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 1 }}>
         {alerts.map((alert) => (
           <Stack component="li" key={alert.id} direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            <RiskLevelChip level={alert.level} />
+            {alert.level && <RiskLevelChip level={alert.level} />}
             <Typography variant="body2">
-              {alert.kind}・{alert.channel}
+              {translate(`yorisoi.alertKind.${alert.kind}`, { _: alert.kind })}・{translate(`yorisoi.alertChannel.${alert.channel}`, { _: alert.channel })}
             </Typography>
             <Typography variant="caption" color="text.secondary">
               {formatShortDateTime(alert.createdAt, locale)}

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import { Link, useRecordContext } from 'react-admin';
 
 /**
@@ -8,7 +9,7 @@ export const ConsultationLinkField = () => {
   const record = useRecordContext<{ id: string; residentCode: string }>();
   if (!record) return null;
   return (
-    <Link to={`/consultations/${encodeURIComponent(record.id)}/show`} onClick={(event) => event.stopPropagation()} sx={{ fontWeight: 500 }}>
+    <Link to={`/consultations/${encodeURIComponent(record.id)}/show`} onClick={(event: MouseEvent) => event.stopPropagation()} sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
       {record.residentCode}
     </Link>
   );

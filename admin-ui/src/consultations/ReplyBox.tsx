@@ -73,7 +73,7 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
             clientMessageId.current = null;
           }}
           onKeyDown={onKeyDown}
-          slotProps={{ htmlInput: { readOnly: sending, maxLength: 5000 } }}
+          slotProps={{ htmlInput: { readOnly: sending, maxLength: 2000 } }}
           multiline
           minRows={2}
           maxRows={8}

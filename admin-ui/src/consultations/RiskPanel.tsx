@@ -43,7 +43,7 @@ export const RiskPanel = ({ consultation }: { consultation: Consultation }) => {
                 {formatShortDateTime(entry.at, locale)}
               </Typography>
               <RiskLevelChip level={entry.level} />
-              <Typography variant="body2">{entry.categories.join('、')}</Typography>
+              <Typography variant="body2">{entry.categories.map((c) => translate(`yorisoi.riskCategory.${c}`, { _: c })).join('、')}</Typography>
               <Typography variant="caption" color="text.secondary">
                 {translate(`yorisoi.consultation.decidedBy.${entry.decidedBy}`, { _: entry.decidedBy })}
               </Typography>

@@ -36,9 +36,10 @@ export interface RiskAssessment {
 
 export interface ConsultationAlert {
   id: string;
-  kind: string;
-  level: RiskLevel;
-  channel: string;
+  kind: 'crisis' | 'unclaimed' | string;
+  /** Empty for alerts about waiting, not about risk. */
+  level: RiskLevel | null;
+  channel: 'dashboard' | 'on-call' | string;
   createdAt: string;
   acknowledgedAt: string | null;
 }

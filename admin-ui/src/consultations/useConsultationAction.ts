@@ -22,25 +22,23 @@ export function useConsultationAction(consultationId: Identifier) {
   const dataProvider = useDataProvider<YorisoiDataProvider>();
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const { mutate, isPending } = useMutation({
+  const { mutateAsync, isPending } = useMutation({
     mutationFn: ({ action, body }: { action: ConsultationAction; body?: Record<string, unknown> }) =>
       dataProvider.consultationAction(consultationId, action, body),
     onSettled: () => invalidateCases(queryClient),
   });
 
-  const run = (action: ConsultationAction, body: Record<string, unknown> | undefined, options: ActionOptions) =>
-    mutate(
-      { action, body },
-      {
-        onSuccess: () => {
-          notify(options.success, { type: 'success' });
-          options.onSuccess?.();
-        },
-        onError: (error) => {
-          if (options.onError?.(error)) return;
-          notify(errorMessage(error), { type: 'error' });
-        },
-      },
-    );
+  // mutateAsync rather than mutate's callbacks: those are skipped once the component unmounts, and
+  // a live event often removes the button (e.g. the queue row) before the action's answer arrives.
+  const run = async (action: ConsultationAction, body: Record<string, unknown> | undefined, options: ActionOptions) => {
+    try {
+      await mutateAsync({ action, body });
+    } catch (error) {
+      if (!options.onError?.(error)) notify(errorMessage(error), { type: 'error' });
+      return;
+    }
+    notify(options.success, { type: 'success' });
+    options.onSuccess?.();
+  };
   return { run, isPending };
 }

@@ -3,13 +3,15 @@ import { Navigate, Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { StaffIdentity } from '../providers/authProvider';
 import { canWorkOnCases } from '../roles';
 
-/** Home: case workers go straight to the queue; other roles are told their screens are coming. */
+/** Home: case workers go straight to the queue, officials to the reports; other roles are told their screens are coming. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   if (!identity) return null;
   const { fullName, role } = identity as StaffIdentity;
   if (canWorkOnCases(role)) return <Navigate to="/queue" replace />;
+  // Officials see the reports and nothing else.
+  if (role === 'official') return <Navigate to="/reports" replace />;
 
   return (
     <Card sx={{ mt: 2 }}>

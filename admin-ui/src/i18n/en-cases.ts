@@ -55,6 +55,17 @@ export const enCases = {
   },
   risk: { none: 'None', low: 'Low', medium: 'Medium', high: 'High', imminent: 'Imminent' },
   riskChip: 'Risk: %{level}',
+  riskCategory: {
+    'suicidal-ideation': 'Suicidal ideation',
+    'self-harm': 'Self-harm',
+    abuse: 'Abuse',
+    dv: 'Domestic violence',
+    bullying: 'Bullying',
+    'harm-to-others': 'Harm to others',
+    'other-danger': 'Other danger',
+  },
+  alertKind: { crisis: 'Crisis', unclaimed: 'Not taken' },
+  alertChannel: { dashboard: 'Dashboard', 'on-call': 'On call' },
   consultationStatus: {
     onboarding: 'Onboarding',
     listening: 'AI listening',

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { enCaseResources, enCases } from './en-cases';
+import { enReportResource, enReports } from '../reports/i18n';
 import englishMessages from 'ra-language-english';
 
 export const en: TranslationMessages = {
@@ -9,6 +10,7 @@ export const en: TranslationMessages = {
     auth: { ...englishMessages.ra.auth, username: 'Email' },
   },
   resources: {
+    reports: enReportResource,
     ...enCaseResources,
     'staff-users': {
       name: 'Staff member |||| Staff',
@@ -39,6 +41,7 @@ export const en: TranslationMessages = {
       },
     },
   },
+  reports: enReports,
   yorisoi: {
     ...enCases,
     serviceName: 'Yorisoi consultation dashboard',

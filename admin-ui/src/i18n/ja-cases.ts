@@ -55,6 +55,17 @@ export const jaCases = {
   },
   risk: { none: 'なし', low: '低', medium: '中', high: '高', imminent: '切迫' },
   riskChip: 'リスク：%{level}',
+  riskCategory: {
+    'suicidal-ideation': '希死念慮',
+    'self-harm': '自傷',
+    abuse: '虐待',
+    dv: 'DV',
+    bullying: 'いじめ',
+    'harm-to-others': '他害',
+    'other-danger': 'その他の危険',
+  },
+  alertKind: { crisis: '危機', unclaimed: '引き受け待ち' },
+  alertChannel: { dashboard: '画面', 'on-call': 'オンコール' },
   consultationStatus: {
     onboarding: '利用開始前',
     listening: 'AIが傾聴中',

@@ -1,6 +1,7 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
 import { jaCaseResources, jaCases } from './ja-cases';
+import { jaReportResource, jaReports } from '../reports/i18n';
 
 export const ja: TranslationMessages = {
   ...japaneseMessages,
@@ -10,6 +11,7 @@ export const ja: TranslationMessages = {
     auth: { ...japaneseMessages.ra.auth, username: 'メールアドレス' },
   },
   resources: {
+    reports: jaReportResource,
     ...jaCaseResources,
     'staff-users': {
       name: 'スタッフ',
@@ -40,6 +42,7 @@ export const ja: TranslationMessages = {
       },
     },
   },
+  reports: jaReports,
   yorisoi: {
     ...jaCases,
     serviceName: 'よりそい 相談ダッシュボード',

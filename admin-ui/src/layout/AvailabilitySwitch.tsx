@@ -12,7 +12,7 @@ export const AvailabilitySwitch = () => {
   const notify = useNotify();
   const translate = useTranslate();
   const { data } = useQuery({ queryKey: AVAILABILITY_KEY, queryFn: () => dataProvider.getAvailability() });
-  const { mutate, isPending } = useMutation({
+  const { mutate, isPending, variables } = useMutation({
     mutationFn: (available: boolean) => dataProvider.setAvailability(available),
     onSuccess: (answer, available) => {
       queryClient.setQueryData(AVAILABILITY_KEY, answer ?? { data: { available } });
@@ -21,10 +21,11 @@ export const AvailabilitySwitch = () => {
     },
     onError: (error) => notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' }),
   });
-  const available = data?.data.available ?? false;
+  // Shows the new position at once; it springs back if the API refuses.
+  const available = isPending && variables !== undefined ? variables : (data?.data.available ?? false);
 
   return (
-    <Tooltip title={translate('yorisoi.availability.help')}>
+    <Tooltip title={translate('yorisoi.availability.help')} describeChild>
       <FormControlLabel
         sx={{ mr: 1, '& .MuiFormControlLabel-label': { fontSize: '0.875rem', whiteSpace: 'nowrap' } }}
         control={

@@ -44,11 +44,16 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
   return Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
 }
 
-const url = (resource: string, id?: Identifier) => (id === undefined ? `${API}/${resource}` : `${API}/${resource}/${encodeURIComponent(String(id))}`);
+/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own. */
+const API_PATHS: Record<string, string> = { referrals: 'partner/referrals' };
+const url = (resource: string, id?: Identifier) => {
+  const path = API_PATHS[resource] ?? resource;
+  return id === undefined ? `${API}/${path}` : `${API}/${path}/${encodeURIComponent(String(id))}`;
+};
 
 export const dataProvider: YorisoiDataProvider = {
-  async getList(resource, params) {
-    const answer = await httpClient<{ data: RaRecord[]; total?: number }>(
+  async getList<RecordType extends RaRecord>(resource: string, params: GetListParams) {
+    const answer = await httpClient<{ data: RecordType[]; total?: number }>(
       UNPAGED_LISTS.has(resource) ? url(resource) : `${url(resource)}?${listQuery(params)}`,
     );
     return { data: answer.data, total: answer.total ?? answer.data.length };

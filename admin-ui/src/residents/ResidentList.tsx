@@ -1,5 +1,6 @@
 import { DataTable, List, NumberField, SearchInput, SelectInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { ResidentCodeField } from './ResidentCodeField';
 import { residentStatusChoices, ResidentStatusField } from './ResidentStatusField';
 import type { Resident } from './types';
 
@@ -12,7 +13,9 @@ const residentFilters = [
 export const ResidentList = () => (
   <List filters={residentFilters} exporter={false}>
     <DataTable<Resident> rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="code" />
+      <DataTable.Col source="code">
+        <ResidentCodeField />
+      </DataTable.Col>
       <DataTable.Col source="status" disableSort>
         <ResidentStatusField />
       </DataTable.Col>

@@ -1,4 +1,4 @@
-import { ArrayField, DataTable, Labeled, ResourceContextProvider, Show, SimpleShowLayout, TextField, type Identifier } from 'react-admin';
+import { ArrayField, DataTable, Labeled, ResourceContextProvider, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import { Stack } from '@mui/material';
 import { DateTimeField } from '../common/DateTimeField';
 import { RiskLevelField } from '../common/RiskLevelChip';
@@ -8,9 +8,16 @@ import { ResidentStatusField } from './ResidentStatusField';
 
 const openConsultation = (id: Identifier) => `/consultations/${encodeURIComponent(String(id))}/show`;
 
+/** The pseudonymous code, never the database id. */
+const ResidentTitle = () => {
+  const record = useRecordContext<{ code: string }>();
+  const translate = useTranslate();
+  return <>{`${translate('resources.residents.name', { smart_count: 1 })} ${record?.code ?? ''}`}</>;
+};
+
 /** A resident and every consultation they had, newest first as the API lists them. */
 export const ResidentShow = () => (
-  <Show>
+  <Show title={<ResidentTitle />}>
     <SimpleShowLayout>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled>

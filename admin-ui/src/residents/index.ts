@@ -1,4 +1,4 @@
-import PersonOutlineIcon from '@mui/icons-material/PersonOutline';
+import PersonOutlinedIcon from '@mui/icons-material/PersonOutlined';
 import type { ResourceProps } from 'react-admin';
 import { ResidentList } from './ResidentList';
 import { ResidentShow } from './ResidentShow';
@@ -7,6 +7,6 @@ export const residents: ResourceProps = {
   name: 'residents',
   list: ResidentList,
   show: ResidentShow,
-  icon: PersonOutlineIcon,
+  icon: PersonOutlinedIcon,
   recordRepresentation: 'code',
 };
