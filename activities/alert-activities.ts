@@ -27,7 +27,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
 
   async function describe(alertId: string) {
     const alert = await db('alerts as a').join('consultations as c', 'c.id', 'a.consultation_id').join('residents as r', 'r.id', 'c.resident_id').where('a.id', alertId).first('a.*', 'r.code as resident_code');
-    const link = `${deps.publicBaseUrl ?? ''}/admin/consultations/${alert.consultation_id}/show`;
+    const link = `${deps.publicBaseUrl ?? ''}/admin/#/consultations/${alert.consultation_id}/show`;
     const level = alert.level ? RISK_LEVEL_LABELS_JA[alert.level as RiskLevel] : '—';
     const categories = (alert.categories as RiskCategory[]).map((c) => RISK_CATEGORY_LABELS_JA[c]).join('・') || '—';
     const subject = alert.kind === 'crisis' ? `【よりそい】緊急対応が必要な相談があります（危険度: ${level}）` : '【よりそい】対応待ちの相談が引き受けられていません';
