@@ -798,7 +798,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     ],
     notes: [
       `集計期間: ${period.from} 〜 ${period.to}（日本時間）。月は日本時間の暦月です。`,
-      '支援団体へのつなぎ（紹介件数・結果・同意）は、紹介機能の実装後にこの報告に加わります。',
+      '支援団体へのつなぎ（団体別・結果別の紹介件数、同意と撤回）は、この報告にはまだ含まれていません。',
       'この報告は集計値だけを含み、相談の内容や個人を識別できる情報は含みません。',
     ],
     keyFigures,

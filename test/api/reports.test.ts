@@ -384,7 +384,7 @@ describe('reports for city officials', () => {
     expect(key.staffShare.value).toBe(expected.replies.total.staffShare);
     expect(key.messageCost.value).toBe(expected.cost.total.messageCost);
     expect(key.staffCost.value).toBe(expected.cost.total.staffCost);
-    expect(report.notes.join('')).toContain('紹介機能の実装後');
+    expect(report.notes.join('')).toContain('支援団体へのつなぎ');
   });
 
   it('exports a CSV with a BOM that parses back to the same numbers, and audits it', async () => {

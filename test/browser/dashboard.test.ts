@@ -63,7 +63,7 @@ describe('staff dashboard in a real browser', () => {
     return { page, errors };
   }
 
-  it('staff: availability on, a case appears live, claim it, reply, and LINE receives the push exactly once', async () => {
+  it('staff: available, cases appear live (urgent first), claim, reply (Enter, no double send), LINE gets the push once; a high-risk case closes only after its review', async () => {
     const user = await stack.createUser('staff');
     const { page, errors } = await signIn(user.email);
     const live = page.waitForResponse((r) => r.url().endsWith('/api/events') && r.status() === 200);
@@ -103,6 +103,7 @@ describe('staff dashboard in a real browser', () => {
     expect(navigations).toBe(0);
     await availability.blur();
     await page.mouse.move(640, 700);
+    await page.getByRole('tooltip').waitFor({ state: 'detached' });
     await page.getByText('対応可能にしました').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'queue.png') });
 
@@ -170,11 +171,10 @@ describe('staff dashboard in a real browser', () => {
     await page.getByRole('button', { name: '引き受ける' }).click();
     await page.getByText('あなたが担当しています').waitFor();
     await page.getByText('リスク確認の記録が必要です').waitFor();
-    const acknowledge = page.getByRole('button', { name: '確認済みにする' });
-    if (await acknowledge.count()) {
-      await acknowledge.first().click();
-      await page.getByText('通知を確認済みにしました').waitFor();
-    }
+    // The crisis alert raised for it is acknowledged from the case screen.
+    await page.getByRole('button', { name: '確認済みにする' }).first().click();
+    await page.getByText('通知を確認済みにしました').waitFor();
+    await page.getByText(/^確認済み（/).first().waitFor();
     await page.getByRole('button', { name: '終了' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '終了' }).click();
     await page.getByText('終了する前に、「リスク確認を記録」で確認した内容を残してください').waitFor();

@@ -9,8 +9,7 @@ import { insertReportFixture } from '../helpers/report-fixtures';
 import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// As in simulator.test.ts, plus a Japanese UI language: date inputs follow it (2026/04/01, not 04/01/2026).
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ja-JP'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Committed, so reviewers can see the reports page without running anything. */
 const SCREENSHOT = path.resolve(__dirname, '../../test-artifacts/screenshots/reports.png');
 const FROM = '2026-04-01';

@@ -3,7 +3,7 @@ import { Navigate, Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { StaffIdentity } from '../providers/authProvider';
 import { canWorkOnCases } from '../roles';
 
-/** Home: case workers go straight to the queue, officials to the reports; other roles are told their screens are coming. */
+/** Home: case workers go straight to the queue, officials to the reports, partners to their referrals. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -12,6 +12,7 @@ export const Dashboard = () => {
   if (canWorkOnCases(role)) return <Navigate to="/queue" replace />;
   // Officials see the reports and nothing else.
   if (role === 'official') return <Navigate to="/reports" replace />;
+  if (role === 'partner') return <Navigate to="/referrals" replace />;
 
   return (
     <Card sx={{ mt: 2 }}>

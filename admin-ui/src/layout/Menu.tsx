@@ -2,8 +2,8 @@ import { Menu as RaMenu, usePermissions, useResourceDefinitions } from 'react-ad
 import { canWorkOnCases } from '../roles';
 
 /**
- * Case workers land on the queue and officials on the reports, so a role with screens has no home
- * item; a role without any (partners, for now) has only home.
+ * Case workers land on the queue and officials on the reports: a role with screens gets them in the
+ * menu and no home item; a role without any has only home.
  */
 export const Menu = () => {
   const { permissions } = usePermissions();
