@@ -74,8 +74,10 @@ describe('staff dashboard in a real browser', () => {
     await page.getByText('いまは「対応可能」がオフです').waitFor();
     const availability = page.getByRole('switch', { name: '対応可能' });
     expect(await availability.isChecked()).toBe(false);
-    await availability.check();
+    // The switch is controlled by the server's answer, so it turns on only once the PUT succeeded.
+    await availability.click();
     await page.getByText('対応可能にしました').waitFor();
+    expect(await availability.isChecked()).toBe(true);
     await eventually(async () => expect(await stack.db('staff_users').where({ id: user.id }).first('available')).toEqual({ available: true }));
     await live;
 
