@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Loading, ShowBase, Title, useShowContext, useTranslate } from 'react-admin';
+import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { ConsultationHeader } from './ConsultationHeader';
 import { ConsultationTimeline } from './ConsultationTimeline';
@@ -35,6 +36,7 @@ const ConsultationPage = () => {
           <RiskPanel consultation={record} />
           <SummaryPanel summary={record.summary} />
           <IntakePanel labels={record.intakeLabels} />
+          <CaseReferralsPanel consultationId={record.id} closed={record.status === 'closed'} />
           <NotesPanel consultation={record} />
         </Stack>
       </Box>

@@ -48,3 +48,45 @@ export const ACTION_LABELS: Record<ReferralAction, string> = {
   contact: '本人に連絡しました',
   close: '結果を記録して終了',
 };
+
+/** Every status a referral has on the staff side, drafts included (migrations: referrals_status_check). */
+export const STAFF_REFERRAL_STATUSES = ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'] as const;
+export type StaffReferralStatus = (typeof STAFF_REFERRAL_STATUSES)[number];
+
+/** A referral as staff see it on the case (GET /api/consultations/:id/referrals): no personal details. */
+export interface CaseReferral {
+  id: string;
+  consultationId: string;
+  partnerId: string;
+  partnerName: string | null;
+  reason: string;
+  share: string[];
+  shareLabels: string[];
+  status: StaffReferralStatus | string;
+  createdAt: string | null;
+  sentAt: string | null;
+  acceptedAt: string | null;
+  declineReason: string | null;
+  outcome: string | null;
+  overdue: string[];
+  reroutedFrom: string | null;
+  reroutedTo: string | null;
+}
+
+/** GET /api/consultations/:id/partner-suggestions: partners serving one of the case's intake topics. */
+export interface PartnerSuggestion {
+  id: string;
+  name: string;
+  services: string[];
+  matchedTopics: string[];
+}
+
+/** GET /api/partners (the whole directory). */
+export interface PartnerSummary {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+/** What a resident may be asked to share (workflows/consent/consent-flow.ts: CONSENT_FIELDS). */
+export const SHAREABLE_FIELDS = ['name', 'furigana', 'phone', 'email', 'district', 'contactTime'] as const;
