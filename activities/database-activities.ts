@@ -80,7 +80,7 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
       await db('consultations')
         .where({ id: input.consultationId })
         .whereNot({ status: 'closed' })
-        .update({ status: 'closed', closed_at: db.fn.now(), close_reason: input.reason, waiting_since: null, reserved_for: null, updated_at: db.fn.now() });
+        .update({ status: 'closed', closed_at: db.fn.now(), close_reason: input.reason, reserved_for: null, updated_at: db.fn.now() });
       await publish(db, { type: 'consultation', id: input.consultationId }, { type: 'queue' });
     },
 
@@ -124,7 +124,8 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
     async assignStaff(input: { consultationId: string; staffId: string }): Promise<void> {
       await db('consultations')
         .where({ id: input.consultationId })
-        .update({ status: 'with_staff', assigned_staff_id: input.staffId, waiting_since: null, offered_to_staff_id: null, updated_at: db.fn.now() });
+                // waiting_since stays: with first_staff_reply_at it gives the report's time to a first staff reply.
+        .update({ status: 'with_staff', assigned_staff_id: input.staffId, offered_to_staff_id: null, updated_at: db.fn.now() });
       await publish(db, { type: 'queue' }, { type: 'consultation', id: input.consultationId });
     },
 

@@ -12,7 +12,6 @@
  *
  * The benchmark uses the same generator at a larger scale with `keep: false`, inserting as it goes.
  */
-import crypto from 'node:crypto';
 import type { Db } from '../../platform/db';
 import { type BusinessCalendar, isBusinessDay, isOpen, nextOpening, parseHhmm, tokyoDate, tokyoMidnight } from '../../workflows/calendar/business-calendar';
 import type { RiskLevel } from '../../workflows/safety/risk-levels';
@@ -612,6 +611,3 @@ export async function insertReportFixture(
   await flush();
   return { ...all, ...expectations, counts };
 }
-
-/** A random id like LINE's webhook event ids, for tests that add rows by hand. */
-export const eventId = () => crypto.randomBytes(13).toString('hex').toUpperCase();

@@ -87,6 +87,9 @@ describe('reaching a person during business hours', () => {
     expect((await staff.post(`/api/consultations/${item.id}/messages`, { text: 'はじめまして。お話を聞かせてください。', clientMessageId })).status).toBe(201);
     const fromStaff = await resident.nextAnswer();
     expect(fromStaff.texts).toEqual(['はじめまして。お話を聞かせてください。']);
+    // Both ends of the wait are kept for the report's time to a first staff reply.
+    const timed = await stack.db('consultations').where({ id: item.id }).first('waiting_since', 'first_staff_reply_at');
+    expect(timed.first_staff_reply_at.getTime()).toBeGreaterThan(timed.waiting_since.getTime());
 
     const messageEvent = events.next('message');
     const aiCallsBefore = stack.openai.requests.filter((r) => !(r.body as { response_format?: unknown }).response_format).length;
