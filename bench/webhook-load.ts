@@ -650,6 +650,8 @@ async function main() {
     const swsFrom = signalWithStartMs.length;
     return (b: CpuSnapshot = snapshotCpu(groups)) => ({
       cores: coresUsed(a, b),
+      /** CPU seconds used by the stack's own processes (everything but `other processes`). */
+      cpuSeconds: Object.entries(coresUsed(a, b)).reduce((sum, [k, v]) => (k === 'other processes' ? sum : sum + Math.max(0, v)), 0) * ((b.at - a.at) / 1000),
       signalWithStart: summarize(signalWithStartMs.slice(swsFrom)),
       loopDelayP99: loopDelay.percentile(99) / 1e6,
       loopDelayMax: loopDelay.max / 1e6,
@@ -727,6 +729,7 @@ async function main() {
     say(`  DURABLE turn, model excluded:     ${formatSummary(bf.excludingModel)}`);
     say(`  cores: ${fmtCores(bUsed.cores)}; bench event-loop delay p99 ${bUsed.loopDelayP99.toFixed(1)} ms`);
     say(`  relay's signalWithStart calls (one at a time): ${formatSummary(bUsed.signalWithStart)}`);
+    say(`  CPU time of this run's processes (stack and load client), per turn: ${((bUsed.cpuSeconds * 1000) / Math.max(1, db_.turns.length)).toFixed(1)} ms`);
     const stages: Stages[] = [];
     let stageError: string | undefined;
     for (const t of db_.turns) {
@@ -758,6 +761,7 @@ async function main() {
     say(`  model calls (subtracted):         ${formatSummary(cf.model)}`);
     say(`  PLAIN turn, model excluded:       ${formatSummary(cf.excludingModel)}`);
     say(`  cores: ${fmtCores(cUsed.cores)}; bench event-loop delay p99 ${cUsed.loopDelayP99.toFixed(1)} ms`);
+    say(`  CPU time of this run's processes (stack and load client), per turn: ${((cUsed.cpuSeconds * 1000) / Math.max(1, dc.turns.length)).toFixed(1)} ms`);
     const sentAtOf = new Map(rc.events.map((e) => [e.tag, e.sentAt]));
     const pt = plain.timings.slice(timingsBefore).filter((t) => sentAtOf.has(t.tag));
     const plainStages = {
@@ -771,8 +775,8 @@ async function main() {
     say(`  => durable ${bf.excludingModel.p50.toFixed(1)} / ${bf.excludingModel.p99.toFixed(1)} ms vs plain ${cf.excludingModel.p50.toFixed(1)} / ${cf.excludingModel.p99.toFixed(1)} ms (p50 / p99, model excluded): durability adds ${added.p50.toFixed(1)} / ${added.p99.toFixed(1)} ms at ${rate} turns/s`);
     turnResults.push({
       rate,
-      durable: { acked: db_.acked, answered: db_.turns.length, complete: db_.complete, answerRate: bRate, ...bf, stages: stageSummaries, cores: bUsed.cores, loopDelayP99: bUsed.loopDelayP99, signalWithStart: bUsed.signalWithStart },
-      plain: { acked: dc.acked, answered: dc.turns.length, ...cf, stages: plainStages, cores: cUsed.cores, failures: plain.failures.length - failuresBefore },
+      durable: { acked: db_.acked, answered: db_.turns.length, complete: db_.complete, answerRate: bRate, ...bf, stages: stageSummaries, cores: bUsed.cores, cpuMsPerTurn: (bUsed.cpuSeconds * 1000) / Math.max(1, db_.turns.length), loopDelayP99: bUsed.loopDelayP99, signalWithStart: bUsed.signalWithStart },
+      plain: { acked: dc.acked, answered: dc.turns.length, ...cf, stages: plainStages, cores: cUsed.cores, cpuMsPerTurn: (cUsed.cpuSeconds * 1000) / Math.max(1, dc.turns.length), failures: plain.failures.length - failuresBefore },
       added,
     });
     await sleep(2_000);

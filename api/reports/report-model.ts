@@ -301,6 +301,25 @@ const NUDGE_EVENT_LABELS_JA: Record<(typeof NUDGE_EVENTS)[number], string> = {
   reserved: '予約した',
 };
 
+/** Every status the referral code writes (migrations: referrals_status_check), in the order a referral goes through them. */
+export const REFERRAL_STATUSES = ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'] as const;
+/** The staff screens' words for them (admin-ui/src/i18n/ja-cases.ts). */
+export const REFERRAL_STATUS_LABELS_JA: Record<string, string> = {
+  awaiting_consent: '同意待ち',
+  consent_declined: '同意されず',
+  collecting: '情報の入力待ち',
+  cancelled: '取り下げ',
+  sent: '送付済み',
+  acknowledged: '受領',
+  accepted: '受諾',
+  declined: '辞退',
+  contacted: '連絡済み',
+  closed: '終了',
+  withdrawn: '同意取り消し',
+};
+/** Column key of a referral table's row total (a status is never called this: see the check constraint). */
+const ALL_STATUSES = 'total';
+
 /** Short titles for the profile's intake questions (the questions themselves are long sentences). */
 const INTAKE_TITLES_JA: Record<string, string> = { eligibility: '市との関わり', 'age-band': '年代', topic: '話したいこと' };
 export const NO_ANSWER_LABEL = '未回答';
@@ -446,6 +465,43 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       `nudge.${event}:${TOTAL}`,
     );
   }
+
+  // --- referrals by partner × the status they have now, consents by month
+  const statusKeys = [...REFERRAL_STATUSES] as string[];
+  const partners = new Map<string, string>();
+  const referralCounts = new Map<string, number>();
+  for (const row of raw.referrals) {
+    partners.set(row.partnerId, row.partnerName);
+    if (row.status === null) continue;
+    if (!statusKeys.includes(row.status)) statusKeys.push(row.status);
+    referralCounts.set(`${row.status}:${row.partnerId}`, (referralCounts.get(`${row.status}:${row.partnerId}`) ?? 0) + row.count);
+  }
+  const partnerIds = [...partners.keys()].sort((a, b) => partners.get(a)!.localeCompare(partners.get(b)!, 'ja') || (a < b ? -1 : 1));
+  /** Figure key of a referral cell: a partner's row (prefixed, so no partner id meets the total row) or, with null, the total row. */
+  const refKey = (status: string, partner: string | null) => `referral.${status}:${partner === null ? TOTAL : `partner.${partner}`}`;
+  const columnSums = new Map<string, number>(statusKeys.map((st) => [st, 0]));
+  for (const id of partnerIds) {
+    let rowSum = 0;
+    for (const st of statusKeys) {
+      const v = referralCounts.get(`${st}:${id}`) ?? 0;
+      f.set(refKey(st, id), v);
+      rowSum += v;
+      columnSums.set(st, columnSums.get(st)! + v);
+    }
+    f.set(refKey(ALL_STATUSES, id), rowSum);
+  }
+  for (const st of statusKeys) f.set(refKey(st, null), columnSums.get(st)!);
+  f.set(
+    refKey(ALL_STATUSES, null),
+    [...columnSums.values()].reduce((a, b) => a + b, 0),
+  );
+  for (const row of [...partnerIds, null]) f.group(statusKeys.map((st) => refKey(st, row)), refKey(ALL_STATUSES, row));
+  for (const st of [...statusKeys, ALL_STATUSES]) f.group(partnerIds.map((id) => refKey(st, id)), refKey(st, null));
+
+  const consentsByMonth = byMonth(raw.consents);
+  monthly('consentAgreed', (m) => consentsByMonth.get(m)?.agreed ?? 0);
+  monthly('consentDeclined', (m) => consentsByMonth.get(m)?.declined ?? 0);
+  monthly('consentWithdrawn', (m) => consentsByMonth.get(m)?.withdrawn ?? 0);
 
   // --- intake answers of the residents who consulted
   const questions = profile.intake.questions;
@@ -650,6 +706,37 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     })),
   });
 
+  table({
+    id: 'referrals',
+    title: '紹介（連携団体別・結果別）',
+    rowHeader: '連携団体',
+    note: '期間中に作成した支援団体への紹介を、紹介先の団体と現在の状況で数えたもの（作成日で計上、状況は集計時点）。同意待ち・情報の入力待ちは相談者の同意や入力を待っている紹介、同意されず・取り下げは団体に送られなかった紹介、同意取り消しは送付後に相談者が同意を取り消した紹介です。',
+    columns: [...statusKeys.map((st) => ({ key: st, label: REFERRAL_STATUS_LABELS_JA[st] ?? st, kind: 'count' as const })), { key: ALL_STATUSES, label: '紹介の合計', kind: 'count' }],
+    rows: [...partnerIds.map((id) => ({ key: id, label: partners.get(id)!, cells: Object.fromEntries([...statusKeys, ALL_STATUSES].map((st) => [st, fig(refKey(st, id))])) })), {
+      key: TOTAL,
+      label: '合計',
+      total: true,
+      cells: Object.fromEntries([...statusKeys, ALL_STATUSES].map((st) => [st, fig(refKey(st, null))])),
+    }],
+  });
+
+  table({
+    id: 'consents',
+    title: '同意',
+    rowHeader: '月',
+    note: '紹介のために相談者にお願いした情報提供への同意。同意した・同意しなかった・同意を取り消したそれぞれを、その日の月に計上（同意した月と取り消した月が異なることがあります）。',
+    columns: [
+      { key: 'agreed', label: '同意した', kind: 'count' },
+      { key: 'declined', label: '同意しなかった', kind: 'count' },
+      { key: 'withdrawn', label: '同意を取り消した', kind: 'count' },
+    ],
+    rows: monthRows((b) => ({
+      agreed: fig(`consentAgreed:${b}`),
+      declined: fig(`consentDeclined:${b}`),
+      withdrawn: fig(`consentWithdrawn:${b}`),
+    })),
+  });
+
   for (const q of questions) {
     const keys = [...q.options.map((o) => o.value), NO_ANSWER_KEY];
     const title = `相談者の${INTAKE_TITLES_JA[q.id] ?? q.id}`;
@@ -798,7 +885,6 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     ],
     notes: [
       `集計期間: ${period.from} 〜 ${period.to}（日本時間）。月は日本時間の暦月です。`,
-      '支援団体へのつなぎ（団体別・結果別の紹介件数、同意と撤回）は、この報告にはまだ含まれていません。',
       'この報告は集計値だけを含み、相談の内容や個人を識別できる情報は含みません。',
     ],
     keyFigures,

@@ -110,6 +110,23 @@ export interface IntakeCount {
   count: number;
 }
 
+/** Referrals created in the period, by partner and by the status they have now. */
+export interface ReferralCount {
+  partnerId: string;
+  partnerName: string;
+  /** null: a partner of the directory with no referral in the period (listed so its zeros show). */
+  status: string | null;
+  count: number;
+}
+
+/** Consents answered or withdrawn in the period, each in the month of that event. */
+export interface MonthlyConsents {
+  month: string;
+  agreed: number;
+  declined: number;
+  withdrawn: number;
+}
+
 export interface RawReport {
   registrations: MonthlyRegistrations[];
   messages: MonthlyMessages[];
@@ -120,6 +137,8 @@ export interface RawReport {
   alerts: AlertFigures[];
   nudges: NudgeCount[];
   intake: IntakeCount[];
+  referrals: ReferralCount[];
+  consents: MonthlyConsents[];
 }
 
 const TOKYO_OFFSET_SECONDS = 9 * 3600;
@@ -350,6 +369,38 @@ async function intake(db: Db, p: ReportPeriod, questionIds: string[]): Promise<I
   return rows.map((r: Record<string, unknown>) => ({ questionId: r.question_id as string, value: (r.value as string | null) ?? null, count: n(r.count) }));
 }
 
+async function referrals(db: Db, p: ReportPeriod): Promise<ReferralCount[]> {
+  // Every active partner of the directory is listed (its zeros are a figure too), and any other
+  // partner a referral of the period went to. A referral counts in the period it was created in,
+  // under the status it has now (index referrals (organization_id, created_at)).
+  const { rows } = await db.raw(
+    `SELECT o.id AS partner_id, o.name AS partner_name, r.status, count(r.id) AS count
+       FROM organizations o
+       LEFT JOIN referrals r ON r.organization_id = o.id AND r.created_at >= ? AND r.created_at < ?
+      WHERE o.active OR r.id IS NOT NULL
+      GROUP BY 1, 2, 3`,
+    [new Date(p.startMs), new Date(p.endMs)],
+  );
+  return rows.map((r: Record<string, unknown>) => ({ partnerId: r.partner_id as string, partnerName: r.partner_name as string, status: (r.status as string | null) ?? null, count: n(r.count) }));
+}
+
+async function consents(db: Db, p: ReportPeriod): Promise<MonthlyConsents[]> {
+  // One consent can be agreed in one month and withdrawn in another: each event counts in its own month.
+  const events = (column: string) => `SELECT ${column} AS at, '${column}' AS event FROM consents WHERE ${column} >= ? AND ${column} < ?`;
+  const month = monthBucket('at', p, 'timestamptz');
+  const range = [new Date(p.startMs), new Date(p.endMs)];
+  const { rows } = await db.raw(
+    `SELECT ${month.sql} AS month,
+            count(*) FILTER (WHERE event = 'agreed_at') AS agreed,
+            count(*) FILTER (WHERE event = 'declined_at') AS declined,
+            count(*) FILTER (WHERE event = 'withdrawn_at') AS withdrawn
+       FROM (${events('agreed_at')} UNION ALL ${events('declined_at')} UNION ALL ${events('withdrawn_at')}) e
+      GROUP BY 1`,
+    [month.binding, ...range, ...range, ...range],
+  );
+  return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month)!, agreed: n(r.agreed), declined: n(r.declined), withdrawn: n(r.withdrawn) }));
+}
+
 export interface QueryOptions {
   /** The profile's business hours ('HH:MM'), for the in-hours split of inbound messages. */
   open: string;
@@ -368,11 +419,13 @@ export const REPORT_QUERIES = {
   alerts: (db: Db, p: ReportPeriod) => alerts(db, p),
   nudges: (db: Db, p: ReportPeriod) => nudges(db, p),
   intake: (db: Db, p: ReportPeriod, o: QueryOptions) => intake(db, p, o.intakeQuestionIds),
+  referrals: (db: Db, p: ReportPeriod) => referrals(db, p),
+  consents: (db: Db, p: ReportPeriod) => consents(db, p),
 } as const;
 
 /** Runs every report query, side by side on the pool (each is one statement; none depends on another). */
 export async function queryReport(db: Db, period: ReportPeriod, options: QueryOptions): Promise<RawReport> {
-  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts] = await Promise.all([
+  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts] = await Promise.all([
     registrations(db, period),
     messages(db, period),
     consulters(db, period),
@@ -382,6 +435,20 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     alerts(db, period),
     nudges(db, period),
     intake(db, period, options.intakeQuestionIds),
+    referrals(db, period),
+    consents(db, period),
   ]);
-  return { registrations: reg, messages: msg, consulters: cons, inbound: inb, consultations: consul, humanHelp: help, alerts: alert, nudges: nudge, intake: intakeCounts };
+  return {
+    registrations: reg,
+    messages: msg,
+    consulters: cons,
+    inbound: inb,
+    consultations: consul,
+    humanHelp: help,
+    alerts: alert,
+    nudges: nudge,
+    intake: intakeCounts,
+    referrals: referralCounts,
+    consents: consentCounts,
+  };
 }

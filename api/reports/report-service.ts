@@ -5,6 +5,7 @@
 import { holidayDataYears, japaneseHolidays } from '../../activities/calendar/holidays';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
+import { directoryReady } from '../partners/partner-directory';
 import type { BusinessCalendar } from '../../workflows/calendar/business-calendar';
 import { calendarFromProfile } from '../../workflows/calendar/calendar-from-profile';
 import { buildReport, parsePeriod, type Report } from './report-model';
@@ -23,6 +24,8 @@ export function reportCalendar(profile: MunicipalityProfile, period: ReportPerio
 /** Throws PeriodError (report-model.ts) for a malformed or too long period. */
 export async function produceReport(db: Db, profile: MunicipalityProfile, from: string, to: string, now = new Date()): Promise<Report> {
   const period = parsePeriod(from, to);
+  // The referral table lists the profile's partners even before anyone opened the directory.
+  await directoryReady(db, profile);
   const raw = await queryReport(db, period, {
     open: profile.businessHours.open,
     close: profile.businessHours.close,

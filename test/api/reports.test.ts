@@ -177,7 +177,21 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
     return v === null ? null : round1(v);
   });
 
+  // Referrals created in the period, by partner × the status they have now; every active partner is listed.
+  const STATUSES = ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'];
+  const referralsInPeriod = fx.referrals.filter((r) => within(r.created_at));
+  const partnerRows = fx.organizations.filter((o) => o.active || referralsInPeriod.some((r) => r.organization_id === o.id)).map((o) => o.id);
+  const referrals: Record<string, Record<string, number | null>> = {};
+  for (const row of [...partnerRows, 'total']) {
+    const mine = referralsInPeriod.filter((r) => row === 'total' || r.organization_id === row);
+    referrals[row] = Object.fromEntries([...STATUSES.map((st) => [st, mine.filter((r) => r.status === st).length]), ['total', mine.length]]);
+  }
+  const consentEvent = (column: 'agreed_at' | 'declined_at' | 'withdrawn_at') =>
+    perBucket(fx.consents.filter((c) => c[column] !== null), (c) => c[column]!);
+
   return {
+    referrals,
+    consents: rows({ agreed: consentEvent('agreed_at'), declined: consentEvent('declined_at'), withdrawn: consentEvent('withdrawn_at') }),
     monthly: rows({ follows, unfollows, consulters, consultations, messagesIn, messagesOut }),
     replies: rows({ ai, fallback, staff, replies, aiShare: share(ai, replies), staffShare: share(staff, replies) }),
     humanHelp: rows({
@@ -244,7 +258,14 @@ const ROW_GROUPS: Record<string, { members: string[]; total: string }[]> = {
   alerts: [{ members: ['acknowledged', 'unacknowledged'], total: 'alerts' }],
   businessHours: [{ members: ['inHours', 'outHours'], total: 'messagesIn' }],
   cost: [{ members: ['byReply', 'byPush'], total: 'messagesOut' }],
+  referrals: [{ members: ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'], total: 'total' }],
 };
+
+/** One more active partner (listed whatever its referrals) and one no longer active (listed only with a referral in the period). */
+const EXTRA_PARTNERS = [
+  { id: 'quiet-partner', name: 'しずかな相談室', email: 'quiet@example.jp', active: true },
+  { id: 'former-partner', name: '旧・連携団体', email: 'former@example.jp', active: false },
+];
 
 describe('reports for city officials', () => {
   let stack: TestStack;
@@ -272,6 +293,8 @@ describe('reports for city officials', () => {
       silenceCheckIns: 4,
       pinnedWaits: PINNED_WAITS,
       inboxOddities: true,
+      referralShare: 0.8,
+      partners: [...stack.profile.partners.map((p) => ({ id: p.id, name: p.name, email: p.email, active: true })), ...EXTRA_PARTNERS],
     });
     expected = expectedFigures(fixture, stack);
     const user = await stack.createUser('official');
@@ -384,7 +407,34 @@ describe('reports for city officials', () => {
     expect(key.staffShare.value).toBe(expected.replies.total.staffShare);
     expect(key.messageCost.value).toBe(expected.cost.total.messageCost);
     expect(key.staffCost.value).toBe(expected.cost.total.staffCost);
-    expect(report.notes.join('')).toContain('支援団体へのつなぎ');
+    expect(report.notes.join('')).not.toContain('支援団体へのつなぎ');
+  });
+
+  it('counts referrals by partner and status, and consents given, declined and withdrawn, as counted from the data set', () => {
+    // The data set has enough of them for the figures to mean something, across months and partners.
+    const inPeriod = fixture.referrals.filter((r) => within(r.created_at));
+    expect(inPeriod.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(inPeriod.map((r) => r.status)).size).toBeGreaterThanOrEqual(8);
+    expect(fixture.referrals.length).toBeGreaterThan(inPeriod.length);
+    const table = report.tables.find((t) => t.id === 'referrals')!;
+    expect(table.title).toBe('紹介（連携団体別・結果別）');
+    expect(table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['送付済み', '受領', '受諾', '辞退', '連絡済み', '終了', '取り下げ', '同意取り消し', '紹介の合計']));
+    // Rows: the active partners, whether or not they had a referral, plus inactive ones that had one.
+    expect(table.rows.map((r) => r.key)).toContain('quiet-partner');
+    expect(table.rows.find((r) => r.key === 'quiet-partner')!.label).toBe('しずかな相談室');
+    expect(table.rows.some((r) => r.key === 'former-partner')).toBe(inPeriod.some((r) => r.organization_id === 'former-partner'));
+    expect(cellAt(report, 'referrals', 'total', 'total').value).toBe(inPeriod.length);
+    expect(expected.referrals.total.total).toBe(inPeriod.length);
+
+    const consents = report.tables.find((t) => t.id === 'consents')!;
+    expect(consents.title).toBe('同意');
+    expect(consents.columns.map((c) => c.label)).toEqual(['同意した', '同意しなかった', '同意を取り消した']);
+    const agreed = fixture.consents.filter((c) => within(c.agreed_at)).length;
+    const withdrawn = fixture.consents.filter((c) => within(c.withdrawn_at)).length;
+    expect(cellAt(report, 'consents', 'total', 'agreed').value).toBe(agreed);
+    expect(withdrawn).toBeGreaterThan(0);
+    // A consent agreed in the period and withdrawn after it counts its agreement only (so the data set must have one).
+    expect(fixture.consents.some((c) => within(c.agreed_at) && c.withdrawn_at !== null && !within(c.withdrawn_at))).toBe(true);
   });
 
   it('exports a CSV with a BOM that parses back to the same numbers, and audits it', async () => {

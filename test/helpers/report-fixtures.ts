@@ -93,7 +93,48 @@ export interface NudgeRow {
   created_at: Date;
 }
 
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+export type ReferralStatusValue = 'awaiting_consent' | 'consent_declined' | 'collecting' | 'cancelled' | 'sent' | 'acknowledged' | 'accepted' | 'declined' | 'contacted' | 'closed' | 'withdrawn';
+
+export interface ReferralRow {
+  id: string;
+  consultation_id: string;
+  resident_id: string;
+  organization_id: string;
+  reason: string;
+  status: ReferralStatusValue;
+  sent_at: Date | null;
+  closed_at: Date | null;
+  outcome: string | null;
+  withdrawn_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ConsentRow {
+  id: string;
+  resident_id: string;
+  consultation_id: string;
+  referral_id: string;
+  purpose: string;
+  recipient: string;
+  text_version: string;
+  asked_at: Date;
+  agreed_at: Date | null;
+  declined_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
 export interface ReportFixture {
+  organizations: OrganizationRow[];
+  referrals: ReferralRow[];
+  consents: ConsentRow[];
   residents: ResidentRow[];
   consultations: ConsultationRow[];
   messages: MessageRow[];
@@ -140,6 +181,10 @@ export interface ReportFixtureOptions {
   inboxForMessages?: boolean;
   /** A follow from a group (stored as 'ignored') and one not yet relayed ('pending'). */
   inboxOddities?: boolean;
+  /** Partner organisations (inserted when missing); with them, some consultations that reached staff lead to a referral. */
+  partners?: OrganizationRow[];
+  /** Share of the consultations that reached staff in which a referral is made (default 0.5). */
+  referralShare?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,6 +254,9 @@ const TEXT = 'さいきん眠れなくて、誰とも話していないので少
 // Generation
 
 interface Batch {
+  organizations: OrganizationRow[];
+  referrals: ReferralRow[];
+  consents: ConsentRow[];
   residents: ResidentRow[];
   consultations: ConsultationRow[];
   messages: MessageRow[];
@@ -217,7 +265,12 @@ interface Batch {
   nudges: NudgeRow[];
 }
 
-const emptyBatch = (): Batch => ({ residents: [], consultations: [], messages: [], inbox: [], alerts: [], nudges: [] });
+const emptyBatch = (): Batch => ({ organizations: [], referrals: [], consents: [], residents: [], consultations: [], messages: [], inbox: [], alerts: [], nudges: [] });
+
+const REFERRAL_STATUS_WEIGHTS: readonly (readonly [ReferralStatusValue, number])[] = [
+  ['awaiting_consent', 2], ['consent_declined', 2], ['collecting', 1], ['cancelled', 2], ['sent', 3], ['acknowledged', 2],
+  ['accepted', 3], ['declined', 2], ['contacted', 3], ['closed', 4], ['withdrawn', 3],
+];
 
 /**
  * Generates the data set resident by resident and hands each resident's rows to `sink` (which may
@@ -236,6 +289,10 @@ export async function generateReportData(
   const expectedWaitMinutes = new Map<string, number>();
   const afterHoursRequest = new Map<string, boolean>();
   let residentSeq = 0;
+  // Referrals draw from their own stream, so the rest of the data set is the same with or without them.
+  const refRand = new Rand(options.seed ^ 0x5f3759df);
+  const partners = options.partners ?? [];
+  if (partners.length > 0) await sink({ ...emptyBatch(), organizations: partners });
 
   // In-period residents, then those entirely before and entirely after the period.
   const outside = options.outsideResidents ?? 0;
@@ -469,6 +526,9 @@ export async function generateReportData(
       }
 
       batch.consultations.push(consultationRow(consultationId, openedAt, at, risk, reason, waitingSince, firstReply));
+      if (partners.length > 0 && firstReply !== null && refRand.chance(options.referralShare ?? 0.5)) {
+        referral(consultationId, firstReply + refRand.int(10, 48 * 60) * MINUTE);
+      }
       lastActivity = Math.max(lastActivity, at);
     });
 
@@ -491,6 +551,46 @@ export async function generateReportData(
       intake,
     });
     await sink(batch);
+
+    /** A referral made by staff at `created`, its consent and where they stand now. */
+    function referral(consultationId: string, created: number): void {
+      const id = refRand.uuid();
+      const status = refRand.weighted(REFERRAL_STATUS_WEIGHTS);
+      const organization = refRand.pick(partners);
+      const answered = created + refRand.int(5, 3 * 24 * 60) * MINUTE;
+      const agreed = status !== 'awaiting_consent' && status !== 'consent_declined';
+      // Withdrawn a few days to weeks later, so some withdrawals fall in another month than the consent.
+      const withdrawn = status === 'cancelled' || status === 'withdrawn' ? answered + refRand.int(1, 25) * DAY + refRand.int(0, 600) * MINUTE : null;
+      const sent = ['sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'].includes(status) ? answered + 30 * MINUTE : null;
+      const closed = status === 'closed' ? answered + refRand.int(3, 20) * DAY : null;
+      batch.referrals.push({
+        id,
+        consultation_id: consultationId,
+        resident_id: residentId,
+        organization_id: organization.id,
+        reason: '生活の相談先として紹介',
+        status,
+        sent_at: sent === null ? null : new Date(sent),
+        closed_at: closed === null ? null : new Date(closed),
+        outcome: closed === null ? null : '支援につながった',
+        withdrawn_at: status === 'withdrawn' ? new Date(withdrawn!) : null,
+        created_at: new Date(created),
+        updated_at: new Date(Math.max(created, withdrawn ?? 0, closed ?? 0, sent ?? 0)),
+      });
+      batch.consents.push({
+        id: refRand.uuid(),
+        resident_id: residentId,
+        consultation_id: consultationId,
+        referral_id: id,
+        purpose: 'referral',
+        recipient: organization.id,
+        text_version: '2026-04-01',
+        asked_at: new Date(created + MINUTE),
+        agreed_at: agreed ? new Date(answered) : null,
+        declined_at: status === 'consent_declined' ? new Date(answered) : null,
+        withdrawn_at: withdrawn === null ? null : new Date(withdrawn),
+      });
+    }
 
     function consultationRow(
       id: string,
@@ -571,8 +671,15 @@ const residentRecord = (r: ResidentRow) => ({ ...r, intake: JSON.stringify(r.int
 
 /** Inserts a batch in foreign-key order. */
 export async function insertBatch(db: Db, batch: Batch): Promise<void> {
+  for (const o of batch.organizations) await db('organizations').insert({ ...o, source: 'profile' }).onConflict('id').ignore();
   await insertChunked(db, 'residents', batch.residents.map(residentRecord));
   await insertChunked(db, 'consultations', batch.consultations);
+  // A referral and its consent point at each other: the referral first, then the consent, then the link.
+  await insertChunked(db, 'referrals', batch.referrals);
+  await insertChunked(db, 'consents', batch.consents);
+  if (batch.consents.length > 0) {
+    await db.raw('UPDATE referrals r SET consent_id = c.id FROM consents c WHERE c.referral_id = r.id AND r.id = ANY(CAST(? AS uuid[]))', [`{${batch.referrals.map((r) => r.id).join(',')}}`]);
+  }
   await Promise.all([
     insertChunked(db, 'messages', batch.messages),
     insertChunked(db, 'webhook_inbox', batch.inbox),
@@ -593,7 +700,7 @@ export async function insertReportFixture(
   const all = emptyBatch();
   let pending = emptyBatch();
   let pendingRows = 0;
-  const counts = { residents: 0, consultations: 0, messages: 0, inbox: 0, alerts: 0, nudges: 0 };
+  const counts = { organizations: 0, referrals: 0, consents: 0, residents: 0, consultations: 0, messages: 0, inbox: 0, alerts: 0, nudges: 0 };
   const flush = async () => {
     await insertBatch(db, pending);
     pending = emptyBatch();
