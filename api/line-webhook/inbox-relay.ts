@@ -9,6 +9,8 @@ import { toResidentEvent } from './resident-events';
 
 const BATCH = 50;
 const MAX_BACKOFF_MS = 60_000;
+// Temporal calls in flight at once; one resident's events are never among them twice.
+const RELAY_CONCURRENCY = 16;
 // Crockford base32 without I, L, O, U: codes staff read aloud or type never mix up 0/O or 1/I.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -43,6 +45,7 @@ export class InboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(private readonly deps: { db: Db; temporal: Client; taskQueue: string; logger: Logger }) {}
 
@@ -52,13 +55,16 @@ export class InboxRelay {
     this.kick();
   }
 
+  /** No more passes after this (events stay in the inbox for the next process); `drain()` still works. */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
 
   /** Asks for a pass; passes never overlap, and a request during one causes one more. */
   kick(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -94,25 +100,47 @@ export class InboxRelay {
         .limit(BATCH)
         .forUpdate()
         .skipLocked();
+      // Each resident's events go in order; different residents are relayed side by side.
+      const byResident = new Map<string, typeof rows>();
       for (const row of rows) {
-        try {
-          const outcome = await this.relay(row.event);
-          // Once Temporal holds the event (encrypted by the payload codec), the inbox keeps only what
-          // de-duplication needs: the text a resident typed, personal details included, is dropped.
-          await trx('webhook_inbox')
-            .where({ webhook_event_id: row.webhook_event_id })
-            .update({ status: outcome, relayed_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null, event: trx.raw("event #- '{message,text}'") });
-        } catch (err) {
-          const attempts = row.attempts + 1;
-          const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 7));
-          await trx('webhook_inbox')
-            .where({ webhook_event_id: row.webhook_event_id })
-            .update({ attempts, last_error: String((err as Error).message).slice(0, 500), next_attempt_at: new Date(Date.now() + delay) });
-          this.deps.logger.warn({ webhookEventId: row.webhook_event_id, attempts }, 'relay to Temporal failed; will retry');
-          // Later events of the same resident must not overtake this one.
-          return 0;
-        }
+        const key = row.event?.source?.userId ?? row.webhook_event_id;
+        byResident.set(key, [...(byResident.get(key) ?? []), row]);
       }
+      let failed = false;
+      const relayResident = async (residentRows: typeof rows) => {
+        for (const row of residentRows) {
+          try {
+            const outcome = await this.relay(row.event);
+            // Once Temporal holds the event (encrypted by the payload codec), the inbox keeps only what
+            // de-duplication needs: the text a resident typed, personal details included, is dropped.
+            await trx('webhook_inbox')
+              .where({ webhook_event_id: row.webhook_event_id })
+              .update({ status: outcome, relayed_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null, event: trx.raw("event #- '{message,text}'") });
+          } catch (err) {
+            failed = true;
+            const attempts = row.attempts + 1;
+            const retryAt = new Date(Date.now() + Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 7)));
+            await trx('webhook_inbox')
+              .where({ webhook_event_id: row.webhook_event_id })
+              .update({ attempts, last_error: String((err as Error).message).slice(0, 500), next_attempt_at: retryAt });
+            // Later events of the same resident wait too, so none overtakes this one.
+            const userId = row.event?.source?.userId;
+            if (userId) {
+              await trx('webhook_inbox')
+                .where({ status: 'pending' })
+                .whereRaw("event->'source'->>'userId' = ?", [userId])
+                .andWhere('event_timestamp', '>=', row.event_timestamp)
+                .update({ next_attempt_at: retryAt });
+            }
+            this.deps.logger.warn({ webhookEventId: row.webhook_event_id, attempts }, 'relay to Temporal failed; will retry');
+            return;
+          }
+        }
+      };
+      const groups = [...byResident.values()];
+      for (let i = 0; i < groups.length; i += RELAY_CONCURRENCY) await Promise.all(groups.slice(i, i + RELAY_CONCURRENCY).map(relayResident));
+      // After a failure, stop draining: the timer tries again after the back-off.
+      if (failed) return 0;
       return rows.length;
     });
   }

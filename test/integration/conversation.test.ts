@@ -1,4 +1,7 @@
 import { POSTBACK } from '../../workflows/consultation/line-messages';
+import { Client, Connection } from '@temporalio/client';
+import { InboxRelay } from '../../api/line-webhook/inbox-relay';
+import { createLogger } from '../../platform/logger';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
 import { DEFAULT_LISTENING_REPLY } from '../stand-ins/openai-api';
@@ -171,5 +174,37 @@ describe('a resident talks with the city over LINE', () => {
     });
     expect(suppressed.delivery).toBeNull();
     expect(stack.line.pushes().filter((p) => p.to === resident.userId)).toHaveLength(0);
+  });
+});
+
+describe('a webhook acknowledged while Temporal is unreachable', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: true, profile: (p) => void (p.ai.debounceSeconds = 0) });
+  });
+  afterAll(() => stack.stop());
+
+  it('is kept in the inbox, retried with back-off, and answered once Temporal is back', async () => {
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
+    // A relay whose Temporal frontend does not answer: as if the server were down when LINE posted.
+    const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
+    const downRelay = new InboxRelay({ db: stack.db, temporal: unreachable, taskQueue: stack.taskQueue, logger: createLogger('silent') });
+    await stack.relay.drain();
+    await stack.relay.stop();
+
+    const sent = await resident.post(JSON.stringify({ destination: 'U0', events: [resident.event('message', { message: { type: 'text', id: '7', quoteToken: 'q', text: 'つながりますか' } })] }));
+    expect(sent.status).toBe(200);
+    await downRelay.drain();
+    const waiting = await stack.db('webhook_inbox').where({ status: 'pending' }).first();
+    expect(waiting).toMatchObject({ attempts: 1 });
+    expect(waiting.next_attempt_at.getTime()).toBeGreaterThan(Date.now());
+
+    // Temporal is back: the next pass after the back-off relays it and the resident is answered.
+    await stack.db('webhook_inbox').where({ webhook_event_id: waiting.webhook_event_id }).update({ next_attempt_at: new Date() });
+    await stack.relay.drain();
+    expect((await stack.db('webhook_inbox').where({ webhook_event_id: waiting.webhook_event_id }).first()).status).toBe('relayed');
+    const answer = await resident.nextAnswer();
+    expect(answer.texts).toHaveLength(1);
+    await unreachable.connection.close();
   });
 });
