@@ -185,7 +185,7 @@ export async function startTestStack(
 function installQuietRuntime(): void {
   const flag = '__yorisoiRuntimeInstalled';
   const g = globalThis as Record<string, unknown>;
-  if (g[flag] || process.env[flag]) return;
+  if (g[flag]) return;
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {
