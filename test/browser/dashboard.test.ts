@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Committed, so reviewers can see the dashboard without running anything. */
-const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 
 const pushedTo = (userId: string, text: string) => (r: { endpoint: string; ok: boolean; body: unknown }) =>
   r.endpoint === 'push' && r.ok && (r.body as { to?: string; messages?: { text?: string }[] }).to === userId && !!(r.body as { messages: { text?: string }[] }).messages?.some((m) => m.text === text);
@@ -22,9 +20,6 @@ describe('staff dashboard in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
     if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
       throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
     }
@@ -37,8 +32,7 @@ describe('staff dashboard in a real browser', () => {
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -46,22 +40,7 @@ describe('staff dashboard in a real browser', () => {
     await stack?.stop();
   });
 
-  /** A fresh browser profile, signed in through the login page. */
-  async function signIn(email: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    await page.goto(`${stack.baseUrl}/admin/`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    return { page, errors };
-  }
+  const signIn = (email: string) => signInToAdmin(browser, stack.baseUrl, email);
 
   it('staff: available, cases appear live (urgent first), claim, reply (Enter, no double send), LINE gets the push once; a high-risk case closes only after its review', async () => {
     const user = await stack.createUser('staff');

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { CONSENT_POSTBACK } from '../../workflows/consent/consent-flow';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Committed, so reviewers can see the partner portal without running anything. */
-const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 
 const PARTNER = 'npo-ibasho';
 const PARTNER_NAME = 'NPO法人 いばしょサンプル';
@@ -26,9 +24,6 @@ describe('partner portal in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
     if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
       throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
     }
@@ -40,8 +35,7 @@ describe('partner portal in a real browser', () => {
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -49,24 +43,16 @@ describe('partner portal in a real browser', () => {
     await stack?.stop();
   });
 
-  /** A fresh browser profile, signed in through the login page. */
+  /** Signed in; `live` resolves when the live-update stream has opened. */
   async function signIn(email: string): Promise<{ page: Page; errors: string[]; live: Promise<unknown> }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    let live: Promise<unknown> = Promise.resolve();
+    const signedIn = await signInToAdmin(browser, stack.baseUrl, email, {
+      beforeSubmit: (page) => {
+        live = page.waitForResponse((r) => r.url().endsWith('/api/events') && r.status() === 200);
+        live.catch(() => undefined); // only awaited where the test needs it
+      },
     });
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    await page.goto(`${stack.baseUrl}/admin/`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    // The live-update stream opens once signed in.
-    const live = page.waitForResponse((r) => r.url().endsWith('/api/events') && r.status() === 200);
-    live.catch(() => undefined); // only awaited where the test needs it
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    return { page, errors, live };
+    return { ...signedIn, live };
   }
 
   it('a referral the resident agreed to: the partner acknowledges and accepts it; the case screen shows it live and the resident is told', async () => {

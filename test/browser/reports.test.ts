@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { parsePeriod } from '../../api/reports/report-model';
 import { reportCalendar } from '../../api/reports/report-service';
 import { insertReportFixture } from '../helpers/report-fixtures';
 import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Committed, so reviewers can see the reports page without running anything. */
 const SCREENSHOT = path.resolve(__dirname, '../../test-artifacts/screenshots/reports.png');
 const FROM = '2026-04-01';
@@ -30,9 +29,6 @@ describe('reports page in a real browser, as an official', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
     if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
       throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
     }
@@ -50,7 +46,7 @@ describe('reports page in a real browser, as an official', () => {
       calendar: reportCalendar(stack.profile, parsePeriod(FROM, TO)),
       pinnedAgeBands: { 'under-20': 4 },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   }, 120_000);
 
@@ -59,21 +55,7 @@ describe('reports page in a real browser, as an official', () => {
     await stack?.stop();
   });
 
-  async function signIn(email: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    await page.goto(`${stack.baseUrl}/admin/`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    return { page, errors };
-  }
+  const signIn = (email: string) => signInToAdmin(browser, stack.baseUrl, email, { context: { viewport: { width: 1280, height: 1400 }, acceptDownloads: true } });
 
   it('lands on the reports, shows the figures, and both downloads carry the same figures; consultations are refused', async () => {
     const official = await stack.createUser('official');

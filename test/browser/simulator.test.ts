@@ -4,14 +4,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from '../helpers/browser';
 import { createApp } from '../../api/app';
 import { loadEnv } from '../../platform/config/env';
 import { createLogger } from '../../platform/logger';
 import { startTestStack, TestStack } from '../helpers/test-stack';
 import { DEFAULT_LISTENING_REPLY } from '../stand-ins/openai-api';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Committed, so reviewers can see the simulator without running anything. */
 const SCREENSHOT = path.resolve(__dirname, '../../test-artifacts/screenshots/simulator.png');
 

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { TEST_PASSWORD } from './test-stack';
+
+/** Debian's Chromium (installed by .ci/run); the flags keep it off this machine's closed network. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Console errors and uncaught page errors, which every browser test asserts are absent. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  return errors;
+}
+
+/**
+ * A fresh browser profile signed in through the admin app's Japanese login page. `beforeSubmit`
+ * runs just before the login click (e.g. to start waiting for the live-update stream).
+ */
+export async function signInToAdmin(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  options: { context?: BrowserContextOptions; beforeSubmit?: (page: Page) => void } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options.context });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors = collectErrors(page);
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+  options.beforeSubmit?.(page);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  return { page, errors };
+}
