@@ -728,7 +728,7 @@ async function main() {
     say(`  model calls (subtracted):         ${formatSummary(bf.model)}`);
     say(`  DURABLE turn, model excluded:     ${formatSummary(bf.excludingModel)}`);
     say(`  cores: ${fmtCores(bUsed.cores)}; bench event-loop delay p99 ${bUsed.loopDelayP99.toFixed(1)} ms`);
-    say(`  relay's signalWithStart calls (one at a time): ${formatSummary(bUsed.signalWithStart)}`);
+    say(`  relay's signalWithStart calls: ${formatSummary(bUsed.signalWithStart)}`);
     say(`  CPU time of this run's processes (stack and load client), per turn: ${((bUsed.cpuSeconds * 1000) / Math.max(1, db_.turns.length)).toFixed(1)} ms`);
     const stages: Stages[] = [];
     let stageError: string | undefined;
@@ -786,16 +786,32 @@ async function main() {
   // --- A: acknowledgement under load (last: its backlog would delay every later phase) ------------
   {
     const m = measure();
+    // The API's knex pool (tarn): how many queries waited for a connection while the load ran.
+    type Tarn = { numUsed(): number; numPendingAcquires(): number };
+    const pool = (apiDb.client as { pool?: Tarn }).pool;
+    const poolSamples: { used: number; waiting: number }[] = [];
+    const sampler = setInterval(() => pool && poolSamples.push({ used: pool.numUsed(), waiting: pool.numPendingAcquires() }), 50);
     say(`\n[A] webhook acknowledgement at ${opts.rate} events/s for ${opts.seconds} s (open loop, ${Math.floor(opts.rate * opts.seconds)} events over ${opts.residents} residents; their first message starts their workflow)`);
     const r = await runPhase({ phase: 'A', url: apiUrl, userIds, rate: opts.rate, seconds: opts.seconds, maxEvents: Math.floor(opts.rate * opts.seconds), tagPrefix: 'bqa' });
     const duringLoad = m();
+    clearInterval(sampler);
     noteOther('A', duringLoad.cores);
+    const poolFigures = {
+      size: (apiDb.client as { config?: { pool?: { max?: number } } }).config?.pool?.max ?? 10,
+      used: summarize(poolSamples.map((x) => x.used)),
+      waiting: summarize(poolSamples.map((x) => x.waiting)),
+      shareOfSamplesWithWaiters: poolSamples.filter((x) => x.waiting > 0).length / Math.max(1, poolSamples.length),
+    };
     const acks = ackSummary(r.events);
     const achieved = r.events.length / (r.elapsedMs / 1000);
     say(`  sent ${acks.sent} in ${(r.elapsedMs / 1000).toFixed(1)} s (${achieved.toFixed(1)}/s achieved); client lag ${formatSummary(acks.clientLag)}`);
     say(`  ACK latency: ${formatSummary(acks.ack)}; errors ${acks.errors}${acks.errors ? ` (${acks.errorKinds.join(', ')})` : ''}`);
     say(`  cores during the load: ${fmtCores(duringLoad.cores)}; bench event-loop delay p99 ${duringLoad.loopDelayP99.toFixed(1)} ms, max ${duringLoad.loopDelayMax.toFixed(1)} ms`);
-    report.ack = { ...acks, achievedRate: achieved, cores: duringLoad.cores, loopDelayP99: duringLoad.loopDelayP99, loopDelayMax: duringLoad.loopDelayMax };
+    say(
+      `  API knex pool (max ${poolFigures.size}) sampled every 50 ms: connections in use p50 ${poolFigures.used.p50} / max ${poolFigures.used.max}; ` +
+        `queries waiting for a connection p50 ${poolFigures.waiting.p50} / p99 ${poolFigures.waiting.p99} / max ${poolFigures.waiting.max}, in ${(poolFigures.shareOfSamplesWithWaiters * 100).toFixed(0)} % of samples`,
+    );
+    report.ack = { ...acks, pool: poolFigures, achievedRate: achieved, cores: duringLoad.cores, loopDelayP99: duringLoad.loopDelayP99, loopDelayMax: duringLoad.loopDelayMax };
 
     const drained = await waitForAnswers(line, apiDb, r.events, opts.drainTimeout * 1000, 'burst');
     const all = m();
@@ -804,7 +820,8 @@ async function main() {
     const lastAnswer = turns.length ? Math.max(...turns.map((t) => t.at)) : Date.now();
     const throughput = turns.length / ((lastAnswer - firstSent) / 1000);
     const first = drained.backlog[0];
-    const last = drained.backlog[drained.backlog.length - 1];
+    // Relay rate: from the end of the load until the inbox was empty (or the last sample).
+    const last = drained.backlog.find((x) => x.inboxPending === 0) ?? drained.backlog[drained.backlog.length - 1];
     const relayRate = first && last && last.t > first.t ? (first.inboxPending - last.inboxPending) / ((last.t - first.t) / 1000) : NaN;
     const turnLatency = summarize(turns.map((t) => t.at - t.event.sentAt - t.model));
     const viaPush = turns.filter((t) => t.via === 'push').length;
@@ -812,10 +829,10 @@ async function main() {
       `  answered ${turns.length}/${drained.acked}${drained.complete ? '' : ` (drain stopped after ${opts.drainTimeout} s)`} by ${((lastAnswer - firstSent) / 1000).toFixed(1)} s after the first post: ` +
         `${throughput.toFixed(1)} turns/s end to end; ${viaPush} by push (reply token older than ${profile.ai.replyTokenMaxAgeSeconds} s)`,
     );
-    say(`  inbox after the load stopped: ${first?.inboxPending ?? 0} events not yet relayed; relay drained ${relayRate.toFixed(1)} events/s afterwards`);
+    say(`  inbox after the load stopped: ${first?.inboxPending ?? 0} events not yet relayed; the relay moved ${relayRate.toFixed(1)} events/s to Temporal until the inbox ${last?.inboxPending === 0 ? `was empty (${((last.t - (first?.t ?? last.t)) / 1000).toFixed(0)} s)` : 'stopped being watched'}`);
     say(`  turn latency of the burst (queueing included, model excluded): ${formatSummary(turnLatency)}`);
     say(`  cores over load + drain: ${fmtCores(all.cores)}`);
-    say(`  relay's signalWithStart calls over load + drain (one at a time): ${formatSummary(all.signalWithStart)}`);
+    say(`  relay's signalWithStart calls over load + drain: ${formatSummary(all.signalWithStart)}`);
     report.burst = { answered: turns.length, acked: drained.acked, complete: drained.complete, seconds: (lastAnswer - firstSent) / 1000, throughput, relayRate, signalWithStart: all.signalWithStart, viaPush, turnLatency, inboxPendingAtStop: first?.inboxPending ?? 0, coresLoadAndDrain: all.cores };
   }
 

@@ -88,8 +88,10 @@ export function coresUsed(a: CpuSnapshot, b: CpuSnapshot): Record<string, number
   let ours = 0;
   for (const name of Object.keys(b.groups)) {
     const ticks = b.groups[name] - (a.groups[name] ?? 0);
-    ours += ticks;
-    out[name] = ticks / TICKS_PER_SECOND / seconds;
+    // A process that exited between the snapshots (an idle pool connection's backend) takes its
+    // ticks with it, so a group can come out slightly negative: shown as 0.
+    ours += Math.max(0, ticks);
+    out[name] = Math.max(0, ticks) / TICKS_PER_SECOND / seconds;
   }
   out['other processes'] = Math.max(0, (b.machineBusy - a.machineBusy - ours) / TICKS_PER_SECOND / seconds);
   return out;
