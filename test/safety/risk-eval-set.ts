@@ -34,7 +34,7 @@
  */
 import type { RiskLevel } from '../../workflows/safety/risk-levels';
 
-export type EvalLang = 'ja' | 'en' | 'zh' | 'ko' | 'vi' | 'pt' | 'tl' | 'ne';
+export type EvalLang = 'ja' | 'en' | 'zh' | 'ko' | 'vi' | 'pt' | 'tl' | 'ne' | 'id' | 'es' | 'th';
 
 export interface EvalCase {
   text: string;
@@ -44,6 +44,8 @@ export interface EvalCase {
   lang: EvalLang;
   /** level of an earlier message in the same conversation, passed as context.baseline */
   baseline?: RiskLevel;
+  /** the writer's category (v6 holdout rows carry one: passive, method, self-harm, third-party, …) */
+  category?: string;
   note?: string;
 }
 
@@ -893,8 +895,8 @@ const ROUND5: EvalCase[] = [
   ...rows('ne', [['मलाई आफैलाई चोट पुर्याउन मन लाग्छ', 'medium', true, 'self-harm']]),
 ];
 
-/** The evaluation set: the original messages (written before any rule) plus rounds 2–5. */
-export const EVAL_SET: EvalCase[] = [
+/** Round 1: written before any rule existed. */
+const ROUND1: EvalCase[] = [
   ...rows('ja', JA_EVERYDAY),
   ...rows('ja', JA_THIRD_PARTY_AND_NEGATION),
   ...rows('ja', JA_PASSIVE),
@@ -915,11 +917,10 @@ export const EVAL_SET: EvalCase[] = [
   ...rows('pt', PT),
   ...rows('tl', TL),
   ...rows('ne', NE),
-  ...ROUND2,
-  ...ROUND3,
-  ...ROUND4,
-  ...ROUND5,
 ];
+
+/** The evaluation set: the original messages (written before any rule) plus rounds 2–5. */
+export const EVAL_SET: EvalCase[] = [...ROUND1, ...ROUND2, ...ROUND3, ...ROUND4, ...ROUND5];
 
 // ───────────────────────────── holdout ─────────────────────────────
 // HOLDOUT_SET (v5): written after the last change to the rules and labelled before they were run
@@ -980,4 +981,16 @@ export const HOLDOUT_SET: EvalCase[] = [
   ...rows('pt', [['quero me matar hoje', 'high', true]]),
   ...rows('tl', [['Gusto ko nang magpakamatay', 'medium', true]]),
   ...rows('ne', [['म आत्महत्या गर्ने सोचमा छु', 'medium', true]]),
+];
+
+/**
+ * The earlier holdouts, each as first written (v1 = round 2 … v4 = round 5 are now part of EVAL_SET
+ * and were tuned on after their first measurement; v5 is HOLDOUT_SET). Printed one by one by the bench.
+ */
+export const EARLIER_HOLDOUTS: readonly { name: string; cases: readonly EvalCase[] }[] = [
+  { name: 'v1 (round 2)', cases: ROUND2 },
+  { name: 'v2 (round 3)', cases: ROUND3 },
+  { name: 'v3 (round 4)', cases: ROUND4 },
+  { name: 'v4 (round 5)', cases: ROUND5 },
+  { name: 'v5 (HOLDOUT_SET)', cases: HOLDOUT_SET },
 ];

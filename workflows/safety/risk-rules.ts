@@ -239,7 +239,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'si-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /死にた(?:い|かった|がって|がる)|死にたく(?!は?な(?:い|く|か))/u },
   { id: 'si-jisatsu', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /自殺(?:したい|しよう|しようと|する(?:しか|かも|気)|(?:を|も)?(?:考え|思)|願望|が頭|したく(?!は?な))|自死(?:したい|を考え)|自殺(?:って|は|するの(?:って|は)?)(?:痛|苦し|怖|楽)/u },
+    pattern: /自殺(?:したい|しよう|しようと|しに(?:行|いく)|する(?:しか|かも|気)|(?:を|も)?(?:考え|思)|願望|が頭|したく(?!は?な))|自死(?:したい|を考え)|自殺(?:って|は|するの(?:って|は)?)(?:痛|苦し|怖|楽)/u },
   { id: 'si-shinou', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /死のう|死ぬしかない|死ぬ(?:こと|事)(?:を|も)?(?:ばかり|ばっかり|ばっか|しか)?(?:考え|思)|死ぬ勇気|死ぬ覚悟/u },
   { id: 'si-better-dead', level: 'medium', category: 'suicidal-ideation', scope: 'self',
@@ -259,6 +259,11 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     unless: /暑|寒|腹|お腹|はら|眠|ねむ|忙|溶け|痛|宿題|課題|残業|尊|推し|かわい|可愛|美味|おいし|うま|笑|草|(?<![a-z])w(?![a-z])|恥ずかし|緊張|暇|ひま|退屈|げーむ|会議|試験|てすと|発表|面接|仕事|ばいと|部活|練習/u },
   { id: 'si-method-thought', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:死ぬ|死ねる|自殺の?)方法(?:を|ばかり|ばっかり|ばっか)?[^。]{0,4}(?:考え|思い浮)/u },
+  { id: 'si-method-ask', level: 'medium', category: 'suicidal-ideation', scope: 'self',
+    // Asking how to die, or where to get the means, is at least medium (issue 13), even without a
+    // stated wish: 「死に方を教えて」「練炭はどこで」「致死量って」. Plans and lethal-dose questions
+    // stay high through si-plan / si-means-inquiry.
+    pattern: /死に方|(?:死ぬ|死ねる|自殺(?:の|する)?)(?:方法|やり方|手段|仕方)|(?:どうやって|どうやったら|どうしたら|どうすれば|どこで|どこなら|どこから)[^。]{0,8}死(?:ね|ぬ|の|ん)|(?:痛く|苦しく)(?:ない|なく)[^。]{0,6}死|致死量|(?:練炭|睡眠薬|眠剤|ろーぷ|硫化水素|農薬|青酸|首吊)[^。]{0,8}(?:どこで|どこに|どこなら|どうやって|どうすれば|どう(?:やったら|したら))|(?:何錠|何mg|何階|何めーとる)(?:で|から|くらい|ぐらい|あれば)|\bhow (?:to|do i|can i|would i|should i)\b[^。]{0,8}\b(?:die|kill my ?self|end my life|commit suicide|overdose)\b|\b(?:easiest|painless|quickest|fastest|best|surest|quietest) ways? to (?:die|kill my ?self|end (?:my life|it))\b|\bhow many (?:pills|tablets)\b[^。]{0,24}\b(?:die|overdose|kill|lethal|fatal|od)\b|\blethal dose\b/u },
   { id: 'si-death-talk', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
     pattern: /死ぬ(?:って|と)(?:言|いう|いっ)/u },
   { id: 'si-end-this', level: 'low', category: 'suicidal-ideation', scope: 'self',
@@ -270,7 +275,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     pattern: /(?:大事|大切)な(?:もの|物)[^。]{0,8}(?:あげ|譲|渡し)|身辺整理/u },
   { id: 'si-completed', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
     // 「兄が自殺して」「飛び降りたらしい」: someone else's death; with no subject it stays medium to ask.
-    pattern: /自殺(?:した|して|しちゃ)|飛び降りた(?:らしい|って)/u },
+    pattern: /自殺(?:した(?![いく])|して|しちゃ)|飛び降りた(?:らしい|って)/u },
 
   // ── suicidal ideation, intent / plan / preparation / farewell: high ──
   { id: 'si-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
@@ -397,7 +402,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── harm to others ──
   { id: 'hto-threat', level: 'medium', category: 'harm-to-others', scope: 'threat',
-    pattern: /殺してやる|ぶっ殺|ぶち殺|(?:殺し|刺し|燃やし|火をつけ)に(?:行|いく)|(?:刺|殴|ぶん殴)してやり?たい|刺してやる|刺したい|殺す(?:から|ぞ(?!って)|しかない|つもり|$)|殺したい(?!くらい|ほど|ぐらい)|(?:火を?(?:つけ|付け|放)|放火し|燃やし)て?(?:やる|やりたい)/u },
+    pattern: /殺してやる|ぶっ殺|ぶち殺|(?:(?<!自)殺し|刺し|燃やし|火をつけ)に(?:行|いく)|(?:刺|殴|ぶん殴)してやり?たい|刺してやる|刺したい|(?<!自)殺す(?:から|ぞ(?!って)|しかない|つもり|$)|(?<!自)殺したい(?!くらい|ほど|ぐらい)|(?:火を?(?:つけ|付け|放)|放火し|燃やし)て?(?:やる|やりたい)/u },
   { id: 'hto-vent', level: 'low', category: 'harm-to-others', scope: 'threat',
     pattern: /殺したい(?:くらい|ほど|ぐらい)|(?:あいつ|上司|奴|やつ|あの人)[^。]{0,4}死ね(?!って|と)/u },
   { id: 'hto-armed-grievance', level: 'high', category: 'harm-to-others', scope: 'threat',
