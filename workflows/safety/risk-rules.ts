@@ -117,7 +117,7 @@ const DISTRESS =
   /もういいや|\bcant do this\b|\bim done\b|疲れた|つかれた|限界|(?:もう)?無理|もうむり|つらい|辛い|しんどい|助けて|たすけて|苦しい|くるしい|苦しま|耐えられない|\bcant take\b|\bexhausted\b|ya no (?:aguanto|puedo)|(?:nggak|gak|tidak) kuat|ไม่ไหว|không chịu nổi/u;
 
 /** 「あとはやるだけ」「覚悟はできた」: resolve, which with means in hand is a plan. */
-const RESOLVE = /あとは(?:やる|実行|決行)だけ|覚悟(?:は|が)?(?:でき|決ま)|もう決めた|決心(?:が)?つい/u;
+const RESOLVE = /あとは(?:やる|実行|決行|勇気)だけ|勇気(?:さえ|が)出れば|覚悟(?:は|が)?(?:でき|決ま)|もう決めた|決心(?:が)?つい/u;
 
 const CURRENT = /次は|次こそ|今度こそ|今回は|今度は(?:ちゃんと|確実に|必ず)|また|今も|今でも|いまだに|同じ気持ち|最近また|\bagain\b|\bstill\b/u;
 
@@ -132,7 +132,7 @@ const AT_EDGE = /(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)(
 
 /** Leisure context: 屋上でお弁当, バンジー, 飛び込み台. */
 const LEISURE =
-  /お弁当|弁当|らんち|昼ご?飯|休憩|天気|景色|星空|花火|ばーべきゅー|びあがーでん|ぴくにっく|遊園地|あとらくしょん|ばんじー|すかいだいびんぐ|観光|撮影|ぷーる|飛び込み台|水泳|海水浴|旅行|系の|つあー|はいきんぐ|散策|(?<!死ぬ)日の出|初日の出/u;
+  /お弁当|弁当|らんち|昼ご?飯|休憩|天気|景色|星空|花火|ばーべきゅー|びあがーでん|ぴくにっく|遊園地|あとらくしょん|ばんじー|すかいだいびんぐ|観光|撮影|ぷーる|飛び込み台|水泳|海水浴|旅行|系の|つあー|はいきんぐ|散策|写真|みんなで|友達と|だむかーど|(?<!死ぬ)日の出|初日の出/u;
 
 /** Activities whose jump or dive is the fun part, anywhere in the message (バンジー…。飛び降りる瞬間が最高). */
 const LEISURE_ACTIVITY = /ばんじー|すかいだいびんぐ|ぱらぐらいだー|飛び込み台|飛び込み競技|ぷーる|水泳|\bbungee\b|\bskydiv/u;
@@ -176,7 +176,7 @@ const PREVENTION =
 
 /** Right after a match: 「…とは思わない」「…わけじゃない」. */
 const NEGATION_AFTER =
-  /^(?:とは|なんて|なんか|って|とか|は|とも)?(?:全然|別に|まったく|全く)?(?:思わ|おもわ|思って(?:い)?な|おもって(?:い)?な|思ったこと(?:は|も)?な|考えてな|考えたこと(?:は|も)?な|(?:気持ち|思い|考え)(?:は|も)?(?:ない|無い|ありません)|わけじゃ|わけでは|訳じゃ|訳では|ことはない|ことない|とか(?:じゃ|では)|そういうの(?:じゃ|では)|(?:とまで|まで)は?(?:思わ|おもわ|いかな)|(?:言う|いう)?ほど(?:じゃ|では)|(?:もう)?(?:やめ|して(?:い)?な|しては?いな))|^\s?(?:होइन|छैन)/u;
+  /^(?:とは|なんて|なんか|って|とか|は|とも)?(?:全然|別に|まったく|全く)?(?:思わ|おもわ|思って(?:い)?な|おもって(?:い)?な|思ったこと(?:は|も)?な|考えてな|考えたこと(?:は|も)?な|(?:気持ち|思い|考え)(?:は|も)?(?:ない|無い|ありません)|わけじゃ|わけでは|訳じゃ|訳では|ことはない|ことない|したこと(?:は|も)?な|とか(?:じゃ|では)|そういうの(?:じゃ|では)|(?:とまで|まで)は?(?:思わ|おもわ|いかな)|(?:言う|いう)?ほど(?:じゃ|では)|(?:もう)?(?:やめ|して(?:い)?な|しては?いな))|^\s?(?:होइन|छैन)/u;
 /** Right before a match: "i dont (really) want to die", "không muốn chết", "não quero morrer". */
 const NEGATION_BEFORE =
   /(?:\b(?:dont|do not|didnt|never|not|no longer|wont|wouldnt)\b(?: \S+){0,2} ?|không (?:phải )?|chẳng |não |hindi |不|没有|没|沒有|沒|\bno |\btidak |\bnggak |\bgak |\bbukan |ไม่ได้|ไม่)$/u;
@@ -220,7 +220,7 @@ const NOW_DANGER =
 export const SIGNAL_RULES: readonly RiskRule[] = [
   // ── suicidal ideation, passive: low ──
   { id: 'si-passive-disappear', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /消えたい|消えたく(?:なる|なった|なって|なり)|消えてしまいたい|消えちゃいたい|消えてなくなりたい|消え去りたい|消えてしまえたら|いなくなりたい|いなくなってしまいたい|この世から(?:消え|いなく|ふぇーどあうと|退場|おさらば)|(?:溶けて|消えて)?(?:なくなりたい|無くなりたい)|存在(?:ごと|を)?(?:消して|なくして|なくなり|消え)(?:しまい|ちゃい)?たい|消えても(?:同じ|いい|誰も|変わらない)/u },
+    pattern: /消えたい|消えたく(?:なる|なった|なって|なり)|消えてしまいたい|消えちゃいたい|消えてなくなりたい|消え去りたい|消えてしまえたら|いなくなりたい|いなくなってしまいたい|この世から(?:消え|いなく|ふぇーどあうと|退場|おさらば)|(?:溶けて|消えて)?(?:なくなりたい|無くなりたい)|存在(?:ごと|を)?(?:消して|なくして|なくなり|消え)(?:しまい|ちゃい)?たい|消えても(?:同じ|いい|誰も|変わらない)|(?:いなく|消え)(?:なっ)?ちゃおう|消えようかな|いなくなろうかな/u },
   { id: 'si-passive-sleep', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /目が覚めなければ|目覚めなければ|目が覚めなきゃ|起きなければ(?:いい|良い)|起きなきゃいい|(?:寝た|眠った)まま(?:死|起き|目が|終わ)|ずっと(?:眠って|寝て)(?:い)?たい|永遠に(?:眠りたい|(?:寝|眠)て(?:い)?たい)|目(?:が)?覚め(?:ませんように|ないで|たくなかった)|起きたくなかった/u },
   { id: 'si-passive-unborn', level: 'low', category: 'suicidal-ideation', scope: 'self',
@@ -248,7 +248,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── suicidal ideation, active: medium ──
   { id: 'si-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /死にた(?:い|かった|がって|がる)|死にたく(?!は?な(?:い|く|か))/u },
+    pattern: /死にた(?:い|かった|がって|がる|さ)|死にたく(?!は?な(?:い|く|か))/u },
   { id: 'si-jisatsu', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /自殺(?:したい|しよう|しようと|しに(?:行|いく)|する(?:しか|かも|気)|(?:を|も)?(?:考え|思)|願望|が頭|したく(?!は?な(?:い|く|かっ)))|自死(?:したい|を考え)|自殺(?:って|は|するの(?:って|は)?)(?:痛|苦し|怖|楽)/u },
   { id: 'si-shinou', level: 'medium', category: 'suicidal-ideation', scope: 'self',
@@ -272,21 +272,21 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     pattern: /(?:死ぬ|死ねる|自殺の?)方法(?:を|ばかり|ばっかり|ばっか)?[^。]{0,4}(?:考え|思い浮)/u },
   { id: 'si-active-other', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     // other words for active ideation: 希死念慮, 死を考えて, 幕を引きたい, 命を消したい, dying to pay debts
-    pattern: /希死念慮|死を(?:考え|意識|選|望)|幕を(?:引き|下ろし|閉じ)たい|命(?:を)?(?:消し|絶ち|断ち)(?:し)?たい|死んで[^。]{0,10}(?:保険金|償|詫び|返し)|(?:飛び込み|飛び降り)たく(?:なる|なった|なって)|死ぬ[^。]{0,6}死ぬ|安楽死(?:したい|させて|できる)|この世を去り(?:たい|ます)|命を絶(?:ちたい|とう|つ)|自ら命を|自分を終わらせ|(?:誰か|だれか)[^。]{0,4}殺して(?:ほしい|欲しい|くれ)?|殺してほしい|殺してくれ(?:ない|よ|$)|(?:ここから|この高さから)(?:落ち|飛び降り|飛ん)たら/u },
+    pattern: /希死念慮|死を(?:考え|意識|選|望)|幕を(?:引き|下ろし|閉じ)たい|命(?:を)?(?:消し|絶ち|断ち)(?:し)?たい|死んで[^。]{0,10}(?:保険金|償|詫び|返し)|(?:飛び込み|飛び降り)たく(?:なる|なった|なって)|死ぬ[^。]{0,6}死ぬ|安楽死(?:したい|させて|できる)|この世を去り(?:たい|ます)|命を絶(?:ちたい|とう|つ)|自ら命を|自分を終わらせ|(?:誰か|だれか)[^。]{0,4}殺して(?:ほしい|欲しい|くれ)?|殺してほしい|殺してくれ(?:ない|よ|$)|(?:ここから|この高さから)(?:落ちたら|飛び降りたら|飛んだら)|生きる(?:の|こと)(?:を)?(?:やめ|止め|諦め|あきらめ)|死について(?:考え|ばかり)|(?:無理|限界|つらい|しんどい|やばい)死$|死んじゃおう|死んでしまおう|死のっか|もう(?:全部|何もかも)?終わりに(?:する|します|したい)/u },
   { id: 'si-hint', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:自殺|死)を?(?:ほのめか|匂わ|におわ)/u },
   { id: 'si-method-ask', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     // Asking how to die, or where to get the means, is at least medium (issue 13), even without a
     // stated wish: 「死に方を教えて」「練炭はどこで」「致死量って」. Plans and lethal-dose questions
     // stay high through si-plan / si-means-inquiry.
-    pattern: /死に方|(?:死ぬ|死ねる|自殺(?:の|する)?)(?:方法|やり方|手段|仕方)|(?:どうやって|どうやったら|どうしたら|どうすれば|どこで|どこなら|どこから)[^。]{0,8}死(?:ね|ぬ|の|ん)|(?:痛く|苦しく)(?:ない|なく)[^。]{0,6}死|致死量|(?:練炭|睡眠薬|眠剤|ろーぷ|硫化水素|農薬|青酸|首吊)[^。]{0,8}(?:どこで|どこに|どこなら|どうやって|どうすれば|どう(?:やったら|したら))|(?:何錠|何mg|何階|何めーとる)(?:で|から|くらい|ぐらい|あれば)|\bhow (?:to|do i|can i|would i|should i)\b[^。]{0,8}\b(?:die|kill my ?self|end my life|commit suicide|overdose)\b|\b(?:easiest|painless|quickest|fastest|best|surest|quietest) ways? to (?:die|kill my ?self|end (?:my life|it))\b|\bhow many (?:pills|tablets)\b[^。]{0,24}\b(?:die|overdose|kill|lethal|fatal|od)\b|\blethal dose\b|死ね(?:る|ます)(?:の|か|かな|って)?$|即死|確実に死|死ねる高さ|眠るように死|(?:自殺|死ぬ)(?:する)?なら[^。]{0,8}(?:何|どこ|どう|一番)|(?:自殺|死ん)で?も?[^。]{0,6}保険(?:金)?(?:って|は|が)?(?:降り|出る|おり|もらえ)/u },
+    pattern: /死に方|(?:死ぬ|死ねる|自殺(?:の|する)?)(?:方法|やり方|手段|仕方)|(?:どうやって|どうやったら|どうしたら|どうすれば|どこで|どこなら|どこから)[^。]{0,8}死(?:ね|ぬ|の|ん)|(?:痛く|苦しく)(?:ない|なく)[^。]{0,6}死|致死量(?:は|って|を)?[^。]{0,6}(?:知りたい|教えて|どれ|何錠|何mg)|(?:練炭|睡眠薬|眠剤|ろーぷ|硫化水素|農薬|青酸|首吊)[^。]{0,8}(?:どこで|どこに|どこなら|どうやって|どうすれば|どう(?:やったら|したら))|(?:何錠|何mg|何階|何めーとる)(?:で|から|くらい|ぐらい|あれば)|\bhow (?:to|do i|can i|would i|should i)\b[^。]{0,8}\b(?:die|kill my ?self|end my life|commit suicide|overdose)\b|\b(?:easiest|painless|quickest|fastest|best|surest|quietest) ways? to (?:die|kill my ?self|end (?:my life|it))\b|\bhow many (?:pills|tablets)\b[^。]{0,24}\b(?:die|overdose|kill|lethal|fatal|od)\b|\blethal dose\b|死ね(?:る|ます)(?:の|か|かな|って)?$|即死|確実に死|死ねる高さ|眠るように死|(?:自殺|死ぬ)(?:する)?なら[^。]{0,8}(?:何|どこ|どう|一番)|(?:自殺|死ん)で?も?[^。]{0,6}保険(?:金)?(?:って|は|が)?(?:降り|出る|おり|もらえ)/u },
   { id: 'si-death-talk', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
     pattern: /死ぬ(?:って|と)(?:言|いう|いっ)/u },
   { id: 'si-end-this', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /これで(?:全部)?終わりにする/u },
   { id: 'si-hoard', level: 'high', category: 'suicidal-ideation', scope: 'self',
     // means at hand (scale level 3)
-    pattern: /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は|が)?[^。]{0,12}(?:集め|ため|貯め|溜め|すとっく|貯ま|溜ま|たまっ)|(?:薬|錠)[^。]{0,12}(?:買いだめ|買い溜め)|(?:確実な|死ねる)量|致死量[^。]{0,6}(?:用意|集め|ため|貯め)/u },
+    pattern: /(?:薬|睡眠薬|眠剤|市販薬|錠剤)(?:を|も|は|が)?[^。]{0,12}(?:集め|ため|貯め|溜め|すとっく|貯ま|溜ま|たまっ)|(?:薬|錠)[^。]{0,12}(?:買いだめ|買い溜め)|(?:確実な|死ねる)量|(?:睡眠薬|眠剤|市販薬|薬)[^。]{0,4}(?:[1-9]\d+|数十|何十)錠(?:ある|持って|手元|以上)|致死量[^。]{0,6}(?:用意|集め|ため|貯め)/u },
   { id: 'si-giveaway', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:大事|大切)な(?:もの|物)[^。]{0,8}(?:あげ|譲|渡し)|身辺整理/u },
   { id: 'si-completed', level: 'medium', category: 'suicidal-ideation', scope: 'self', thirdPartyDirect: true,
@@ -326,38 +326,49 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     pattern: /(?:方法|場所|日にち)(?:も|は)[^。]{0,8}決め(?:た|てある|ました)|^(?:もう)?(?:今夜|今晩|今日|明日)(?:こそ)?(?:決行|実行)(?:する|します)?(?:ね|わ)?$|^(?:もう)?(?:今夜|今晩)(?:こそ)?やる(?:ね|わ|よ)?$/u,
     // the bare 「明日決行」 only as the whole message (「明日決行！大掃除するぞ」 is not)
     requires: /^[^。]*$|方法|場所|日にち/u },
+  { id: 'si-plan-dated', level: 'high', category: 'suicidal-ideation', scope: 'future',
+    pattern: /(?:曜|夜|日|朝|時)(?:の夜)?に(?:決行|実行)(?:する|します)/u, unless: /掃除|いべんと|らいぶ|計画|引っ越|ぱーてぃ|飲み会|会議|作戦|だいえっと/u },
   { id: 'si-plan-absent', level: 'high', category: 'suicidal-ideation', scope: 'self',
     // 「家族が旅行でいない週末にやるつもり」: waiting for the house to be empty (the 旅行 is theirs)
     pattern: /いない(?:間|うち|週末|日|夜)に(?:やる|実行|決行)/u },
   { id: 'si-farewell-final', level: 'high', category: 'suicidal-ideation', scope: 'self',
     // goodbyes that leave no future: 「探さないで」「先に行くね」「明日の朝には私はいない」
-    pattern: /探さないで|もう会えない|先に(?:行く|死ぬ)(?:ね|から|わ)|生まれ変わったら(?:また|今度は)?[^。]{0,10}(?:話|会|聞い|よろしく)|(?:この|今日の)?(?:line|ちゃっと|会話|やりとり|めっせーじ)(?:も|は)(?:今日|今夜)?で?最後|(?:明日|月曜|朝|その頃)[^。]{0,8}には(?:もう)?(?:私|わたし|僕|俺|自分)(?:は|が|も)?(?:もう)?(?:いない|居ない)|もう(?:私|わたし|僕|俺|自分)(?:は)?(?:いない|居ない)(?:ので|から|。|$)/u },
+    pattern: /探さないで|もう会えない(?:けど|から)[^。]{0,4}忘れないで|(?:私|わたし|僕|俺|自分)のこと(?:は|を)?忘れて(?!ない|た)|最後に[^。]{0,6}(?:声|顔)(?:が|を)(?:聞き|見)たかった|先に(?:行く|死ぬ)(?:ね|から|わ)|生まれ変わったら(?:また|今度は)?[^。]{0,10}(?:話|会|聞い|よろしく)|(?:この|今日の)?(?:line|ちゃっと|会話|やりとり|めっせーじ)(?:も|は)(?:今日|今夜)?で?最後|(?:明日|月曜|朝|その頃)[^。]{0,8}には(?:もう)?(?:私|わたし|僕|俺|自分)(?:は|が|も)?(?:もう)?(?:いない|居ない)|もう(?:私|わたし|僕|俺|自分)(?:は)?(?:いない|居ない)(?:ので|から|。|$)/u,
+    unless: /引っ越|転勤|退職|卒業|異動|転校|機種変/u },
+  { id: 'si-farewell-family', level: 'high', category: 'suicidal-ideation', scope: 'self',
+    // thanks and sorry addressed to family in the chat: 「お母さん、ありがとう。ごめんね」
+    pattern: /(?:お母さん|お父さん|おかあさん|おとうさん|母さん|父さん|まま|ぱぱ|みんな|家族)(?:へ|に)?(?:今まで)?(?:ありがとう|ごめんね|ごめんなさい)/u,
+    requires: /ありがと[^]*ごめん|ごめん[^]*ありがと|さよ(?:う)?なら/u,
+    unless: /遅くなって|遅れて|遅刻|ばいと|卒業|転校|引っ越/u },
   { id: 'si-entrust', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     // handing over what one cares for: 「猫をよろしくお願いします」「暗証番号をメモに書いて置いた」
-    pattern: /(?:猫|ねこ|犬|いぬ|ぺっと|うさぎ|子ども|子供|家族|母|父|妹|弟)(?:の(?:こと|世話|散歩))?(?:を|は|も)?(?:よろしく(?:お願い|たの|頼)|[^。]{0,12}代わりに(?:頼|お願い))|(?:暗証番号|通帳|ぱすわーど|印鑑)[^。]{0,12}(?:書い|置い|まとめ|渡し)|みんなに(?:よろしく|ありがとうって)|もう(?:二度と)?連絡(?:しない|しません)(?:ね|から)?$/u,
+    pattern: /(?:猫|ねこ|犬|いぬ|ぺっと|うさぎ|子ども|子供|家族|母|父|妹|弟)(?:の(?:こと|世話|散歩))?(?:を|は|も)?(?:よろしく(?:お願い|たの|頼)|(?:お願い|頼み)(?:します|ね)[^。]{0,2}(?:$|。)|[^。]{0,12}代わりに(?:頼|お願い))|(?:暗証番号|通帳|ぱすわーど|印鑑)[^。]{0,12}(?:書い|置い|まとめ|渡し)|みんなに(?:よろしく|ありがとうって)|もう(?:二度と)?連絡(?:しない|しません)(?:ね|から)?$/u,
     unless: /旅行|出張|留守|帰省|入院|実家|泊まり/u },
   { id: 'si-farewell', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /今まで(?:本当に|ほんとに|ほんと)?(?:ありがと|お世話に)|最後に(?:誰か|だれか|あなた|君|きみ)?(?:と|に)?(?:話|会い|伝え|声を)|思い残すこと(?:は|も)?(?:ない|無い)|(?:誰|だれ)にも迷惑(?:を)?かけない|最後の(?:めっせーじ|連絡|言葉)|これが最後|お別れ(?:の)?(?:めっせーじ|手紙|連絡|挨拶|を)|別れを告げ|死ぬ前に[^。]{0,8}(?:話|会い|伝え|謝|ありがと|声)|最後に[^。]{0,12}(?:伝えて|ありがと|よろしく)|(?:ありがとう|ごめん(?:ね|なさい)?|愛してる|大好き)(?:って|と)伝えて|(?:^|。)(?:もう)?(?:今夜|今日)で最後(?:にする|にします|だから)|\bgoodbye everyone\b|\bthis is goodbye\b/u,
     // 「今までありがとうございました、来月引っ越します」: a goodbye with a future is not a farewell
-    unless: /引っ越|転勤|退職|卒業|異動|これからも|また(?:ね|会|話|連絡)|来月|来週|来年|新しい(?:職場|学校)/u },
+    unless: /引っ越|転勤|退職|卒業|異動|転校|伝えた|言われ|最後の日|これからも|また(?:ね|会|話|連絡)|来月|来週|来年|新しい(?:職場|学校)/u },
   { id: 'si-ending', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:人生|全部|すべて|全て|何もかも|命)(?:を)?(?:終わりにする|終わらせる)|(?:今夜|今日)で(?:全部)?終わり/u },
 
   // ── suicidal ideation, act under way / means in hand now: imminent ──
   { id: 'si-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /今から[^。]{0,6}(?:死|飛び降り|飛び込|首吊|自殺)|今から(?:飛(?:ぶ|びます|ぼう)|消え)|(?:もう|今|いま|これから)死にます|(?:今|いま)[^。]{0,4}(?:飛び降り|飛び込|首吊)(?:る|ます)/u },
+    pattern: /今から[^。]{0,6}(?:死|飛び降り|飛び込|首吊|自殺)|今から(?:線路|踏切)に(?:入|立|行)|今から(?:飛(?:ぶ|びます|ぼう)|消え)|(?:もう|今|いま|これから)死にます|(?:今|いま)[^。]{0,4}(?:飛び降り|飛び込|首吊)(?:る|ます)/u },
   { id: 'si-at-edge-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     pattern: /(?:今|いま)[^。]{0,6}(?:屋上|橋の上|びるの上|崖|線路|踏切)(?:に|で)?(?:いる|います|立って|来た|来て|着いた|$)|(?:柵|手すり|ふぇんす)の(?:外|向こう)(?:に|側に)?(?:いる|立|出)|(?:柵|手すり|ふぇんす)(?:を)?(?:乗り)?越え|手を離す(?:だけ)|屋上の(?:端|ふち)|(?:線路|踏切)(?:の上|の中)?(?:に|で)(?:いる|立って|寝て|座って)/u },
   { id: 'si-at-place', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     // at a height, water or the tracks, with a sign of why: 「ホームの端に立ってる。次の快速で」
     // 「ダムに来てる、一人で。ここでいいや」「10階の廊下から下見てる。もう無理」
-    pattern: /(?:歩道橋|橋|屋上|線路|ほーむ|踏切|崖|だむ|樹海|海|川|湖|びる|まんしょん|\d+階|べらんだ|窓|柵)(?:の(?:上|前|端|入口|ふち|そば|廊下))?(?:に|で|へ)?(?:いる|います|来てる|来た|来ました|着いた|立って|座って)|(?:歩道橋|橋|屋上|崖|だむ|樹海)の(?:上|端|入口|ふち)$|(?:歩道橋|橋|屋上|ほーむ|崖|\d+階|べらんだ|窓|廊下)[^。]{0,6}から[^。]{0,10}見(?:て|下ろ)/u,
-    requires: /下の(?:川|道|線路)|深そう|高い|飛んだら|飛ぼう|次の(?:電車|快速|特急|急行)|遮断機|ここでいい|ここで(?:終わ|死)|帰らない|もう(?:無理|むり)|車を降り|手を離|樹海/u },
+    pattern: /(?:歩道橋|橋|屋上|線路|ほーむ|踏切|崖|だむ|樹海|海|川|湖|びる|まんしょん|\d+階|べらんだ|窓|柵)(?:の(?:上|前|端|入口|ふち|そば|近く|廊下))?(?:に|で|へ)?(?:いる|います|来てる|来た|来ました|着いた|立って|座って)|(?:歩道橋|橋|屋上|崖|だむ|樹海)の(?:上|端|入口|ふち)$|(?:歩道橋|橋|屋上|ほーむ|崖|\d+階|べらんだ|窓|廊下)[^。]{0,6}から[^。]{0,10}見(?:て|下ろ)/u,
+    requires: /下の(?:川|道|線路)|深そう|冷た|高い|飛んだら|疲れた|限界|つらい|しんどい|助けて|苦しい|飛ぼう|次の(?:電車|快速|特急|急行)|遮断機|ここでいい|ここで(?:終わ|死)|帰らない|もう(?:無理|むり)|車を降り|手を離|樹海/u },
+  { id: 'si-at-height', level: 'high', category: 'suicidal-ideation', scope: 'act',
+    // being at a height, a bridge or the tracks is itself worth a person's look (issue 13: 「屋上にいる」)
+    pattern: /(?:屋上|歩道橋|橋|崖|線路|踏切|樹海|だむ|ほーむの端|(?:びる|まんしょん)の(?:上|屋上))(?:の(?:上|前|ふち|近く|そば))?(?:に|で)(?:いる|います|来てる|来た|来ました|着いた|立って|座って)/u },
   { id: 'si-at-edge-bare', level: 'high', category: 'suicidal-ideation', scope: 'act',
     // 「屋上にいる」 as a whole sentence, with nothing that makes it a lunch break
     pattern: /^(?:今|いま)?(?:屋上|橋の上|線路|踏切|崖|樹海)(?:に|で)(?:いる|います|来た|来てる|来ました)(?:よ|の)?$/u },
   { id: 'si-no-return', level: 'high', category: 'suicidal-ideation', scope: 'future',
-    pattern: /もう(?:家に|家には|二度と)?帰らない|二度と帰らない/u, requires: /海|川|樹海|山|崖|橋|だむ|湖|線路/u },
+    pattern: /もう(?:家に|家には|二度と)?(?:帰らない|戻らない|戻れない)|二度と(?:帰らない|戻らない)/u, requires: /海|川|樹海|山|崖|橋|だむ|湖|線路/u },
   { id: 'si-height-access', level: 'medium', category: 'suicidal-ideation', scope: 'future',
     // 「屋上の鍵が開いてるの知ってる。明日行く」 (with a time, esc:ideation+plan makes it high)
     pattern: /(?:屋上|非常階段)(?:の)?(?:鍵|扉|どあ)[^。]{0,8}(?:開いて|空いて|開け|壊れ)/u },
@@ -538,6 +549,8 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
     pattern: /\b(?:going to|gonna|will|about to|want to)\s(?:just )?jump\b/u, requires: /\b(?:roof|rooftop|bridge|ledge|building|cliff|off)\b/u },
   { id: 'en-at-edge-now', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     pattern: /\b(?:on|at) (?:the|a) (?:roof|rooftop|bridge|ledge|edge|tracks|cliff)\b/u, requires: /\bnow\b|\bjump\b|\bend it\b/u },
+  { id: 'en-at-height', level: 'high', category: 'suicidal-ideation', scope: 'act',
+    pattern: /^(?:im|i am) (?:on|at) (?:the|a) (?:roof|rooftop|bridge|ledge|edge|tracks|cliff)$/u },
   { id: 'en-abuse', level: 'high', category: 'abuse', scope: 'victim',
     pattern: /\b(?:mom|mum|mother|dad|father|parents?|stepdad|stepmom|stepfather)\b[^。]{0,6}\b(?:hits|hit|beats|beat|kicks|hurts|abuses|abused)\b/u },
 
@@ -606,7 +619,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'tl-passive', level: 'low', category: 'suicidal-ideation', scope: 'self',
     pattern: /sana hindi na (?:lang )?ako (?:nagising|magising|ipinanganak)|ayoko nang magising|gusto ko nang mawala/u },
   { id: 'tl-overdose-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /ininom ko (?:na )?lahat ng (?:gamot|pills|tableta)|uminom (?:ako )?ng maraming (?:gamot|tableta)|tomei (?:todos os|muitos|vários) (?:remédios|comprimidos)|(?:minum|nelen|menelan) (?:semua|banyak) obat|กินยา(?:เกินขนาด|หมด)|약을\s?다\s?먹었/u },
+    pattern: /ininom ko (?:na )?lahat ng (?:gamot|pills|tableta)|uminom (?:ako )?ng maraming (?:gamot|tableta)|tomei (?:todos os|muitos|vários) (?:remédios|comprimidos)|(?:minum|nelen|menelan) (?:semua|banyak) obat|กินยา(?:เกินขนาด|หมด)|กินยา[^。]{0,10}หมด(?:แล้ว)?|(?:약|수면제)(?:을|를)?\s?다\s?먹었/u },
   { id: 'tl-dv', level: 'high', category: 'dv', scope: 'victim',
     pattern: /(?:sinaktan|binugbog|sinampal)[^。]{0,24}(?:asawa|boyfriend|kinakasama)/u },
   { id: 'tl-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
@@ -629,19 +642,19 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'id-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:pengen|pengin|ingin|mau|kepengen|kepingin)\s(?:\S+\s)?mati\b|bunuh diri|mengakhiri hidup|lebih baik (?:aku |saya )?mati|mending mati|gantung diri|minum racun|akhiri (?:semuanya|semua ini|hidup)|(?:nggak|gak|ga|tidak|ngga) (?:mau|ingin|pengen|kuat) hidup lagi/u },
   { id: 'id-passive', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /(?:pengen|ingin|mau) (?:\S+ )?(?:hilang|menghilang)\b|(?:capek|lelah|cape) hidup|(?:lebih baik|mending) (?:aku|saya|gw) (?:nggak|tidak|gak|ga) (?:pernah )?(?:lahir|ada)|(?:nggak|tidak) (?:mau|ingin) bangun lagi/u },
+    pattern: /(?:pengen|ingin|mau) (?:\S+ )?(?:hilang|menghilang)\b|(?:capek|lelah|cape) hidup|(?:lebih baik|mending) (?:aku|saya|gw) (?:nggak|tidak|gak|ga) (?:pernah )?(?:lahir|ada)|(?:nggak|tidak) (?:mau|ingin) bangun lagi|hidup(?:ku)? (?:nggak|gak|tidak|ga) ada (?:artinya|gunanya)/u },
   { id: 'id-method-ask', level: 'medium', category: 'suicidal-ideation', scope: 'self',
-    pattern: /cara (?:mati|bunuh diri|mengakhiri)|berapa (?:butir|pil|obat)[^。]{0,16}mati/u },
+    pattern: /cara (?:mati|bunuh diri|mengakhiri)|(?:loncat|lompat|terjun) dari (?:jembatan|gedung|atap|lantai)|berapa (?:butir|pil|obat)[^。]{0,16}mati/u },
   { id: 'id-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:malam ini|besok|nanti malam)[^。]{0,20}(?:akhiri|bunuh diri|mati)|(?:aku|saya) (?:akan|mau) (?:bunuh diri|mengakhiri)|pergi (?:untuk )?selamanya/u },
   { id: 'id-at-height', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     pattern: /di (?:atap|rooftop|jembatan|rel)\b[^。]{0,30}(?:lompat|loncat|terjun)|sekarang[^。]{0,16}di (?:atap|jembatan|rel)/u },
   { id: 'id-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
-    pattern: /(?:menyakiti|melukai) diri|nyayat|menyayat|silet (?:tangan|nadi)|potong nadi/u },
+    pattern: /(?:menyakiti|melukai|nyakitin) diri|nyayat|menyayat|silet (?:tangan|nadi)|potong nadi/u },
   { id: 'id-violence', level: 'high', category: 'dv', scope: 'victim',
     pattern: /(?:suami|pacar|istri)(?:ku| saya)?[^。]{0,10}(?:mukul|memukul|nampar|menampar|nendang|menendang)/u },
   { id: 'id-employer-abuse', level: 'high', category: 'abuse', scope: 'victim',
-    pattern: /(?:majikan|bos)[^。]{0,10}(?:mukul|memukul|menyiksa|nampar)|paspor (?:saya |ku )?(?:ditahan|disita)|dipukul(?:in)? (?:ayah|ibu|bapak|mama|papa)|\bkdrt\b|disiksa/u },
+    pattern: /(?:majikan|bos)[^。]{0,10}(?:mukul|memukul|menyiksa|nampar)|paspor (?:saya |ku )?(?:ditahan|disita)|dipukul(?:in)? (?:ayah|ibu|bapak|mama|papa)|(?:ayah|ibu|bapak|mama|papa)(?:ku)?[^。]{0,10}(?:mukul|memukul|nampar|nendang|menyiksa)|\bkdrt\b|disiksa/u },
 
   // ── Spanish ──
   { id: 'es-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
@@ -649,7 +662,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'es-intent', level: 'high', category: 'suicidal-ideation', scope: 'self',
     pattern: /voy a (?:matarme|suicidarme|quitarme la vida)|me voy a (?:matar|suicidar)/u },
   { id: 'es-passive', level: 'low', category: 'suicidal-ideation', scope: 'self',
-    pattern: /(?:quisiera|quiero|me gustaría) desaparecer|(?:sería|seria) mejor si (?:yo )?no (?:existiera|estuviera)|cansad[oa] de vivir|no despertar(?:me)? (?:más|nunca)|no haber nacido/u },
+    pattern: /(?:quisiera|quiero|me gustaría) desaparecer|(?:sería|seria) mejor si (?:yo )?no (?:existiera|estuviera)|cansad[oa] de vivir|no despertar(?:me)? (?:más|nunca)|no haber nacido|ojalá no despertar/u },
   { id: 'es-method-ask', level: 'medium', category: 'suicidal-ideation', scope: 'self',
     pattern: /(?:forma|manera|modo) (?:menos dolorosa |más fácil |rápida )?de (?:morir|matarme|suicidarme)|cu[aá]ntas pastillas[^。]{0,20}(?:morir|matar)|c[oó]mo (?:morir|matarme|suicidarme)/u },
   { id: 'es-hoard', level: 'high', category: 'suicidal-ideation', scope: 'self',
@@ -657,11 +670,11 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'es-at-height', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
     pattern: /(?:estoy|toy) en (?:la azotea|el techo|el puente|las vías|el tejado)/u, requires: /ahora|saltar|no aguanto|ya no/u },
   { id: 'es-overdose-taken', level: 'imminent', category: 'suicidal-ideation', scope: 'act',
-    pattern: /me tom[eé] (?:todas las|un frasco de|muchas) pastillas|me tom[eé] todo el frasco/u },
+    pattern: /me tom[eé] (?:todas las|un frasco de|muchas|un montón de|demasiadas) pastillas|me tom[eé] todo el frasco/u },
   { id: 'es-abuse', level: 'high', category: 'abuse', scope: 'victim',
     pattern: /mi (?:padre|madre|papá|mamá|padrastro|madrastra) me (?:pega|golpea|pegó|golpeó)|(?:mi )?(?:esposo|marido|novio|pareja)[^。]{0,10}(?:me pega|me golpea|me golpeó|me pegó|me quiere matar|va a matarme)/u },
   { id: 'es-self-harm', level: 'medium', category: 'self-harm', scope: 'self',
-    pattern: /me cort(?:é|e|o|ando)(?![a-z])|cortarme|autolesi|hacerme daño|me hago daño/u, unless: /pelo|dedo|cabello|uña|cocinando/u },
+    pattern: /me cort(?:é|e|o|ando)(?![a-z])|me estoy cortando|cortándome|cortarme|autolesi|hacerme daño|me hago daño/u, unless: /pelo|dedo|cabello|uña|cocinando/u },
 
   // ── Thai ──
   { id: 'th-want-die', level: 'medium', category: 'suicidal-ideation', scope: 'self',
@@ -759,7 +772,7 @@ function adjustMatch(rule: RiskRule, sentence: string, index: number, hit: strin
     else if (PAST_BEFORE.test(prefix) || PAST_AFTER.test(suffix) || (RESOLVED_SELF.test(message) && /てた|ていた|ことが?ある/u.test(suffix)))
       cap(RESOLVED.test(message) ? 'none' : 'low', 'past');
     if (rule.scope === 'future' && (LEISURE.test(sentence) || LEISURE_ACTIVITY.test(message))) cap('none', 'leisure');
-    if ((rule.id === 'si-at-edge-now' || rule.id === 'si-at-place') && LEISURE.test(message)) cap('none', 'leisure');
+    if (['si-at-edge-now', 'si-at-place', 'si-at-height', 'si-at-edge-bare'].includes(rule.id) && LEISURE.test(message)) cap('none', 'leisure');
     if (isAtLeast(rule.level, 'low') && !isAtLeast(rule.level, 'medium') && FANDOM.test(message)) cap('none', 'fandom');
     return sig;
   }
