@@ -435,7 +435,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'abuse-named', level: 'high', category: 'abuse', scope: 'victim',
     pattern: /虐待(?:されて|を受けて|うけて|されてる|されている|されそう)|(?:性的|性)虐待|からの虐待|虐待(?:で|から)(?:逃げ|家出)/u },
   { id: 'abuse-confined', level: 'high', category: 'abuse', scope: 'victim',
-    pattern: /(?:べらんだ|外|押し入れ|物置|家の外)に(?:出され|閉じ込められ|締め出され|追い出され)/u, requires: new RegExp(CAREGIVER, 'u') },
+    pattern: /(?:べらんだ|外|押し入れ|物置|家の外)に(?:出され|閉じ込められ|締め出され|追い出され)|(?:外|家)(?:に|から)?出して(?:もらえない|くれない)/u, requires: new RegExp(CAREGIVER, 'u') },
   { id: 'abuse-rage', level: 'medium', category: 'abuse', scope: 'victim',
     pattern: new RegExp(`${CAREGIVER}(?:が|は)[^。]{0,12}(?:暴れ|物を投げ|怒鳴り(?:散ら|つけ))`, 'u') },
   { id: 'abuse-raised-with', level: 'medium', category: 'abuse', scope: 'victim',
@@ -471,7 +471,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
   { id: 'dv-partner-hits', level: 'high', category: 'dv', scope: 'victim',
     pattern: /(?:殴られ|叩かれ|蹴られ|殴って(?:くる|きた)|蹴って(?:くる|きた)|叩いて(?:くる|きた))/u, requires: new RegExp(`${PARTNER}(?:が|は|に)`, 'u') },
   { id: 'dv-control', level: 'medium', category: 'dv', scope: 'victim',
-    pattern: /もらはら|暴言|束縛|(?:携帯|すまほ|らいん|めーる)(?:を)?(?:全部)?(?:ちぇっく|見られ)|会うなって|会うと怒られ|お金を?(?:渡して|くれ)ない|経済的(?:に|な)|罵倒|ののし|怒鳴(?:る|られ)|物を投げ|(?:から)?逃げ(?:て|たい)|しぇるたー|(?:怖|こわ)くて(?:家に)?帰れない|生活費(?:を)?(?:くれ|渡さ)/u,
+    pattern: /もらはら|暴言|束縛|(?:携帯|すまほ|らいん|めーる)(?:を)?(?:全部)?(?:ちぇっく|見られ)|会うなって|会うと怒られ|お金を?(?:渡して|くれ)ない|経済的(?:に|な)|罵倒|ののし|怒鳴(?:る|られ)|物を投げ|(?:から)?逃げ(?:て|たい)|しぇるたー|(?:怖|こわ)くて(?:家に)?帰れない|生活費(?:を)?(?:くれ|渡さ)|お金を?[^。]{0,4}管理され|暴れ|死ね(?:って|と)[^。]{0,4}(?:言われ|いわれ)|(?:お前|おまえ)(?:なんか|なんて)/u,
     requires: new RegExp(PARTNER, 'u') },
   { id: 'en-dv', level: 'high', category: 'dv', scope: 'victim',
     pattern: /\b(?:husband|boyfriend|partner|wife|girlfriend|bf|gf|ex)\b[^。]{0,8}\b(?:hits|hit|beats|beat|chokes|choked|strangled|kicks|kicked|hurts|threatens|threatened)\b|\b(?:husband|boyfriend|partner|he|she)\b[^。]{0,16}\bkill me\b/u },
@@ -480,7 +480,7 @@ export const SIGNAL_RULES: readonly RiskRule[] = [
 
   // ── bullying ──
   { id: 'bully-named', level: 'medium', category: 'bullying', scope: 'victim',
-    pattern: /いじめ(?:られ|に(?:あ|遭)|を受け|のせい|がつら|で)|仲間(?:外れ|はずれ)|はぶられ|晒され|さらされ|陰口を?(?:言われ|たたかれ)|死ね(?:って|と)(?:言われ|いわれ|書かれ|こめんとされ)/u },
+    pattern: /いじめ(?:られ|に(?:あ|遭)|を受け|のせい|がつら|で)|(?:くらす|学校|部活|ぐるーぷ|職場)[^。]{0,10}(?:悪口|陰口)(?:を)?(?:言われ|書かれ)|(?:靴|上履き|教科書|物|持ち物)(?:を)?(?:隠され|捨てられ|壊され)|仲間(?:外れ|はずれ)|はぶられ|晒され|さらされ|陰口を?(?:言われ|たたかれ)|死ね(?:って|と)(?:言われ|いわれ|書かれ|こめんとされ)/u },
   { id: 'bully-ignored', level: 'medium', category: 'bullying', scope: 'victim',
     pattern: /(?<!既読)無視され/u, requires: /学校|くらす|職場|部活|みんな|ずっと|クラス/u },
   { id: 'bully-extortion', level: 'medium', category: 'bullying', scope: 'victim',
