@@ -14,6 +14,15 @@
  * out-of-sample estimate. History (recall on crisis / false-alarm rate on calm, first measurement):
  *   v1 52.1 % / 2.3 %   v2 80.8 % / 5.3 %   v3 70.3 % / 16.0 %   v4 88.9 % / 4.0 %   v5 78.6 % / 5.3 %
  *
+ * v6 (issue 13, eval-v6.ts): 822 messages written blind from the issue's categories, split into an
+ * open part (492, tuned on after its first measurement) and a sealed part (330, never tuned on).
+ * At the crisis-line level (a line from `low`; risk-metrics.ts), recall / false alarms:
+ *   first seen   open 40.6 % / 7.7 %    sealed 41.9 % / 7.2 %   (rules as on main, c311d18)
+ *   final        open 98.9 % / 0.5 %    sealed 61.3 % / 9.4 %
+ *   final, this set 99.8 % / 0.0 %; v5 88.2 % / 0.0 %   (docs/benchmarks.md has the whole table)
+ * Three labels below changed on purpose with issue 13 (resolved past or "no longer" ideation is
+ * none now that `low` offers the lines); they say so in their note.
+ *
  * Labels follow the working scale in shared/notes/safety.md §3 and the task brief:
  *   none      no ideation, no danger (includes figurative, third-party-free everyday talk)
  *   low       passive wish to die / disappear; third-party or past risk worth logging

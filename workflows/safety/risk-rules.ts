@@ -17,12 +17,15 @@
  *   6. context.baseline (the level of an earlier message) sets a floor (see applyContextFloor).
  * The result names rule ids only, never any of the resident's words.
  *
- * Known limits (measured with bench/risk-eval.ts): on messages written after the rules (holdouts)
- * recall on crisis messages was 70–89 % and false alarms 4–16 %, far below the 100 %/0 % on the set
- * the rules were tuned on. A lexicon misses new phrasings (「今夜決行します」 without other cues,
- * 「階段から突き落とされた」), indirect questions ("what are the tallest bridges?"), sarcasm and
- * context spread over several messages (only `baseline` carries it). Hence this is a floor under
- * the LLM classifier and the staff, never the only check.
+ * Levels (issue 13): a passive wish is `low`, which already offers the 24-hour lines; active
+ * ideation, recent self-harm and asking how to die or where to get the means are at least `medium`.
+ *
+ * Known limits (measured with bench/risk-eval.ts, docs/benchmarks.md): on the sealed part of the
+ * v6 holdout, written blind and never tuned on, 61 % of the messages labelled low+ got a line and
+ * 9 % of those labelled none did, against 99 %/0 % on the sets the rules were tuned on. A lexicon
+ * misses new phrasings (implicit goodbyes, places, slang), indirect questions ("what are the
+ * tallest bridges?"), sarcasm and context spread over several messages (only `baseline` carries
+ * it). Hence this is a floor under the LLM classifier and the staff, never the only check.
  */
 import {
   RISK_CATEGORIES,
