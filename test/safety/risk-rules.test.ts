@@ -64,6 +64,17 @@ describe('evaluation set', () => {
   });
 });
 
+describe('v6 holdout', () => {
+  it('has an open and a sealed part that share no message and both cover Indonesian, Spanish and Thai', () => {
+    const open = new Set(V6_OPEN.map((c) => c.text));
+    expect(V6_SEALED.filter((c) => open.has(c.text)).length).toBe(0);
+    expect(V6_OPEN.length + V6_SEALED.length).toBe(822);
+    for (const part of [V6_OPEN, V6_SEALED]) {
+      for (const lang of ['id', 'es', 'th'] as const) expect(part.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
+
 describe('metrics', () => {
   it('counts a crisis case as caught at min(expected, high) or above', () => {
     expect(isCaught('medium', 'medium')).toBe(true);
