@@ -41,6 +41,14 @@ export async function skipTo(env: TestWorkflowEnvironment, atMs: number): Promis
   await env.sleep(atMs - now);
 }
 
+/** The real activities with no database, LINE or model behind them: only the pure ones may be called. */
+function realActivities(profile: MunicipalityProfile): Activities {
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  return createActivities({ profile, keyring: PiiKeyring.fromEnv(env), workerIdentity: 'time-skipping' } as never);
+}
+
+const activityNames = () => Object.keys(realActivities(loadProfile(EXAMPLE_PROFILE))) as (keyof Activities)[];
+
 export interface ActivityCall {
   name: keyof Activities;
   input: unknown;
@@ -67,9 +75,7 @@ export interface StubbedActivities {
 export function stubActivities(options: { profile?: (p: MunicipalityProfile) => void; overrides?: Partial<Activities> } = {}): StubbedActivities {
   const profile = loadProfile(EXAMPLE_PROFILE);
   options.profile?.(profile);
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  // Only pure activities (profile, calendar) are kept from the real set; nothing here reaches a database.
-  const real = createActivities({ profile, keyring: PiiKeyring.fromEnv(env), workerIdentity: 'time-skipping' } as never);
+  const real = realActivities(profile);
   const calendar = (nowMs: number) => {
     const years = holidayYearsAround(nowMs);
     return calendarFromProfile(profile.businessHours, japaneseHolidays(years.fromYear, years.toYear));
@@ -116,14 +122,39 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
   };
 }
 
-/** Runs `fn` while a worker (the run's prebuilt workflow bundle, the stubs) serves a task queue of its own. */
-export async function withWorker<T>(env: TestWorkflowEnvironment, activities: Activities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+export interface StubWorker {
+  taskQueue: string;
+  /** The stubs that answer from now on (each test brings its own). */
+  use(stubs: StubbedActivities): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * One worker per test file (loading the workflow bundle takes seconds), on a task queue of its own,
+ * running the run's prebuilt bundle; its activities hand each call to the stubs of the current test.
+ */
+export async function startStubWorker(env: TestWorkflowEnvironment): Promise<StubWorker> {
+  let current: StubbedActivities | undefined;
+  const activities = Object.fromEntries(
+    activityNames().map((name) => [
+      name,
+      (input: unknown) => {
+        if (!current) throw new Error('no stubs in use');
+        return (current.activities[name] as (input: unknown) => Promise<unknown>)(input);
+      },
+    ]),
+  );
   const taskQueue = `time-${crypto.randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, workflowBundle: { codePath: readTestRunState().workflowBundlePath } });
+  const running = worker.run();
+  return {
     taskQueue,
-    activities,
-    workflowBundle: { codePath: readTestRunState().workflowBundlePath },
-  });
-  return worker.runUntil(fn(taskQueue));
+    use: (stubs) => {
+      current = stubs;
+    },
+    stop: async () => {
+      worker.shutdown();
+      await running;
+    },
+  };
 }

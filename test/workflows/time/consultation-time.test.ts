@@ -5,7 +5,7 @@ import { consultationWorkflow } from '../../../workflows';
 import { consultationViewQuery, consultationWorkflowId, residentEventSignal, type ResidentEvent } from '../../../workflows/consultation/messages';
 import { assessRiskByRules } from '../../../workflows/safety/risk-rules';
 import { eventually } from '../../helpers/eventually';
-import { skipTo, startTimeSkipping, stubActivities, withWorker } from '../../helpers/time-skipping';
+import { skipTo, startStubWorker, startTimeSkipping, type StubbedActivities, type StubWorker, stubActivities } from '../../helpers/time-skipping';
 import { nextFriday } from './business-days';
 
 const MINUTE = 60_000;
@@ -17,10 +17,15 @@ const MINUTE = 60_000;
  */
 describe('consultation over time', () => {
   let env: TestWorkflowEnvironment;
+  let worker: StubWorker;
   beforeAll(async () => {
     env = await startTimeSkipping();
+    worker = await startStubWorker(env);
   });
-  afterAll(() => env?.teardown());
+  afterAll(async () => {
+    await worker?.stop();
+    await env?.teardown();
+  });
 
   // A workflow left running would hold the shared clock still (its tasks wait for a worker that is gone).
   const running: WorkflowHandle[] = [];
@@ -31,9 +36,10 @@ describe('consultation over time', () => {
   let n = 0;
   const event = (at: number, e: { kind: 'text'; text: string } | { kind: 'postback'; data: string }): ResidentEvent => ({ ...e, eventId: `ev-${(n += 1)}`, timestamp: at });
 
-  const start = async (taskQueue: string) => {
+  const start = async (stubs: StubbedActivities) => {
+    worker.use(stubs);
     const residentId = `resident-${(n += 1)}`;
-    const handle = await env.client.workflow.start(consultationWorkflow, { workflowId: consultationWorkflowId(residentId), taskQueue, args: [{ residentId }] });
+    const handle = await env.client.workflow.start(consultationWorkflow, { workflowId: consultationWorkflowId(residentId), taskQueue: worker.taskQueue, args: [{ residentId }] });
     running.push(handle);
     return handle;
   };
@@ -47,44 +53,40 @@ describe('consultation over time', () => {
     const askedAt = tokyoInstant(friday, '17:59');
     const opening = tokyoInstant(reopening, '09:00');
     await skipTo(env, askedAt);
-    await withWorker(env, stubs.activities, async (taskQueue) => {
-      const handle = await start(taskQueue);
-      await handle.signal(residentEventSignal, event(askedAt, { kind: 'postback', data: 'menu=staff' }));
-      // Told when a person can answer, in Japanese.
-      await eventually(async () => expect(stubs.sentTexts().join('\n')).toContain(formatOpeningJa(opening)));
-      expect((await handle.query(consultationViewQuery)).reservedFor).toBe(opening);
+    const handle = await start(stubs);
+    await handle.signal(residentEventSignal, event(askedAt, { kind: 'postback', data: 'menu=staff' }));
+    // Told when a person can answer, in Japanese.
+    await eventually(async () => expect(stubs.sentTexts().join('\n')).toContain(formatOpeningJa(opening)));
+    expect((await handle.query(consultationViewQuery)).reservedFor).toBe(opening);
 
-      await skipTo(env, opening - MINUTE);
-      expect(stubs.callsOf('enterQueue')).toEqual([]);
-      await skipTo(env, opening + MINUTE);
-      await eventually(async () => expect(stubs.callsOf('enterQueue')).toHaveLength(1));
-      const [queued] = stubs.callsOf('enterQueue');
-      expect(queued.at).toBeGreaterThanOrEqual(opening);
-      expect(queued.at).toBeLessThan(opening + MINUTE);
-      // The queue keeps the time of the request, so the resident is not sent to the back.
-      expect(queued.input.waitingSince).toBeGreaterThanOrEqual(askedAt);
-      expect(queued.input.waitingSince).toBeLessThan(askedAt + MINUTE);
-      await eventually(async () => expect((await handle.query(consultationViewQuery)).phase).toBe('waiting_for_staff'));
-    });
+    await skipTo(env, opening - MINUTE);
+    expect(stubs.callsOf('enterQueue')).toEqual([]);
+    await skipTo(env, opening + MINUTE);
+    await eventually(async () => expect(stubs.callsOf('enterQueue')).toHaveLength(1));
+    const [queued] = stubs.callsOf('enterQueue');
+    expect(queued.at).toBeGreaterThanOrEqual(opening);
+    expect(queued.at).toBeLessThan(opening + MINUTE);
+    // The queue keeps the time of the request, so the resident is not sent to the back.
+    expect(queued.input.waitingSince).toBeGreaterThanOrEqual(askedAt);
+    expect(queued.input.waitingSince).toBeLessThan(askedAt + MINUTE);
+    await eventually(async () => expect((await handle.query(consultationViewQuery)).phase).toBe('waiting_for_staff'));
   });
 
   it('closes after the profile’s hours of silence, and not an hour earlier', async () => {
     const stubs = stubActivities();
     const silenceMs = stubs.profile.consultation.closeAfterSilenceHours * 3600_000;
-    await withWorker(env, stubs.activities, async (taskQueue) => {
-      const handle = await start(taskQueue);
-      await handle.signal(residentEventSignal, event(await env.currentTimeMs(), { kind: 'text', text: '最近、誰とも話していなくて' }));
-      await eventually(async () => expect(stubs.callsOf('sendToResident')).toHaveLength(1));
-      const answeredAt = stubs.callsOf('sendToResident')[0].at;
+    const handle = await start(stubs);
+    await handle.signal(residentEventSignal, event(await env.currentTimeMs(), { kind: 'text', text: '最近、誰とも話していなくて' }));
+    await eventually(async () => expect(stubs.callsOf('sendToResident')).toHaveLength(1));
+    const answeredAt = stubs.callsOf('sendToResident')[0].at;
 
-      await skipTo(env, answeredAt + silenceMs - 60 * MINUTE);
-      expect(stubs.callsOf('closeConsultation')).toEqual([]);
-      expect(await handle.result()).toEqual({ closed: 'silence' });
-      const [closed] = stubs.callsOf('closeConsultation');
-      expect(closed.input.reason).toBe('silence');
-      expect(closed.at - answeredAt).toBeGreaterThanOrEqual(silenceMs);
-      expect(closed.at - answeredAt).toBeLessThan(silenceMs + MINUTE);
-    });
+    await skipTo(env, answeredAt + silenceMs - 60 * MINUTE);
+    expect(stubs.callsOf('closeConsultation')).toEqual([]);
+    expect(await handle.result()).toEqual({ closed: 'silence' });
+    const [closed] = stubs.callsOf('closeConsultation');
+    expect(closed.input.reason).toBe('silence');
+    expect(closed.at - answeredAt).toBeGreaterThanOrEqual(silenceMs);
+    expect(closed.at - answeredAt).toBeLessThan(silenceMs + MINUTE);
   });
 
   it('escalates an imminent-risk alert to a supervisor after crisisAckMinutes when nobody acknowledges it', async () => {
@@ -98,21 +100,19 @@ describe('consultation over time', () => {
       },
     });
     const ackMs = stubs.profile.escalation.crisisAckMinutes * MINUTE;
-    await withWorker(env, stubs.activities, async (taskQueue) => {
-      const handle = await start(taskQueue);
-      await handle.signal(residentEventSignal, event(await env.currentTimeMs(), { kind: 'text', text: '今から飛び降りて死にます' }));
-      await eventually(async () => expect(stubs.callsOf('raiseAlert').filter((c) => c.input.kind === 'crisis')).toHaveLength(1));
-      const [alert] = stubs.callsOf('raiseAlert').filter((c) => c.input.kind === 'crisis');
-      expect(alert.input.level).toBe('imminent');
+    const handle = await start(stubs);
+    await handle.signal(residentEventSignal, event(await env.currentTimeMs(), { kind: 'text', text: '今から飛び降りて死にます' }));
+    await eventually(async () => expect(stubs.callsOf('raiseAlert').filter((c) => c.input.kind === 'crisis')).toHaveLength(1));
+    const [alert] = stubs.callsOf('raiseAlert').filter((c) => c.input.kind === 'crisis');
+    expect(alert.input.level).toBe('imminent');
 
-      await skipTo(env, alert.at + ackMs - MINUTE);
-      expect(stubs.callsOf('escalateAlert')).toEqual([]);
-      await skipTo(env, alert.at + ackMs + MINUTE);
-      await eventually(async () => expect(stubs.callsOf('escalateAlert')).toHaveLength(1));
-      const [escalation] = stubs.callsOf('escalateAlert');
-      expect(escalation.input.alertId).toBe(alert.input.alertId);
-      expect(escalation.at - alert.at).toBeGreaterThanOrEqual(ackMs);
-      expect(escalation.at - alert.at).toBeLessThan(ackMs + MINUTE);
-    });
+    await skipTo(env, alert.at + ackMs - MINUTE);
+    expect(stubs.callsOf('escalateAlert')).toEqual([]);
+    await skipTo(env, alert.at + ackMs + MINUTE);
+    await eventually(async () => expect(stubs.callsOf('escalateAlert')).toHaveLength(1));
+    const [escalation] = stubs.callsOf('escalateAlert');
+    expect(escalation.input.alertId).toBe(alert.input.alertId);
+    expect(escalation.at - alert.at).toBeGreaterThanOrEqual(ackMs);
+    expect(escalation.at - alert.at).toBeLessThan(ackMs + MINUTE);
   });
 });
