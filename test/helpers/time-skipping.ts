@@ -25,13 +25,27 @@ import { readTestRunState } from './test-run-state';
 export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
   installQuietRuntime();
   const executable = findTestServer(path.resolve(__dirname, '../..'));
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } });
+  const env = await createWithRetries(executable);
   // The test server takes no search-attribute flag; its operator service registers them instead.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((key) => [key.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
   });
   return env;
+}
+
+/**
+ * The SDK gives the server a fixed 5 s to listen. The setup script's class archive makes a JVM start
+ * take 1–3 s, but on a loaded 2-core machine a start can still overrun; a second start is warmer.
+ */
+async function createWithRetries(executable: string, attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } });
+    } catch (err) {
+      if (attempt >= attempts || !/did not start within/.test(String(err))) throw err;
+    }
+  }
 }
 
 /** Moves the test server's clock forward to `atMs`, firing every timer due on the way. */

@@ -72,6 +72,42 @@ describe('consultation over time', () => {
     await eventually(async () => expect((await handle.query(consultationViewQuery)).phase).toBe('waiting_for_staff'));
   });
 
+  it('honours a reservation carried into a continued run: queued at the opening, the resident told once', async () => {
+    const stubs = stubActivities();
+    const { friday, reopening } = nextFriday(await env.currentTimeMs(), stubs.calendar(await env.currentTimeMs()), 'monday');
+    const askedAt = tokyoInstant(friday, '20:00');
+    const opening = tokyoInstant(reopening, '09:00');
+    await skipTo(env, tokyoInstant(friday, '21:00'));
+    worker.use(stubs);
+    // The run a continue-as-new starts: the reservation made by its predecessor comes in its input.
+    const residentId = `resident-${(n += 1)}`;
+    const handle = await env.client.workflow.start(consultationWorkflow, {
+      workflowId: consultationWorkflowId(residentId),
+      taskQueue: worker.taskQueue,
+      args: [
+        {
+          residentId,
+          carried: {
+            phase: 'listening',
+            highestRisk: 'none',
+            reservation: { at: opening, requestedAt: askedAt, reason: 'menu' },
+            nudges: { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] },
+            step: { name: 'done' },
+            turns: 4,
+            pending: [],
+            seenEventIds: [],
+          },
+        },
+      ],
+    });
+    running.push(handle);
+    expect((await handle.query(consultationViewQuery)).reservedFor).toBe(opening);
+    await skipTo(env, opening + MINUTE);
+    await eventually(async () => expect(stubs.callsOf('enterQueue').map((c) => c.input.waitingSince)).toEqual([askedAt]));
+    expect(stubs.callsOf('enterQueue')[0].at).toBeGreaterThanOrEqual(opening);
+    await eventually(async () => expect(stubs.sentTexts().filter((t) => t.includes('スタッフの受付が始まりました'))).toHaveLength(1));
+  });
+
   it('closes after the profile’s hours of silence, and not an hour earlier', async () => {
     const stubs = stubActivities();
     const silenceMs = stubs.profile.consultation.closeAfterSilenceHours * 3600_000;
