@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -61,7 +62,7 @@ describe('recording consultation histories', () => {
     await resident.nextAnswer();
     expect((await staff.post(`/api/consultations/${ids.consultationId}/claim`)).status).toBe(200);
     await resident.nextAnswer();
-    expect((await staff.post(`/api/consultations/${ids.consultationId}/messages`, { text: 'はじめまして。お話を聞かせてください。', clientMessageId: 'record-1' })).status).toBe(201);
+    expect((await staff.post(`/api/consultations/${ids.consultationId}/messages`, { text: 'はじめまして。お話を聞かせてください。', clientMessageId: crypto.randomUUID() })).status).toBe(201);
     await resident.nextAnswer();
     await resident.say('ありがとうございます');
 
