@@ -182,7 +182,7 @@ export async function startTestStack(
 }
 
 /** The SDK logs every worker state change at INFO; tests only want warnings. Once per process. */
-function installQuietRuntime(): void {
+export function installQuietRuntime(): void {
   const flag = '__yorisoiRuntimeInstalled';
   const g = globalThis as Record<string, unknown>;
   if (g[flag]) return;
