@@ -18,7 +18,7 @@ import type { Db } from '../../platform/db';
 import { createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
 import pino from 'pino';
-import { createLogger, REDACTED_FIELDS } from '../../platform/logger';
+import { createLogger, loggerOptions } from '../../platform/logger';
 import { createMailer } from '../../platform/mail';
 import { LiveEventHub } from '../../platform/events';
 import type { Activities } from '../../activities';
@@ -91,7 +91,7 @@ export async function startTestStack(
   options.profile?.(profile);
   const logLines = options.logLines;
   const logger = logLines
-    ? pino({ level: 'debug', redact: { paths: REDACTED_FIELDS, censor: '[redacted]' } }, { write: (line: string) => void logLines.push(line) })
+    ? pino(loggerOptions('debug'), { write: (line: string) => void logLines.push(line) })
     : createLogger('silent');
   const connection = await Connection.connect({ address: run.temporalAddress });
   const keyring = PiiKeyring.fromEnv(env);
