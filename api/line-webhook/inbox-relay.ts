@@ -158,19 +158,22 @@ export class InboxRelay {
     while ((await this.pass()) > 0);
   }
 
-  /** One claim, then each claimed event relayed and marked; returns how many were relayed. */
+  /**
+   * One claim, then each claimed event relayed and marked; returns how many were settled (relayed,
+   * ignored or dead-lettered), so a pass that only scheduled retries ends the loop.
+   */
   async pass(): Promise<number> {
     const rows = await claim(this.deps.db, this.identity, this.settings);
-    let relayed = 0;
+    let settled = 0;
     let next = 0;
     const lane = async () => {
       while (next < rows.length) {
         const row = rows[next++];
-        if (await this.relayAndMark(row)) relayed += 1;
+        if (await this.relayAndMark(row)) settled += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, rows.length) }, lane));
-    return relayed;
+    return settled;
   }
 
   private async relayAndMark(row: ClaimedRow): Promise<boolean> {
@@ -190,6 +193,7 @@ export class InboxRelay {
       try {
         if (attempts >= this.settings.maxAttempts) {
           await this.deadLetter(row, attempts, code);
+          return true;
         } else {
           const backoff = Math.min(this.settings.maxBackoffMs, 500 * 2 ** Math.min(attempts + 1, 10));
           const retryAt = new Date(Date.now() + backoff * (0.8 + Math.random() * 0.4));

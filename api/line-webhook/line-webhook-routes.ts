@@ -57,7 +57,8 @@ export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; onStore
               events.map((e) => ({
                 webhook_event_id: e.webhookEventId,
                 event_type: e.type,
-                event: JSON.stringify(e),
+                // PostgreSQL text cannot hold NUL: one such character would refuse the whole delivery.
+                event: JSON.stringify(e, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '\uFFFD') : value)),
                 event_timestamp: e.timestamp,
                 is_redelivery: e.deliveryContext?.isRedelivery === true,
               })),
