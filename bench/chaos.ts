@@ -37,7 +37,8 @@ import { formatSummary, summarize } from './lib/stats';
 import { tagOf, TAG_PATTERN } from './lib/tags';
 
 const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// Node itself with tsx's loader: one process per part, so kill -9 hits the part and not a wrapper.
+const NODE_TS = (script: string) => ['--import', 'tsx', script];
 const SECRET = 'chaos-channel-secret';
 const LINE_TOKEN = 'chaos-line-token';
 const OPENAI_KEY = 'chaos-openai-key';
@@ -83,7 +84,7 @@ async function main() {
     await pg?.stop().catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   try {
     await run(dir, children, (h) => (pg = h), (d) => (db = d));
   } finally {
@@ -150,7 +151,7 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   const apis: ManagedProcess[] = [];
   const workers: ManagedProcess[] = [];
   const startApi = async (i: number) => {
-    const proc = startProcess(`api${i + 1}`, TSX, ['api/main.ts'], { cwd: ROOT, env: { ...baseEnv, PORT: String(apiPorts[i]) }, quiet: true });
+    const proc = startProcess(`api${i + 1}`, process.execPath, NODE_TS('api/main.ts'), { cwd: ROOT, env: { ...baseEnv, PORT: String(apiPorts[i]) }, quiet: true });
     children.push(proc);
     apis[i] = proc;
     await waitForPort(apiPorts[i], '127.0.0.1', 120_000, proc.exited);
@@ -158,7 +159,7 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   const startWorker = async (i: number) => {
     let ready: () => void = () => undefined;
     const running = new Promise<void>((r) => (ready = r));
-    const proc = startProcess(`worker${i + 1}`, TSX, ['platform/temporal/worker-main.ts'], { cwd: ROOT, env: baseEnv, quiet: true, onOutput: (l) => l.includes('worker running') && ready() });
+    const proc = startProcess(`worker${i + 1}`, process.execPath, NODE_TS('platform/temporal/worker-main.ts'), { cwd: ROOT, env: { ...baseEnv, LOG_LEVEL: 'info' }, quiet: true, onOutput: (l) => l.includes('worker running') && ready() });
     children.push(proc);
     workers[i] = proc;
     await Promise.race([running, proc.exited.then(() => Promise.reject(new Error(`worker${i + 1} exited`)))]);
