@@ -203,7 +203,8 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   const end = started + options.seconds * 1000;
   const drainEnd = () => end + options.drain * 1000;
   let counter = 0;
-  const crisisText = ['もう死にたいです', '消えてしまいたい', '死にたいと思ってしまう'];
+  // Intent or method (`high` by the rules alone): an alert to staff and the crisis lines, whatever the model says.
+  const crisisText = ['今夜死ぬつもりです', '遺書を書きました', '駅のホームから飛び降りたい'];
   const converse = async (r: number) => {
     await sleep(Math.random() * options.think * 1000);
     while (Date.now() < end) {
