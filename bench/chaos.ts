@@ -312,7 +312,16 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   const replies = line.replies().length;
   const pushes = line.pushes().filter((p) => p.delivered).length;
 
+  // What the record says about each lost message, to tell a loss from a late answer.
+  const lostDetail = [];
+  for (const s of lost) {
+    const inbox = await db('webhook_inbox').where({ webhook_event_id: s.eventId }).first('status', 'attempts', 'last_error');
+    const inbound = await db('messages').where({ webhook_event_id: s.eventId }).first('consultation_id', 'created_at');
+    const out = inbound ? await db('messages').where({ consultation_id: inbound.consultation_id, direction: 'out' }).where('created_at', '>=', inbound.created_at).select('delivery_status', 'delivery', 'sender') : [];
+    lostDetail.push({ crisis: s.crisis, postedAgoS: Math.round((Date.now() - s.postedAt) / 1000), inbox, stored: Boolean(inbound), outAfter: out });
+  }
   const result = {
+    lostDetail,
     seconds: options.seconds,
     residents: options.residents,
     sent: sent.length,
@@ -345,6 +354,7 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   console.log(`  dead letters            ${deadLetters}`);
   console.log(`  answer latency          ${formatSummary(latency)}`);
   console.log(`  deliveries              ${replies} replies, ${pushes} pushes; ${result.lineInjectedFailures} LINE failures injected, ${result.modelCalls} model calls`);
+  for (const d of lostDetail) console.log(`  lost: ${JSON.stringify(d)}`);
   for (const f of result.faults) console.log(`  ${f.name.padEnd(30)} restarted in ${f.restartS ?? '–'} s, recovered in ${f.recoveryS ?? '–'} s`);
   console.log(`  machine: ${machineLine()}`);
   await Promise.all([line.close(), openai.close()]);
