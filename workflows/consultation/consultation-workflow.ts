@@ -1,28 +1,31 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  log,
   proxyActivities,
   setHandler,
-  sleep,
   startChild,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../../activities';
 import type { ListeningReply } from '../../activities/listening-activities';
 import type { RiskAssessment } from '../../activities/risk-activities';
+import { offlineListeningReply } from '../../activities/listening/offline-listener';
 import { isOpen, nextOpening } from '../calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
 import { ConsultationStatus, ResidentCode, RiskLevel as RiskLevelAttribute } from '../search-attributes';
 import { maxRisk, RiskLevel } from '../safety/risk-levels';
-import { crisisLinesText, emergencyText, planRiskResponse, selectCrisisLines } from '../safety/risk-response';
+import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, SAFETY_ACKNOWLEDGEMENT, safetyTexts } from '../safety/risk-response';
 import type { ConversationSettings } from './conversation-settings';
 import { decideNudge, NudgeDecision, nudgeDeclinedMessage, nudgeOfferMessage, nudgeReservedMessage, parseNudgePostback } from '../nudges/nudge-policy';
 import { humanHelpTexts } from './human-help-texts';
-import { linesListText, parsePostback, text, TextMessage } from './line-messages';
+import { fitInOneRequest, linesListText, parsePostback, text, TextMessage } from './line-messages';
 import {
   claimUpdate,
   closeByStaffUpdate,
@@ -37,22 +40,23 @@ import {
   transferUpdate,
 } from './messages';
 import { describeStep, initialStep, OnboardingStep, onboardingTransition } from './onboarding';
+import { asksForPerson } from './person-request';
+import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
 
-const db = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '30 seconds' } });
-// LINE 429/5xx are retried with back-off; the send is idempotent, so a retry never reaches the resident twice.
-const line = proxyActivities<Activities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 30 },
-});
+// No activity failure may end a consultation. The database and alerts are retried without limit
+// (short capped back-off, so an alert goes out soon after the database is back); the model falls back
+// to the offline listener; a LINE send is given up after the profile's minutes and recorded undelivered.
+const db = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '5 seconds' } });
 const lineBestEffort = proxyActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 1 } });
-// The listening activity falls back to the offline listener by itself, so one attempt is enough.
+// The listening activity falls back to the offline listener by itself; the workflow catches the rest.
 const listener = proxyActivities<Activities>({ startToCloseTimeout: '45 seconds', retry: { maximumAttempts: 2 } });
 // Risk is assessed by rules even when the model is down, so this activity is retried like the database.
-const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', retry: { maximumInterval: '30 seconds' } });
-const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', retry: { maximumInterval: '5 seconds' } });
+const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '10 seconds' } });
+const DEFAULT_UNDELIVERED_AFTER_MS = 10 * 60_000;
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
 export interface CarriedState {
@@ -68,11 +72,16 @@ export interface CarriedState {
   seenEventIds: string[];
   /** An open consent question or details being given (workflows/consent/consent-flow.ts). */
   consent?: ConsentState;
+  /** Pending timers as data (absent in runs started before they were). */
+  deadlines?: Deadline[];
+  /** The case was flagged for staff review (a passive wish) in this consultation. */
+  reviewFlagged?: boolean;
 }
 
 export interface ConsultationInput {
   residentId: string;
-  carried?: CarriedState;
+  /** The state of this consultation's previous run, or only `pending`/`seenEventIds` for a new one. */
+  carried?: Partial<CarriedState>;
   /** History length that triggers continue-as-new (the server also suggests it); lowered in tests. */
   historyLimit?: number;
 }
@@ -85,11 +94,13 @@ const MAX_BURST_WAIT_FACTOR = 3;
 const TOPIC_NUDGE_AFTER_TURNS = 3;
 
 type RequestReason = 'menu' | 'nudge' | 'risk' | 'reservation';
+type TextEvent = ResidentEvent & { kind: 'text' };
 
 export async function consultationWorkflow(input: ConsultationInput): Promise<{ closed: string }> {
   const { residentId } = input;
-  const queue: ResidentEvent[] = [...(input.carried?.pending ?? [])];
-  const seen: string[] = [...(input.carried?.seenEventIds ?? [])];
+  const carried = input.carried ?? {};
+  const queue: ResidentEvent[] = [...(carried.pending ?? [])];
+  const seen: string[] = [...(carried.seenEventIds ?? [])];
   // Duplicate deliveries (LINE redelivery, a relay retried after a crash) are dropped here.
   setHandler(residentEventSignal, (event) => {
     if (seen.includes(event.eventId)) return;
@@ -100,15 +111,17 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   // Registered before the first activity, so a query never meets a workflow without its handler.
   let consultationId: string | undefined;
-  let step: OnboardingStep | undefined = input.carried?.step;
-  let phase: ConsultationPhase = input.carried?.phase ?? 'onboarding';
-  let turns = input.carried?.turns ?? 0;
-  let staff: StaffRef | undefined = input.carried?.staff;
-  let reservation = input.carried?.reservation;
-  const nudges = input.carried?.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] };
-  let highestRisk: RiskLevel = input.carried?.highestRisk ?? 'none';
+  let step: OnboardingStep | undefined = carried.step;
+  let phase: ConsultationPhase = carried.phase ?? 'onboarding';
+  let turns = carried.turns ?? 0;
+  let staff: StaffRef | undefined = carried.staff;
+  let reservation = carried.reservation;
+  const nudges = carried.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] };
+  let highestRisk: RiskLevel = carried.highestRisk ?? 'none';
+  let reviewFlagged = carried.reviewFlagged ?? false;
+  let deadlines: Deadline[] = [...(carried.deadlines ?? [])];
   let closeRequested = false;
-  let consent: ConsentState | undefined = input.carried?.consent;
+  let consent: ConsentState | undefined = carried.consent;
   /** The latest resident event, whose reply token staff and status messages use while it is fresh. */
   let lastEvent: ResidentEvent | undefined;
   setHandler(consultationViewQuery, () => ({
@@ -120,6 +133,18 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     turns,
     pendingEvents: queue.length,
   }));
+
+  // Every state change (the main loop's turns and the staff updates) runs under this lock, so a claim
+  // never lands in the middle of an AI turn and the AI never answers after staff took the case.
+  const mutex = new Mutex();
+  // Activities started in the background (on-call mail, escalations): awaited before the run ends.
+  const background = new Set<Promise<unknown>>();
+  const inBackground = (work: () => Promise<unknown>) => {
+    const run = work()
+      .catch((err) => log.warn('background activity gave up', { error: String(err) }))
+      .finally(() => background.delete(run));
+    background.add(run);
+  };
 
   const settings: ConversationSettings = await db.loadConversationSettings();
   const calendar = calendarFromProfile(settings.businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
@@ -133,74 +158,79 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     { key: ResidentCode, value: opened.resident.code },
     { key: ConsultationStatus, value: phase },
   ] as never);
+  // Runs carried over from before deadlines were data rebuild their timers from the state.
+  if (!carried.deadlines) {
+    if (reservation) deadlines.push({ kind: 'opening', at: reservation.at });
+    if (phase === 'waiting_for_staff') deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
+  }
+  const onboarded = () => step?.name === 'done';
 
-  const send = (messages: TextMessage[], replyTo: ResidentEvent | undefined, sender: 'ai' | 'system' | 'staff', reply?: ListeningReply, staffId?: string, sendKey = uuid4()) =>
-    line.sendToResident({
-      sendKey,
-      consultationId,
-      residentId,
-      messages,
-      replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
-      replyTokenIssuedAt: replyTo?.timestamp,
-      sender,
-      staffId,
-      answeredBy: reply?.answeredBy,
-      usage: reply && { promptTokens: reply.promptTokens, completionTokens: reply.completionTokens },
-    });
+  // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
+  // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
+  const line = proxyActivities<Activities>({
+    startToCloseTimeout: '20 seconds',
+    scheduleToCloseTimeout: settings.undeliveredAfterMs ?? DEFAULT_UNDELIVERED_AFTER_MS,
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+
+  const send = async (
+    messages: TextMessage[],
+    replyTo: ResidentEvent | undefined,
+    sender: 'ai' | 'system' | 'staff',
+    options: { reply?: ListeningReply; staffId?: string; sendKey?: string; crisis?: RiskAssessment } = {},
+  ): Promise<{ status: string }> => {
+    const sendKey = options.sendKey ?? uuid4();
+    try {
+      return await line.sendToResident({
+        sendKey,
+        consultationId: consultationId as string,
+        residentId,
+        messages: fitInOneRequest(messages),
+        replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
+        replyTokenIssuedAt: replyTo?.timestamp,
+        sender,
+        staffId: options.staffId,
+        answeredBy: options.reply?.answeredBy,
+        usage: options.reply && { promptTokens: options.reply.promptTokens, completionTokens: options.reply.completionTokens },
+      });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      // The consultation goes on; staff see the message marked failed, and crisis content alerts them.
+      await db.markUndelivered({ sendKey, error: 'LINE did not accept the message before the profile’s undelivered minutes' });
+      if (options.crisis) await raiseAlert('undelivered', options.crisis);
+      return { status: 'failed' };
+    }
+  };
 
   const setPhase = async (next: ConsultationPhase) => {
     if (next === phase) return;
     phase = next;
     upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-    if (phase === 'listening' || phase === 'onboarding') await db.setConsultationStatus({ consultationId, status: phase });
+    if (phase === 'listening' || phase === 'onboarding') await db.setConsultationStatus({ consultationId: consultationId as string, status: phase });
   };
+  /** Where a resident goes when no person is involved any more. */
+  const phaseWithoutStaff = (): ConsultationPhase => (onboarded() ? 'listening' : step?.name === 'declined' ? 'declined' : 'onboarding');
 
-  // Timers that must not be lost: alert escalations and the wake-up at opening for a reservation.
-  // The run neither closes nor continues as new while one is pending.
-  const watches: Promise<unknown>[] = [];
-  let watchesPending = 0;
-  const watch = (work: Promise<unknown>) => {
-    watchesPending += 1;
-    watches.push(work.finally(() => (watchesPending -= 1)));
-  };
+  // ---- Alerts: recorded before any answer; mail leaves in the background; escalation is a deadline ----
 
-  const close = async (reason: string) => {
-    await Promise.all(watches);
-    await db.closeConsultation({ consultationId, reason });
-    await setPhase('closed');
-    return { closed: reason };
+  const raiseAlert = async (kind: 'crisis' | 'review' | 'undelivered', risk: RiskAssessment) => {
+    const alertId = uuid4();
+    const open = isOpen(Date.now(), calendar);
+    // During business hours staff see it on the dashboard; outside them the on-call channel hears of it.
+    const channel = open || kind === 'review' ? 'dashboard' : 'on-call';
+    await alerts.raiseAlert({ alertId, consultationId: consultationId as string, kind, level: risk.level, categories: risk.categories, channel });
+    if (channel === 'on-call') inBackground(() => alerts.notifyOnCall({ alertId }));
+    return alertId;
   };
 
   // ---- Human help: queue, reservation outside hours, the supervisor alert when nobody picks up ----
 
-  const watchPickup = () =>
-    watch(
-      (async () => {
-        const claimed = await condition(() => phase !== 'waiting_for_staff', settings.staffPickupMs);
-        if (claimed) return;
-        const alertId = uuid4();
-        await alerts.raiseAlert({ alertId, consultationId, kind: 'unclaimed', level: highestRisk, categories: [], channel: 'dashboard' });
-        await alerts.alertSupervisors({ alertId });
-      })(),
-    );
-
   const enterQueue = async (waitingSince: number, reason: RequestReason) => {
     phase = 'waiting_for_staff';
     upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-    await db.enterQueue({ consultationId, waitingSince, reason });
-    watchPickup();
+    await db.enterQueue({ consultationId: consultationId as string, waitingSince, reason });
+    deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
   };
-
-  const wakeAtOpening = (res: NonNullable<typeof reservation>) =>
-    watch(
-      (async () => {
-        await sleep(Math.max(0, res.at - Date.now()));
-        if (reservation !== res || phase === 'closed' || staff) return;
-        reservation = undefined;
-        await enterQueue(res.requestedAt, res.reason);
-        await send([humanHelpTexts.opened()], undefined, 'system');
-      })(),
-    );
 
   /** A request for a person: the queue while staff can pick it up, else a reservation for the next opening. */
   const requestPerson = async (reason: RequestReason, atMs?: number): Promise<TextMessage[]> => {
@@ -212,30 +242,60 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return [humanHelpTexts.queued()];
     }
     reservation = { at: atMs && atMs >= opening ? atMs : opening, requestedAt: now, reason };
-    await db.reserveStaffTime({ consultationId, reservedFor: reservation.at, reason });
-    wakeAtOpening(reservation);
+    await db.reserveStaffTime({ consultationId: consultationId as string, reservedFor: reservation.at, reason });
+    deadlines.push({ kind: 'opening', at: reservation.at });
     return [humanHelpTexts.reserved(reservation.at)];
   };
 
-  // Update validators run before anything is recorded: a refused staff action leaves no trace in history.
+  /** What a due deadline does. Mail goes out in the background: a mail server down never holds up a turn. */
+  const onDeadline = async (deadline: Deadline) => {
+    if (deadline.kind === 'escalate') {
+      const onCall = !isOpen(Date.now(), calendar);
+      inBackground(() => alerts.escalateAlert({ alertId: deadline.alertId, onCall }));
+    } else if (deadline.kind === 'pickup') {
+      if (phase !== 'waiting_for_staff') return;
+      const alertId = uuid4();
+      await alerts.raiseAlert({ alertId, consultationId: consultationId as string, kind: 'unclaimed', level: highestRisk, categories: [], channel: 'dashboard' });
+      inBackground(() => alerts.alertSupervisors({ alertId }));
+    } else if (deadline.kind === 'opening') {
+      if (!reservation || reservation.at !== deadline.at || phase === 'closed' || staff) return;
+      const res = reservation;
+      reservation = undefined;
+      await enterQueue(res.requestedAt, res.reason);
+      await send([humanHelpTexts.opened()], undefined, 'system');
+    }
+  };
+
+  const runDueDeadlines = async () => {
+    const { due, ahead } = takeDue(deadlines, Date.now());
+    deadlines = ahead;
+    for (const deadline of due) await onDeadline(deadline);
+  };
+
+  // ---- Staff actions (updates): validators run before anything is recorded, bodies under the lock ----
+
   const requireStaff = (staffId: string, action: string) => {
     if (!staff || staff.staffId !== staffId) throw new Error(`only the staff member who has this consultation can ${action}`);
   };
 
   setHandler(
     claimUpdate,
-    async (by) => {
-      staff = by;
-      reservation = undefined;
-      phase = 'with_staff';
-      upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-      await db.assignStaff({ consultationId: consultationId as string, staffId: by.staffId });
-      await send([humanHelpTexts.joined(by.staffName)], lastEvent, 'system');
-      await listener.summarizeForHandover({ consultationId: consultationId as string });
-    },
+    (by) =>
+      mutex.runExclusive(async () => {
+        staff = by;
+        reservation = undefined;
+        deadlines = deadlines.filter((d) => d.kind !== 'opening' && d.kind !== 'pickup');
+        phase = 'with_staff';
+        upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
+        await db.assignStaff({ consultationId: consultationId as string, staffId: by.staffId });
+        await send([humanHelpTexts.joined(by.staffName)], lastEvent, 'system');
+        // A summary is a help, not a condition: the model or the database failing leaves it empty.
+        await listener.summarizeForHandover({ consultationId: consultationId as string }).catch(() => undefined);
+      }),
     {
       validator: (by) => {
-        if (phase === 'closed' || phase === 'onboarding' || phase === 'declined') throw new Error(`cannot claim a consultation in phase ${phase}`);
+        // Before the terms (or after declining them) only a resident at risk is in the queue to claim.
+        if (phase === 'closed' || closeRequested || ((phase === 'onboarding' || phase === 'declined') && !staff)) throw new Error(`cannot claim a consultation in phase ${phase}`);
         if (staff && staff.staffId !== by.staffId) throw new Error('another staff member has this consultation');
       },
     },
@@ -243,12 +303,13 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   setHandler(
     staffMessageUpdate,
-    async (msg) => {
-      // The client's id makes the send key: a double click or a retried request sends once.
-      const outcome = await send([text(msg.text)], lastEvent, 'staff', undefined, msg.staffId, `staff-${msg.clientMessageId}`);
-      await db.markFirstStaffReply({ consultationId: consultationId as string });
-      return { status: outcome.status };
-    },
+    (msg) =>
+      mutex.runExclusive(async () => {
+        // The client's id makes the send key: a double click or a retried request sends once.
+        const outcome = await send([text(msg.text)], lastEvent, 'staff', { staffId: msg.staffId, sendKey: `staff-${msg.clientMessageId}` });
+        await db.markFirstStaffReply({ consultationId: consultationId as string });
+        return { status: outcome.status };
+      }),
     {
       validator: (msg) => {
         requireStaff(msg.staffId, 'reply');
@@ -259,31 +320,36 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   setHandler(
     releaseUpdate,
-    async (_by) => {
-      staff = undefined;
-      await setPhase('listening');
-      await db.releaseToAi({ consultationId: consultationId as string });
-      await send([humanHelpTexts.released()], lastEvent, 'system');
-    },
+    (_by) =>
+      mutex.runExclusive(async () => {
+        staff = undefined;
+        await db.releaseToAi({ consultationId: consultationId as string });
+        // A resident who reached staff in a crisis before the terms goes back to the terms, not to the AI.
+        await setPhase(phaseWithoutStaff());
+        if (phase !== 'listening') await db.setConsultationStatus({ consultationId: consultationId as string, status: 'onboarding' });
+        await send([humanHelpTexts.released()], lastEvent, 'system');
+      }),
     { validator: (by) => requireStaff(by.staffId, 'hand it back') },
   );
 
   setHandler(
     transferUpdate,
-    async ({ to }) => {
-      staff = to;
-      await db.assignStaff({ consultationId: consultationId as string, staffId: to.staffId });
-      await send([humanHelpTexts.transferred(to.staffName)], lastEvent, 'system');
-    },
+    ({ to }) =>
+      mutex.runExclusive(async () => {
+        staff = to;
+        await db.assignStaff({ consultationId: consultationId as string, staffId: to.staffId });
+        await send([humanHelpTexts.transferred(to.staffName)], lastEvent, 'system');
+      }),
     { validator: (t) => requireStaff(t.fromStaffId, 'transfer it') },
   );
 
   setHandler(
     closeByStaffUpdate,
-    async (_by) => {
-      await send([humanHelpTexts.closedByStaff()], lastEvent, 'system');
-      closeRequested = true;
-    },
+    (_by) =>
+      mutex.runExclusive(async () => {
+        closeRequested = true;
+        await send([humanHelpTexts.closedByStaff()], lastEvent, 'system');
+      }),
     {
       validator: (_by) => {
         if (phase === 'closed' || closeRequested) throw new Error('already closed');
@@ -295,15 +361,16 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   setHandler(
     requestConsentUpdate,
-    async ({ staffId, ...request }) => {
-      const started = startConsent(request);
-      consent = started.state;
-      await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
-      await send(started.send, lastEvent, 'system');
-    },
+    ({ staffId, ...request }) =>
+      mutex.runExclusive(async () => {
+        const started = startConsent(request);
+        consent = started.state;
+        await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
+        await send(started.send, lastEvent, 'system');
+      }),
     {
       validator: (_request) => {
-        if (phase === 'closed' || phase === 'onboarding' || phase === 'declined' || closeRequested) throw new Error(`cannot ask for consent in phase ${phase}`);
+        if (phase === 'closed' || !onboarded() || closeRequested) throw new Error(`cannot ask for consent in phase ${phase}`);
         if (consent) throw new Error('another consent question is still open');
       },
     },
@@ -312,20 +379,21 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   type ConsentTurn = { kind: 'withdraw' } | { kind: 'flow'; outcome: ConsentOutcome };
   /** Decided before the event is recorded: details being given are recorded as a placeholder only. */
   const consentTurnFor = (event: ResidentEvent): ConsentTurn | undefined => {
-    if (phase === 'onboarding' || phase === 'declined' || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
+    if (!onboarded() || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
     if (isWithdrawal(event)) return { kind: 'withdraw' };
     const outcome = consent && consentTransition(consent, event);
     return outcome ? { kind: 'flow', outcome } : undefined;
   };
 
-  const consentTurn = async (turn: ConsentTurn, event: ResidentEvent) => {
+  /** Carries out a consent step; returns what the resident is told. */
+  const consentTurn = async (turn: ConsentTurn): Promise<TextMessage[]> => {
     if (turn.kind === 'withdraw') {
       consent = undefined;
       const withdrawn = await db.withdrawConsents({ residentId });
       // Each sent referral stops in its own workflow; one that already ended has nothing to stop.
       for (const id of withdrawn.activeReferralIds) await getExternalWorkflowHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
       const message = withdrawn.consents > 0 ? '同意を取り消しました。お預かりしていた情報は削除し、これ以上使いません。相談はこのまま続けられます。' : '取り消す同意はありません。相談はこのまま続けられます。';
-      return void (await send([text(message)], event, 'system'));
+      return [text(message)];
     }
     const request = (consent as ConsentState).request;
     consent = turn.outcome.state;
@@ -346,26 +414,54 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
         });
       }
     }
-    await send(turn.outcome.send, event, 'system');
+    return turn.outcome.send;
   };
 
-  // ---- Safety ----
+  // ---- Safety: every resident text, every phase; the alert before any answer ----
 
-  const raiseCrisisAlert = async (risk: RiskAssessment) => {
-    const alertId = uuid4();
-    const open = isOpen(Date.now(), calendar);
-    // During business hours staff see it on the dashboard; outside them the on-call channel hears of it.
-    await alerts.raiseAlert({ alertId, consultationId, kind: 'crisis', level: risk.level, categories: risk.categories, channel: open ? 'dashboard' : 'on-call' });
-    // Imminent risk: if nobody acknowledges within the profile's minutes, a supervisor is alerted.
-    if (planRiskResponse(risk.level).escalateIfUnacknowledged) watch(sleep(settings.crisisAckMs).then(() => alerts.escalateAlert({ alertId })));
-  };
+  interface SafetyOutcome {
+    risk: RiskAssessment;
+    plan: RiskResponsePlan;
+    /** Emergency guidance, sent before the answer. */
+    first: TextMessage[];
+    /** Crisis lines and the person offered, sent after the answer. */
+    after: TextMessage[];
+  }
 
-  const assess = async (burst: (ResidentEvent & { kind: 'text' })[]) => {
+  const assessAndAlert = async (burst: TextEvent[], options: { rulesOnly?: boolean } = {}): Promise<SafetyOutcome> => {
     // An earlier high message raises the baseline for what follows in this consultation.
-    const risk = await safety.assessRisk({ assessmentId: uuid4(), consultationId, eventIds: burst.map((e) => e.eventId), texts: burst.map((e) => e.text), baseline: highestRisk });
+    const risk = await safety.assessRisk({
+      assessmentId: uuid4(),
+      consultationId: consultationId as string,
+      eventIds: burst.map((e) => e.eventId),
+      texts: burst.map((e) => e.text),
+      baseline: highestRisk,
+      rulesOnly: options.rulesOnly,
+    });
     highestRisk = maxRisk(highestRisk, risk.level);
     upsertSearchAttributes([{ key: RiskLevelAttribute, value: highestRisk }] as never);
-    return risk;
+    const plan = planRiskResponse(risk.level);
+    if (plan.alert === 'urgent') {
+      const alertId = await raiseAlert('crisis', risk);
+      if (plan.escalateIfUnacknowledged) deadlines.push({ kind: 'escalate', at: Date.now() + settings.crisisAckMs, alertId });
+    } else if (plan.alert === 'review' && !reviewFlagged) {
+      reviewFlagged = true;
+      await raiseAlert('review', risk);
+    }
+    const person = plan.offerPerson && phase !== 'with_staff' ? await requestPerson('risk') : [];
+    const texts = safetyTexts(plan, risk.categories, settings);
+    return { risk, plan, first: texts.first.map(text), after: [...texts.after.map(text), ...person] };
+  };
+
+  /** A reply from the model or, when it cannot answer at all, the offline listener here in the workflow. */
+  const composeReply = async (burst: TextEvent[], risk: RiskAssessment): Promise<ListeningReply> => {
+    const last = burst[burst.length - 1];
+    try {
+      return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: turns + 1 }), answeredBy: 'fallback' };
+    }
   };
 
   // ---- Nudges toward a person ----
@@ -395,12 +491,12 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   };
 
   const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) =>
-    db.recordNudgeEvent({ id: uuid4(), consultationId, event, trigger });
+    db.recordNudgeEvent({ id: uuid4(), consultationId: consultationId as string, event, trigger });
 
-  // ---- A listening turn ----
+  // ---- The turns ----
 
   /** Takes the text messages that follow the first one, waiting for a pause in the resident's typing. */
-  const collectBurst = async (first: ResidentEvent & { kind: 'text' }) => {
+  const collectBurst = async (first: TextEvent) => {
     const burst = [first];
     const deadline = Date.now() + settings.debounceMs * MAX_BURST_WAIT_FACTOR;
     while (settings.debounceMs > 0) {
@@ -409,48 +505,64 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       const more = await condition(() => queue.length > 0 && queue[0].kind === 'text', wait);
       if (!more) break;
       while (queue.length > 0 && queue[0].kind === 'text') {
-        const next = queue.shift() as ResidentEvent & { kind: 'text' };
+        const next = queue.shift() as TextEvent;
         burst.push(next);
         lastEvent = next;
-        await db.recordInboundEvents({ consultationId, residentId, events: [next] });
+        await db.recordInboundEvents({ consultationId: consultationId as string, residentId, events: [next] });
       }
     }
     return burst;
   };
 
-  const aiTurn = async (event: ResidentEvent & { kind: 'text' }) => {
+  const aiTurn = async (event: TextEvent) => {
     const burst = await collectBurst(event);
     const last = burst[burst.length - 1];
     void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
-    const risk = await assess(burst);
-    const plan = planRiskResponse(risk.level);
-    const reply = await listener.composeListeningReply({ consultationId, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
+    const guard = await assessAndAlert(burst);
+    // A typed 「スタッフと話したい」 is the staff button (unless risk already asked for a person).
+    if (!guard.plan.offerPerson && burst.some((e) => asksForPerson(e.text))) {
+      return void (await send([...guard.first, ...(await requestPerson('menu')), ...guard.after], last, 'system', { crisis: crisisOf(guard) }));
+    }
+    const reply = await composeReply(burst, guard.risk);
     turns += 1;
     nudges.turnsSinceLastOffer += 1;
-    // A person is asked for at high risk; emergency guidance and crisis lines come from the profile, never the model.
-    const personMessages = plan.urgent ? await requestPerson('risk') : [];
-    const nudge = plan.urgent ? undefined : nudgeFor(risk, true);
-    const messages = [
-      ...(plan.emergencyFirst ? [text(emergencyText(settings.emergency))] : []),
-      text(reply.text),
-      ...(plan.crisisLines ? [text(crisisLinesText(selectCrisisLines(settings.crisisLines, risk.categories)))] : []),
-      ...personMessages,
-      ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : []),
-    ];
-    await send(messages, last, 'ai', reply);
+    const nudge = guard.plan.offerPerson ? undefined : nudgeFor(guard.risk, true);
+    // Emergency guidance and crisis lines come from the profile, never the model.
+    await send([...guard.first, text(reply.text), ...guard.after, ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
     if (nudge?.kind === 'offer') {
       nudges.offersMs.push(Date.now());
       nudges.turnsSinceLastOffer = 0;
       if (nudge.matchedTopics) nudges.offeredTopics.push(...nudge.matchedTopics);
       await recordNudge('offered', nudge.trigger);
     }
-    if (plan.urgent) await raiseCrisisAlert(risk);
   };
 
-  /** With staff the AI is silent: the message reaches staff live, and risk is still assessed. */
-  const staffTurn = async (event: ResidentEvent & { kind: 'text' }) => {
-    const risk = await assess([event]);
-    if (planRiskResponse(risk.level).urgent) await raiseCrisisAlert(risk);
+  const crisisOf = (guard: SafetyOutcome) => (carriesCrisisContent(guard.plan) ? guard.risk : undefined);
+
+  /** With staff the AI is silent: staff see the message and the alert; only emergency guidance goes out at once. */
+  const staffTurn = async (event: TextEvent) => {
+    const guard = await assessAndAlert([event]);
+    if (guard.first.length > 0) await send(guard.first, event, 'system', { crisis: guard.risk });
+  };
+
+  /** Before the terms are agreed (or after declining them): the step's question, with safety first when needed. */
+  const onboardingTurn = async (event: ResidentEvent) => {
+    const guard = event.kind === 'text' ? await assessAndAlert([event]) : undefined;
+    const outcome = onboardingTransition(settings, step as OnboardingStep, event);
+    if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
+    if (outcome.record?.intake) {
+      await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
+      opened.resident.intake[outcome.record.intake.questionId] = outcome.record.intake.value;
+    }
+    step = outcome.step;
+    const atRisk = guard && guard.plan.alert !== 'none';
+    // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
+    const messages = atRisk ? [...guard.first, text(SAFETY_ACKNOWLEDGEMENT), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
+    await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
+    if (phase === 'waiting_for_staff' || phase === 'with_staff') return;
+    if (step.name === 'declined') await setPhase('declined');
+    else if (step.name === 'done') await setPhase('listening');
+    else if (phase === 'declined') phase = 'onboarding';
   };
 
   const postbackTurn = async (event: ResidentEvent & { kind: 'postback' }) => {
@@ -476,58 +588,83 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     }
   };
 
-  const listeningTurn = async (event: ResidentEvent, forStaff: boolean) => {
-    if (event.kind === 'postback') return postbackTurn(event);
-    if (forStaff) return event.kind === 'text' ? staffTurn(event) : undefined;
-    if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
-    if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
-    if (event.kind === 'text') return aiTurn(event);
-  };
-
-  if (reservation) wakeAtOpening(reservation);
-  if (phase === 'waiting_for_staff') watchPickup();
-
-  for (;;) {
-    const got = await condition(() => queue.length > 0 || closeRequested, settings.closeAfterSilenceMs);
-    if (closeRequested) return close('staff');
-    // Silence closes the consultation, but not while a person was asked for or is talking with the resident.
-    if (!got) {
-      if (staff || reservation || phase === 'waiting_for_staff') continue;
-      return close('silence');
-    }
-    const event = queue.shift() as ResidentEvent;
+  /** One resident event, whatever the phase. */
+  const residentTurn = async (event: ResidentEvent) => {
     lastEvent = event;
     // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
     const forStaff = phase === 'with_staff';
     const consentAnswer = consentTurnFor(event);
     const placeholder = consentAnswer?.kind === 'flow' ? consentAnswer.outcome.placeholder : undefined;
-    await db.recordInboundEvents({ consultationId, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
-    if (event.kind === 'unfollow') return close('unfollowed');
-
+    await db.recordInboundEvents({ consultationId: consultationId as string, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
+    if (event.kind === 'unfollow') return 'unfollowed' as const;
     if (consentAnswer) {
-      await consentTurn(consentAnswer, event);
-    } else if (phase === 'onboarding' || phase === 'declined') {
-      const outcome = onboardingTransition(settings, step, event);
-      if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
-      if (outcome.record?.intake) {
-        await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
-        opened.resident.intake[outcome.record.intake.questionId] = outcome.record.intake.value;
-      }
-      step = outcome.step;
-      await send(outcome.send, event, 'system');
-      if (step.name === 'declined') await setPhase('declined');
-      else if (step.name === 'done') await setPhase('listening');
-      else if (phase === 'declined') phase = 'onboarding';
-    } else {
-      await listeningTurn(event, forStaff);
+      // Assessed in memory by the rules alone: the value is never stored in clear nor sent to the model.
+      const guard = event.kind === 'text' ? await assessAndAlert([event], { rulesOnly: placeholder !== undefined }) : undefined;
+      const reply = await consentTurn(consentAnswer);
+      return void (await send([...(guard?.first ?? []), ...reply, ...(guard?.after ?? [])], event, 'system', { crisis: guard && crisisOf(guard) }));
     }
+    if (forStaff) return event.kind === 'text' ? staffTurn(event) : event.kind === 'postback' ? postbackTurn(event) : undefined;
+    if (!onboarded()) return onboardingTurn(event);
+    if (event.kind === 'postback') return postbackTurn(event);
+    if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
+    if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
+    if (event.kind === 'text') return aiTurn(event);
+  };
+
+  // ---- Ending a run: nothing unprocessed, no timer waited on ----
+
+  /** Waits for staff actions and background mail, so nothing in flight is abandoned. */
+  const settle = async () => {
+    await condition(allHandlersFinished);
+    await Promise.all([...background]);
+  };
+
+  const close = async (reason: string): Promise<{ closed: string }> => {
+    await settle();
+    // Unacknowledged alerts still reach supervisors (at once: the timer does not outlive the run), unless
+    // staff closed the case themselves; reservations and pickups lapse with the case.
+    if (reason !== 'staff') for (const deadline of deadlines.filter(survivesClose)) await onDeadline(deadline);
+    await Promise.all([...background]);
+    await db.closeConsultation({ consultationId: consultationId as string, reason });
+    await setPhase('closed');
+    // A message that came in while closing opens the next consultation instead of being dropped.
+    await settle();
+    if (queue.length > 0) await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { pending: queue, seenEventIds: seen } });
+    return { closed: reason };
+  };
+
+  let lastActivityAt = Date.now();
+  for (;;) {
+    // Silence closes the consultation, but not while a person was asked for or is talking with the resident.
+    const silenceCounts = !(staff || reservation || phase === 'waiting_for_staff');
+    const budget = waitBudget(deadlines, silenceCounts ? lastActivityAt + settings.closeAfterSilenceMs : undefined, Date.now());
+    const got = budget === undefined ? await condition(() => queue.length > 0 || closeRequested).then(() => true) : await condition(() => queue.length > 0 || closeRequested, budget);
+    let ended: string | undefined;
+    await mutex.runExclusive(async () => {
+      await runDueDeadlines();
+      if (closeRequested) return void (ended = 'staff');
+      if (!got) {
+        if (silenceCounts && Date.now() >= lastActivityAt + settings.closeAfterSilenceMs) ended = 'silence';
+        return;
+      }
+      const event = queue.shift() as ResidentEvent;
+      lastActivityAt = Date.now();
+      try {
+        if ((await residentTurn(event)) === 'unfollowed') ended = 'unfollowed';
+      } catch (err) {
+        // Last line of defence: a fault in one turn never ends the consultation (the event is recorded).
+        if (!(err instanceof ActivityFailure)) throw err;
+        log.error('a resident turn failed; the consultation goes on', { error: err.message });
+      }
+    });
+    if (ended) return close(ended);
 
     const info = workflowInfo();
-    if (queue.length === 0 && watchesPending === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
-      await condition(allHandlersFinished);
+    if (queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
+      await settle();
       await continueAsNew<typeof consultationWorkflow>({
         ...input,
-        carried: { phase, step, turns, highestRisk, staff, reservation, nudges, pending: queue, seenEventIds: seen, consent },
+        carried: { phase, step, turns, highestRisk, staff, reservation, nudges, pending: queue, seenEventIds: seen, consent, deadlines, reviewFlagged },
       });
     }
   }
