@@ -54,11 +54,12 @@ describe('PostgreSQL stopped and restarted in the middle of a crisis turn', () =
     const sent = await crisisAcknowledged(resident);
     // The event has reached the workflow: the turn is under way when the database goes.
     await eventually(async () => expect((await stack.db('webhook_inbox').where({ webhook_event_id: sent.eventId }).first()).status).toBe('relayed'));
+    const downAt = Date.now();
     await pg.stop();
     // An outage as long as a restart by an operator; nothing waits on this but the restart itself.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     await pg.start();
-    await alertLatency(stack, resident, sent.ackAt, 'PostgreSQL stopped for 5 s mid-turn');
+    await alertLatency(stack, resident, sent.ackAt, `PostgreSQL stopped mid-turn and back after ${Date.now() - downAt} ms`);
     const answer = await resident.nextAnswer(60_000);
     expect(answer.texts.join('\n')).toContain(SUICIDE_LINE);
     await expectStillRunning(stack, resident);

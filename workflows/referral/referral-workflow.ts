@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../../activities';
 import { ReferralInput, referralActionUpdate, referralWithdrawSignal } from './messages';
 import { isAcknowledged, isContactDone, nextReferralStatus, ReferralStatus, TERMINAL } from './referral-policy';
@@ -24,18 +25,33 @@ export async function referralWorkflow(input: ReferralInput): Promise<{ status: 
     withdrawn = true;
   });
 
+  // Two actions sent together (accept and decline) are validated against the same status; the lock
+  // runs them one after the other, and the second is checked again against what the first left.
+  const mutex = new Mutex();
   setHandler(
     referralActionUpdate,
-    async ({ action, actorId, note }) => {
-      const to = nextReferralStatus(status, action);
-      await acts.recordReferralTransition({ referralId, to, action, actorId, note });
-      status = to;
-      if (to === 'accepted') {
-        const text = await acts.referralAcceptedMessage({ referralId });
-        await line.sendToResident({ sendKey: `referral-accepted-${referralId}`, consultationId: input.consultationId, residentId: input.residentId, messages: [{ type: 'text', text }], sender: 'system' });
-      }
-      return { status };
-    },
+    ({ action, actorId, note }) =>
+      mutex.runExclusive(async () => {
+        if (withdrawn || TERMINAL.includes(status)) throw ApplicationFailure.nonRetryable(`the referral is ${withdrawn ? 'withdrawn' : status}`, 'InvalidTransition');
+        let to: ReferralStatus;
+        try {
+          to = nextReferralStatus(status, action);
+        } catch (err) {
+          throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidTransition');
+        }
+        await acts.recordReferralTransition({ referralId, to, action, actorId, note });
+        status = to;
+        if (to === 'accepted') {
+          const text = await acts.referralAcceptedMessage({ referralId });
+          // The resident not hearing of it (LINE refusing for long) must not undo the partner's answer.
+          await line
+            .sendToResident({ sendKey: `referral-accepted-${referralId}`, consultationId: input.consultationId, residentId: input.residentId, messages: [{ type: 'text', text }], sender: 'system' })
+            .catch((err) => {
+              if (!(err instanceof ActivityFailure)) throw err;
+            });
+        }
+        return { status };
+      }),
     {
       validator: ({ action }) => {
         if (withdrawn || TERMINAL.includes(status)) throw new Error(`the referral is ${withdrawn ? 'withdrawn' : status}`);
