@@ -59,7 +59,8 @@ describe('PostgreSQL stopped and restarted in the middle of a crisis turn', () =
     // An outage as long as a restart by an operator; nothing waits on this but the restart itself.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     await pg.start();
-    await alertLatency(stack, resident, sent.ackAt, `PostgreSQL stopped mid-turn and back after ${Date.now() - downAt} ms`);
+    const downFor = Date.now() - downAt;
+    await alertLatency(stack, resident, sent.ackAt, `PostgreSQL stopped mid-turn, accepting connections again after ${downFor} ms`);
     const answer = await resident.nextAnswer(60_000);
     expect(answer.texts.join('\n')).toContain(SUICIDE_LINE);
     await expectStillRunning(stack, resident);
