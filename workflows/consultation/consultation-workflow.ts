@@ -17,10 +17,10 @@ import type { Activities } from '../../activities';
 import type { ListeningReply } from '../../activities/listening-activities';
 import type { RiskAssessment } from '../../activities/risk-activities';
 import { offlineListeningReply } from '../../activities/listening/offline-listener';
-import { isOpen, nextOpening } from '../calendar/business-calendar';
+import { isOpen } from '../calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
 import { ConsultationStatus, ResidentCode, RiskLevel as RiskLevelAttribute } from '../search-attributes';
-import { maxRisk, RiskLevel } from '../safety/risk-levels';
+import { maxRisk } from '../safety/risk-levels';
 import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, SAFETY_ACKNOWLEDGEMENT, safetyTexts } from '../safety/risk-response';
 import type { ConversationSettings } from './conversation-settings';
 import { decideNudge, NudgeDecision, nudgeDeclinedMessage, nudgeOfferMessage, nudgeReservedMessage, parseNudgePostback } from '../nudges/nudge-policy';
@@ -35,13 +35,13 @@ import {
   requestConsentUpdate,
   ResidentEvent,
   residentEventSignal,
-  StaffRef,
   staffMessageUpdate,
   transferUpdate,
 } from './messages';
-import { describeStep, initialStep, OnboardingStep, onboardingTransition } from './onboarding';
+import { describeStep, initialStep, onboardingTransition } from './onboarding';
 import { asksForPerson } from './person-request';
 import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
+import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffAction, RequestReason, StaffEvent, transition } from './consultation-state';
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
@@ -59,22 +59,11 @@ const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', 
 const DEFAULT_UNDELIVERED_AFTER_MS = 10 * 60_000;
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
-export interface CarriedState {
-  phase: ConsultationPhase;
-  highestRisk: RiskLevel;
-  staff?: StaffRef;
-  /** A request for a person made outside hours: when it joins the queue, and when it was made. */
-  reservation?: { at: number; requestedAt: number; reason: RequestReason };
-  nudges: { offersMs: number[]; turnsSinceLastOffer: number; lastRefusalMs?: number; offeredTopics: string[] };
-  step: OnboardingStep;
-  turns: number;
+export interface CarriedState extends Omit<ConsultationState, 'deadlines' | 'reviewFlagged' | 'closeRequested'> {
   pending: ResidentEvent[];
   seenEventIds: string[];
-  /** An open consent question or details being given (workflows/consent/consent-flow.ts). */
-  consent?: ConsentState;
   /** Pending timers as data (absent in runs started before they were). */
   deadlines?: Deadline[];
-  /** The case was flagged for staff review (a passive wish) in this consultation. */
   reviewFlagged?: boolean;
 }
 
@@ -93,7 +82,6 @@ const MAX_BURST_WAIT_FACTOR = 3;
 
 const TOPIC_NUDGE_AFTER_TURNS = 3;
 
-type RequestReason = 'menu' | 'nudge' | 'risk' | 'reservation';
 type TextEvent = ResidentEvent & { kind: 'text' };
 
 export async function consultationWorkflow(input: ConsultationInput): Promise<{ closed: string }> {
@@ -111,26 +99,30 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   // Registered before the first activity, so a query never meets a workflow without its handler.
   let consultationId: string | undefined;
-  let step: OnboardingStep | undefined = carried.step;
-  let phase: ConsultationPhase = carried.phase ?? 'onboarding';
-  let turns = carried.turns ?? 0;
-  let staff: StaffRef | undefined = carried.staff;
-  let reservation = carried.reservation;
-  const nudges = carried.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] };
-  let highestRisk: RiskLevel = carried.highestRisk ?? 'none';
-  let reviewFlagged = carried.reviewFlagged ?? false;
-  let deadlines: Deadline[] = [...(carried.deadlines ?? [])];
-  let closeRequested = false;
-  let consent: ConsentState | undefined = carried.consent;
+  // The entity's state (workflows/consultation/consultation-state.ts); `step` is set once the profile is loaded.
+  let s: ConsultationState = {
+    phase: carried.phase ?? 'onboarding',
+    step: carried.step ?? { name: 'terms' },
+    staff: carried.staff,
+    reservation: carried.reservation,
+    deadlines: [...(carried.deadlines ?? [])],
+    highestRisk: carried.highestRisk ?? 'none',
+    reviewFlagged: carried.reviewFlagged ?? false,
+    turns: carried.turns ?? 0,
+    nudges: carried.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] },
+    consent: carried.consent,
+    closeRequested: false,
+  };
+  let started = Boolean(carried.step);
   /** The latest resident event, whose reply token staff and status messages use while it is fresh. */
   let lastEvent: ResidentEvent | undefined;
   setHandler(consultationViewQuery, () => ({
     consultationId,
-    phase,
-    staffId: staff?.staffId,
-    reservedFor: reservation?.at,
-    onboardingStep: step ? describeStep(step) : 'starting',
-    turns,
+    phase: s.phase,
+    staffId: s.staff?.staffId,
+    reservedFor: s.reservation?.at,
+    onboardingStep: started ? describeStep(s.step) : 'starting',
+    turns: s.turns,
     pendingEvents: queue.length,
   }));
 
@@ -150,20 +142,21 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const calendar = calendarFromProfile(settings.businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
   const opened = await db.openConsultation({ residentId, workflowId: workflowInfo().workflowId });
   consultationId = opened.consultationId;
-  if (!step) {
-    step = initialStep(settings, opened.resident);
-    phase = step.name === 'done' ? 'listening' : 'onboarding';
+  if (!started) {
+    const step = initialStep(settings, opened.resident);
+    s = { ...s, step, phase: step.name === 'done' ? 'listening' : 'onboarding' };
+    started = true;
   }
   upsertSearchAttributes([
     { key: ResidentCode, value: opened.resident.code },
-    { key: ConsultationStatus, value: phase },
+    { key: ConsultationStatus, value: s.phase },
   ] as never);
   // Runs carried over from before deadlines were data rebuild their timers from the state.
   if (!carried.deadlines) {
-    if (reservation) deadlines.push({ kind: 'opening', at: reservation.at });
-    if (phase === 'waiting_for_staff') deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
+    if (s.reservation) s.deadlines.push({ kind: 'opening', at: s.reservation.at });
+    if (s.phase === 'waiting_for_staff') s.deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
   }
-  const onboarded = () => step?.name === 'done';
+  const onboarded = () => isOnboarded(s);
 
   // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
   // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
@@ -203,13 +196,11 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   };
 
   const setPhase = async (next: ConsultationPhase) => {
-    if (next === phase) return;
-    phase = next;
-    upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-    if (phase === 'listening' || phase === 'onboarding') await db.setConsultationStatus({ consultationId: consultationId as string, status: phase });
+    if (next === s.phase) return;
+    s = { ...s, phase: next };
+    upsertSearchAttributes([{ key: ConsultationStatus, value: next }] as never);
+    if (next === 'listening' || next === 'onboarding') await db.setConsultationStatus({ consultationId: consultationId as string, status: next });
   };
-  /** Where a resident goes when no person is involved any more. */
-  const phaseWithoutStaff = (): ConsultationPhase => (onboarded() ? 'listening' : step?.name === 'declined' ? 'declined' : 'onboarding');
 
   // ---- Alerts: recorded before any answer; mail leaves in the background; escalation is a deadline ----
 
@@ -223,29 +214,48 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     return alertId;
   };
 
-  // ---- Human help: queue, reservation outside hours, the supervisor alert when nobody picks up ----
+  // ---- Human help: the entity's transitions, carried out here ----
 
-  const enterQueue = async (waitingSince: number, reason: RequestReason) => {
-    phase = 'waiting_for_staff';
-    upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-    await db.enterQueue({ consultationId: consultationId as string, waitingSince, reason });
-    deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
-  };
-
-  /** A request for a person: the queue while staff can pick it up, else a reservation for the next opening. */
-  const requestPerson = async (reason: RequestReason, atMs?: number): Promise<TextMessage[]> => {
-    if (staff || phase === 'waiting_for_staff' || reservation) return reason === 'risk' ? [] : [humanHelpTexts.alreadyRequested()];
-    const now = Date.now();
-    const opening = nextOpening(now, calendar, { minRemainingMinutes: settings.staffPickupMs / 60_000 });
-    if (opening <= now) {
-      await enterQueue(now, reason);
-      return [humanHelpTexts.queued()];
+  const perform = async (effect: Effect) => {
+    const id = consultationId as string;
+    switch (effect.kind) {
+      case 'enter-queue':
+        upsertSearchAttributes([{ key: ConsultationStatus, value: 'waiting_for_staff' }] as never);
+        return void (await db.enterQueue({ consultationId: id, waitingSince: effect.waitingSince, reason: effect.reason }));
+      case 'reserve':
+        return db.reserveStaffTime({ consultationId: id, reservedFor: effect.at, reason: effect.reason });
+      case 'assign-staff':
+        upsertSearchAttributes([{ key: ConsultationStatus, value: 'with_staff' }] as never);
+        return db.assignStaff({ consultationId: id, staffId: effect.staffId });
+      case 'release-to-ai':
+        upsertSearchAttributes([{ key: ConsultationStatus, value: s.phase }] as never);
+        await db.releaseToAi({ consultationId: id });
+        // A resident who reached staff in a crisis before the terms goes back to the terms, not to the AI.
+        if (effect.status !== 'listening') await db.setConsultationStatus({ consultationId: id, status: effect.status });
+        return;
+      case 'alert-unclaimed': {
+        const alertId = uuid4();
+        await alerts.raiseAlert({ alertId, consultationId: id, kind: 'unclaimed', level: s.highestRisk, categories: [], channel: 'dashboard' });
+        return inBackground(() => alerts.alertSupervisors({ alertId }));
+      }
+      case 'tell':
+        // The latest event's reply token while it is fresh; the send pushes once it is not.
+        return void (await send(effect.messages, lastEvent, 'system'));
+      case 'summarize':
+        // A summary is a help, not a condition: the model or the database failing leaves it empty.
+        return void (await listener.summarizeForHandover({ consultationId: id }).catch(() => undefined));
     }
-    reservation = { at: atMs && atMs >= opening ? atMs : opening, requestedAt: now, reason };
-    await db.reserveStaffTime({ consultationId: consultationId as string, reservedFor: reservation.at, reason });
-    deadlines.push({ kind: 'opening', at: reservation.at });
-    return [humanHelpTexts.reserved(reservation.at)];
   };
+
+  /** Applies one event to the entity and carries out its effects; returns what the resident is to be told. */
+  const apply = async (event: StaffEvent): Promise<TextMessage[]> => {
+    const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs });
+    s = outcome.state;
+    for (const effect of outcome.effects) await perform(effect);
+    return outcome.say;
+  };
+
+  const requestPerson = (reason: RequestReason, atMs?: number) => apply({ kind: 'person-requested', reason, atMs });
 
   /** What a due deadline does. Mail goes out in the background: a mail server down never holds up a turn. */
   const onDeadline = async (deadline: Deadline) => {
@@ -253,53 +263,27 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       const onCall = !isOpen(Date.now(), calendar);
       inBackground(() => alerts.escalateAlert({ alertId: deadline.alertId, onCall }));
     } else if (deadline.kind === 'pickup') {
-      if (phase !== 'waiting_for_staff') return;
-      const alertId = uuid4();
-      await alerts.raiseAlert({ alertId, consultationId: consultationId as string, kind: 'unclaimed', level: highestRisk, categories: [], channel: 'dashboard' });
-      inBackground(() => alerts.alertSupervisors({ alertId }));
+      await apply({ kind: 'pickup-overdue' });
     } else if (deadline.kind === 'opening') {
-      if (!reservation || reservation.at !== deadline.at || phase === 'closed' || staff) return;
-      const res = reservation;
-      reservation = undefined;
-      await enterQueue(res.requestedAt, res.reason);
-      await send([humanHelpTexts.opened()], undefined, 'system');
+      await apply({ kind: 'opening-reached', at: deadline.at });
     }
   };
 
   const runDueDeadlines = async () => {
-    const { due, ahead } = takeDue(deadlines, Date.now());
-    deadlines = ahead;
+    const { due, ahead } = takeDue(s.deadlines, Date.now());
+    s = { ...s, deadlines: ahead };
     for (const deadline of due) await onDeadline(deadline);
   };
 
   // ---- Staff actions (updates): validators run before anything is recorded, bodies under the lock ----
 
-  const requireStaff = (staffId: string, action: string) => {
-    if (!staff || staff.staffId !== staffId) throw new Error(`only the staff member who has this consultation can ${action}`);
+  const refuse = (reason: string | undefined) => {
+    if (reason) throw new Error(reason);
   };
 
-  setHandler(
-    claimUpdate,
-    (by) =>
-      mutex.runExclusive(async () => {
-        staff = by;
-        reservation = undefined;
-        deadlines = deadlines.filter((d) => d.kind !== 'opening' && d.kind !== 'pickup');
-        phase = 'with_staff';
-        upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-        await db.assignStaff({ consultationId: consultationId as string, staffId: by.staffId });
-        await send([humanHelpTexts.joined(by.staffName)], lastEvent, 'system');
-        // A summary is a help, not a condition: the model or the database failing leaves it empty.
-        await listener.summarizeForHandover({ consultationId: consultationId as string }).catch(() => undefined);
-      }),
-    {
-      validator: (by) => {
-        // Before the terms (or after declining them) only a resident at risk is in the queue to claim.
-        if (phase === 'closed' || closeRequested || ((phase === 'onboarding' || phase === 'declined') && !staff)) throw new Error(`cannot claim a consultation in phase ${phase}`);
-        if (staff && staff.staffId !== by.staffId) throw new Error('another staff member has this consultation');
-      },
-    },
-  );
+  setHandler(claimUpdate, (by) => mutex.runExclusive(async () => void (await apply({ kind: 'claimed', by }))), {
+    validator: (by) => refuse(refuseStaffAction(s, { kind: 'claim', staffId: by.staffId })),
+  });
 
   setHandler(
     staffMessageUpdate,
@@ -312,50 +296,23 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       }),
     {
       validator: (msg) => {
-        requireStaff(msg.staffId, 'reply');
+        refuse(refuseStaffAction(s, { kind: 'act', staffId: msg.staffId }));
         if (!msg.text.trim()) throw new Error('empty message');
       },
     },
   );
 
-  setHandler(
-    releaseUpdate,
-    (_by) =>
-      mutex.runExclusive(async () => {
-        staff = undefined;
-        await db.releaseToAi({ consultationId: consultationId as string });
-        // A resident who reached staff in a crisis before the terms goes back to the terms, not to the AI.
-        await setPhase(phaseWithoutStaff());
-        if (phase !== 'listening') await db.setConsultationStatus({ consultationId: consultationId as string, status: 'onboarding' });
-        await send([humanHelpTexts.released()], lastEvent, 'system');
-      }),
-    { validator: (by) => requireStaff(by.staffId, 'hand it back') },
-  );
+  setHandler(releaseUpdate, () => mutex.runExclusive(async () => void (await apply({ kind: 'released' }))), {
+    validator: (by) => refuse(refuseStaffAction(s, { kind: 'act', staffId: by.staffId })),
+  });
 
-  setHandler(
-    transferUpdate,
-    ({ to }) =>
-      mutex.runExclusive(async () => {
-        staff = to;
-        await db.assignStaff({ consultationId: consultationId as string, staffId: to.staffId });
-        await send([humanHelpTexts.transferred(to.staffName)], lastEvent, 'system');
-      }),
-    { validator: (t) => requireStaff(t.fromStaffId, 'transfer it') },
-  );
+  setHandler(transferUpdate, ({ to }) => mutex.runExclusive(async () => void (await apply({ kind: 'transferred', to }))), {
+    validator: (t) => refuse(refuseStaffAction(s, { kind: 'act', staffId: t.fromStaffId })),
+  });
 
-  setHandler(
-    closeByStaffUpdate,
-    (_by) =>
-      mutex.runExclusive(async () => {
-        closeRequested = true;
-        await send([humanHelpTexts.closedByStaff()], lastEvent, 'system');
-      }),
-    {
-      validator: (_by) => {
-        if (phase === 'closed' || closeRequested) throw new Error('already closed');
-      },
-    },
-  );
+  setHandler(closeByStaffUpdate, (_by) => mutex.runExclusive(async () => void (await apply({ kind: 'close-requested' }))), {
+    validator: (_by) => refuse(refuseStaffAction(s, { kind: 'close' })),
+  });
 
   // ---- Consent, personal details and referrals (workflows/consent/, workflows/referral/) ----
 
@@ -363,17 +320,12 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     requestConsentUpdate,
     ({ staffId, ...request }) =>
       mutex.runExclusive(async () => {
-        const started = startConsent(request);
-        consent = started.state;
+        const asked = startConsent(request);
+        s = { ...s, consent: asked.state };
         await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
-        await send(started.send, lastEvent, 'system');
+        await send(asked.send, lastEvent, 'system');
       }),
-    {
-      validator: (_request) => {
-        if (phase === 'closed' || !onboarded() || closeRequested) throw new Error(`cannot ask for consent in phase ${phase}`);
-        if (consent) throw new Error('another consent question is still open');
-      },
-    },
+    { validator: (_request) => refuse(refuseStaffAction(s, { kind: 'consent' })) },
   );
 
   type ConsentTurn = { kind: 'withdraw' } | { kind: 'flow'; outcome: ConsentOutcome };
@@ -381,22 +333,22 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const consentTurnFor = (event: ResidentEvent): ConsentTurn | undefined => {
     if (!onboarded() || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
     if (isWithdrawal(event)) return { kind: 'withdraw' };
-    const outcome = consent && consentTransition(consent, event);
+    const outcome = s.consent && consentTransition(s.consent, event);
     return outcome ? { kind: 'flow', outcome } : undefined;
   };
 
   /** Carries out a consent step; returns what the resident is told. */
   const consentTurn = async (turn: ConsentTurn): Promise<TextMessage[]> => {
     if (turn.kind === 'withdraw') {
-      consent = undefined;
+      s = { ...s, consent: undefined };
       const withdrawn = await db.withdrawConsents({ residentId });
       // Each sent referral stops in its own workflow; one that already ended has nothing to stop.
       for (const id of withdrawn.activeReferralIds) await getExternalWorkflowHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
       const message = withdrawn.consents > 0 ? '同意を取り消しました。お預かりしていた情報は削除し、これ以上使いません。相談はこのまま続けられます。' : '取り消す同意はありません。相談はこのまま続けられます。';
       return [text(message)];
     }
-    const request = (consent as ConsentState).request;
-    consent = turn.outcome.state;
+    const request = (s.consent as ConsentState).request;
+    s = { ...s, consent: turn.outcome.state };
     const ids = { consentId: request.consentId, referralId: request.referralId };
     for (const record of turn.outcome.records) {
       if (record.kind === 'decision') await db.recordConsentDecision({ ...ids, decision: record.decision });
@@ -435,20 +387,20 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       consultationId: consultationId as string,
       eventIds: burst.map((e) => e.eventId),
       texts: burst.map((e) => e.text),
-      baseline: highestRisk,
+      baseline: s.highestRisk,
       rulesOnly: options.rulesOnly,
     });
-    highestRisk = maxRisk(highestRisk, risk.level);
-    upsertSearchAttributes([{ key: RiskLevelAttribute, value: highestRisk }] as never);
+    s = { ...s, highestRisk: maxRisk(s.highestRisk, risk.level) };
+    upsertSearchAttributes([{ key: RiskLevelAttribute, value: s.highestRisk }] as never);
     const plan = planRiskResponse(risk.level);
     if (plan.alert === 'urgent') {
       const alertId = await raiseAlert('crisis', risk);
-      if (plan.escalateIfUnacknowledged) deadlines.push({ kind: 'escalate', at: Date.now() + settings.crisisAckMs, alertId });
-    } else if (plan.alert === 'review' && !reviewFlagged) {
-      reviewFlagged = true;
+      if (plan.escalateIfUnacknowledged) s = { ...s, deadlines: [...s.deadlines, { kind: 'escalate', at: Date.now() + settings.crisisAckMs, alertId }] };
+    } else if (plan.alert === 'review' && !s.reviewFlagged) {
+      s = { ...s, reviewFlagged: true };
       await raiseAlert('review', risk);
     }
-    const person = plan.offerPerson && phase !== 'with_staff' ? await requestPerson('risk') : [];
+    const person = plan.offerPerson && s.phase !== 'with_staff' ? await requestPerson('risk') : [];
     const texts = safetyTexts(plan, risk.categories, settings);
     return { risk, plan, first: texts.first.map(text), after: [...texts.after.map(text), ...person] };
   };
@@ -460,7 +412,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
-      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: turns + 1 }), answeredBy: 'fallback' };
+      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1 }), answeredBy: 'fallback' };
     }
   };
 
@@ -468,16 +420,16 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   const nudgeFor = (risk: RiskAssessment, replyable: boolean): NudgeDecision => {
     const state = {
-      consultationOffersMs: nudges.offersMs,
-      turnsSinceLastOffer: nudges.turnsSinceLastOffer,
-      lastRefusalMs: nudges.lastRefusalMs,
-      personRequested: Boolean(staff || reservation || phase === 'waiting_for_staff'),
+      consultationOffersMs: s.nudges.offersMs,
+      turnsSinceLastOffer: s.nudges.turnsSinceLastOffer,
+      lastRefusalMs: s.nudges.lastRefusalMs,
+      personRequested: personInvolved(s),
       contactConsent: false,
-      peakRiskLevel: highestRisk,
-      offeredTopics: nudges.offeredTopics,
+      peakRiskLevel: s.highestRisk,
+      offeredTopics: s.nudges.offeredTopics,
     };
     // A partner's topic is mentioned only once the resident has had room to talk, not on the first answer.
-    const topic = turns >= TOPIC_NUDGE_AFTER_TURNS ? opened.resident.intake.topic : undefined;
+    const topic = s.turns >= TOPIC_NUDGE_AFTER_TURNS ? opened.resident.intake.topic : undefined;
     const triggers = [
       { kind: 'risk' as const, level: risk.level, replyable },
       ...(topic ? [{ kind: 'topic' as const, topics: [topic], replyable }] : []),
@@ -524,15 +476,15 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return void (await send([...guard.first, ...(await requestPerson('menu')), ...guard.after], last, 'system', { crisis: crisisOf(guard) }));
     }
     const reply = await composeReply(burst, guard.risk);
-    turns += 1;
-    nudges.turnsSinceLastOffer += 1;
+    s = { ...s, turns: s.turns + 1, nudges: { ...s.nudges, turnsSinceLastOffer: s.nudges.turnsSinceLastOffer + 1 } };
     const nudge = guard.plan.offerPerson ? undefined : nudgeFor(guard.risk, true);
     // Emergency guidance and crisis lines come from the profile, never the model.
     await send([...guard.first, text(reply.text), ...guard.after, ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
     if (nudge?.kind === 'offer') {
-      nudges.offersMs.push(Date.now());
-      nudges.turnsSinceLastOffer = 0;
-      if (nudge.matchedTopics) nudges.offeredTopics.push(...nudge.matchedTopics);
+      s = {
+        ...s,
+        nudges: { ...s.nudges, offersMs: [...s.nudges.offersMs, Date.now()], turnsSinceLastOffer: 0, offeredTopics: [...s.nudges.offeredTopics, ...(nudge.matchedTopics ?? [])] },
+      };
       await recordNudge('offered', nudge.trigger);
     }
   };
@@ -548,28 +500,28 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   /** Before the terms are agreed (or after declining them): the step's question, with safety first when needed. */
   const onboardingTurn = async (event: ResidentEvent) => {
     const guard = event.kind === 'text' ? await assessAndAlert([event]) : undefined;
-    const outcome = onboardingTransition(settings, step as OnboardingStep, event);
+    const outcome = onboardingTransition(settings, s.step, event);
     if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
     if (outcome.record?.intake) {
       await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
       opened.resident.intake[outcome.record.intake.questionId] = outcome.record.intake.value;
     }
-    step = outcome.step;
+    s = { ...s, step: outcome.step };
     const atRisk = guard && guard.plan.alert !== 'none';
     // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
     const messages = atRisk ? [...guard.first, text(SAFETY_ACKNOWLEDGEMENT), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
     await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
-    if (phase === 'waiting_for_staff' || phase === 'with_staff') return;
-    if (step.name === 'declined') await setPhase('declined');
-    else if (step.name === 'done') await setPhase('listening');
-    else if (phase === 'declined') phase = 'onboarding';
+    if (s.phase === 'waiting_for_staff' || s.phase === 'with_staff') return;
+    if (s.step.name === 'declined') await setPhase('declined');
+    else if (s.step.name === 'done') await setPhase('listening');
+    else if (s.phase === 'declined') s = { ...s, phase: 'onboarding' };
   };
 
   const postbackTurn = async (event: ResidentEvent & { kind: 'postback' }) => {
     const data = parsePostback(event.data);
     const nudgeAnswer = parseNudgePostback(event.data);
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
-    if (data.menu === 'ai') return void (await send([staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
+    if (data.menu === 'ai') return void (await send([s.staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
     if (data.menu === 'lines') return void (await send([text(linesListText(settings.consultationLines))], event, 'system'));
     if (data.menu === 'terms') return void (await send([text(settings.termsText)], event, 'system'));
     if (nudgeAnswer?.action === 'accept') {
@@ -577,14 +529,14 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return void (await send(await requestPerson('nudge'), event, 'system'));
     }
     if (nudgeAnswer?.action === 'decline') {
-      nudges.lastRefusalMs = Date.now();
+      s = { ...s, nudges: { ...s.nudges, lastRefusalMs: Date.now() } };
       await recordNudge('declined');
       return void (await send([nudgeDeclinedMessage()], event, 'system'));
     }
     if (nudgeAnswer?.action === 'reserve') {
       await recordNudge('reserved');
       const reply = await requestPerson('reservation', nudgeAnswer.atMs);
-      return void (await send(reservation ? [nudgeReservedMessage(reservation.at)] : reply, event, 'system'));
+      return void (await send(s.reservation ? [nudgeReservedMessage(s.reservation.at)] : reply, event, 'system'));
     }
   };
 
@@ -592,7 +544,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const residentTurn = async (event: ResidentEvent) => {
     lastEvent = event;
     // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
-    const forStaff = phase === 'with_staff';
+    const forStaff = s.phase === 'with_staff';
     const consentAnswer = consentTurnFor(event);
     const placeholder = consentAnswer?.kind === 'flow' ? consentAnswer.outcome.placeholder : undefined;
     await db.recordInboundEvents({ consultationId: consultationId as string, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
@@ -623,7 +575,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     await settle();
     // Unacknowledged alerts still reach supervisors (at once: the timer does not outlive the run), unless
     // staff closed the case themselves; reservations and pickups lapse with the case.
-    if (reason !== 'staff') for (const deadline of deadlines.filter(survivesClose)) await onDeadline(deadline);
+    if (reason !== 'staff') for (const deadline of s.deadlines.filter(survivesClose)) await onDeadline(deadline);
     await Promise.all([...background]);
     await db.closeConsultation({ consultationId: consultationId as string, reason });
     await setPhase('closed');
@@ -636,13 +588,13 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   let lastActivityAt = Date.now();
   for (;;) {
     // Silence closes the consultation, but not while a person was asked for or is talking with the resident.
-    const silenceCounts = !(staff || reservation || phase === 'waiting_for_staff');
-    const budget = waitBudget(deadlines, silenceCounts ? lastActivityAt + settings.closeAfterSilenceMs : undefined, Date.now());
-    const got = budget === undefined ? await condition(() => queue.length > 0 || closeRequested).then(() => true) : await condition(() => queue.length > 0 || closeRequested, budget);
+    const silenceCounts = !personInvolved(s);
+    const budget = waitBudget(s.deadlines, silenceCounts ? lastActivityAt + settings.closeAfterSilenceMs : undefined, Date.now());
+    const got = budget === undefined ? await condition(() => queue.length > 0 || s.closeRequested).then(() => true) : await condition(() => queue.length > 0 || s.closeRequested, budget);
     let ended: string | undefined;
     await mutex.runExclusive(async () => {
       await runDueDeadlines();
-      if (closeRequested) return void (ended = 'staff');
+      if (s.closeRequested) return void (ended = 'staff');
       if (!got) {
         if (silenceCounts && Date.now() >= lastActivityAt + settings.closeAfterSilenceMs) ended = 'silence';
         return;
@@ -664,7 +616,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       await settle();
       await continueAsNew<typeof consultationWorkflow>({
         ...input,
-        carried: { phase, step, turns, highestRisk, staff, reservation, nudges, pending: queue, seenEventIds: seen, consent, deadlines, reviewFlagged },
+        carried: { ...s, pending: queue, seenEventIds: seen },
       });
     }
   }
