@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDb, Db, ensureDatabase, migrateLatest } from '../../platform/db';
 import { freePort } from '../../platform/processes';
+import { eventually } from './eventually';
 
 /**
  * A PostgreSQL of the test's own, migrated, that the test can stop and start again under a running
@@ -37,6 +38,11 @@ export async function startRestartablePostgres(): Promise<{ db: Db; url: string;
       proc.once('exit', () => resolve());
       proc.kill('SIGTERM');
     });
+    // Under root the server runs as the `postgres` user and may outlive our process by a moment:
+    // it is down once it has removed its pid file.
+    await eventually(async () => {
+      if (fs.existsSync(path.join(dir, 'cluster', 'postmaster.pid'))) throw new Error('PostgreSQL is still shutting down');
+    }, 30_000, 100);
   };
   await start();
   await ensureDatabase(adminUrl, 'yorisoi');
