@@ -57,6 +57,7 @@ const listener = proxyActivities<Activities>({ startToCloseTimeout: '45 seconds'
 const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', retry: { maximumInterval: '5 seconds' } });
 const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '10 seconds' } });
 const DEFAULT_UNDELIVERED_AFTER_MS = 10 * 60_000;
+const BACKGROUND_GRACE_MS = 60_000;
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
 export interface CarriedState extends Omit<ConsultationState, 'deadlines' | 'reviewFlagged' | 'closeRequested'> {
@@ -565,10 +566,14 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   // ---- Ending a run: nothing unprocessed, no timer waited on ----
 
-  /** Waits for staff actions and background mail, so nothing in flight is abandoned. */
+  /**
+   * Waits for staff actions, and for background mail for a while: a mail server down for hours must not
+   * keep a closing consultation from answering the resident's next message. Mail still unsent by then
+   * is abandoned; the alert stays on the dashboard with notified_at empty.
+   */
   const settle = async () => {
     await condition(allHandlersFinished);
-    await Promise.all([...background]);
+    await condition(() => background.size === 0, BACKGROUND_GRACE_MS);
   };
 
   const close = async (reason: string): Promise<{ closed: string }> => {
@@ -576,7 +581,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     // Unacknowledged alerts still reach supervisors (at once: the timer does not outlive the run), unless
     // staff closed the case themselves; reservations and pickups lapse with the case.
     if (reason !== 'staff') for (const deadline of s.deadlines.filter(survivesClose)) await onDeadline(deadline);
-    await Promise.all([...background]);
+    await settle();
     await db.closeConsultation({ consultationId: consultationId as string, reason });
     await setPhase('closed');
     // A message that came in while closing opens the next consultation instead of being dropped.
