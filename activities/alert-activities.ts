@@ -10,11 +10,19 @@ export type AlertChannel = 'dashboard' | 'on-call';
 export interface AlertInput {
   alertId: string;
   consultationId: string;
-  kind: 'crisis' | 'unclaimed';
+  /** `review`: a passive wish, staff look at it; `undelivered`: crisis content LINE finally refused. */
+  kind: 'crisis' | 'unclaimed' | 'review' | 'undelivered';
   level?: RiskLevel;
   categories?: RiskCategory[];
   channel: AlertChannel;
 }
+
+const SUBJECTS: Record<AlertInput['kind'], (level: string) => string> = {
+  crisis: (level) => `【よりそい】緊急対応が必要な相談があります（危険度: ${level}）`,
+  unclaimed: () => '【よりそい】対応待ちの相談が引き受けられていません',
+  review: (level) => `【よりそい】確認が必要な相談があります（危険度: ${level}）`,
+  undelivered: (level) => `【よりそい】相談窓口の案内が相談者に届いていません（危険度: ${level}）`,
+};
 
 const jst = (d: Date) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(d);
 
@@ -30,7 +38,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
     const link = `${deps.publicBaseUrl ?? ''}/admin/#/consultations/${alert.consultation_id}/show`;
     const level = alert.level ? RISK_LEVEL_LABELS_JA[alert.level as RiskLevel] : '—';
     const categories = (alert.categories as RiskCategory[]).map((c) => RISK_CATEGORY_LABELS_JA[c]).join('・') || '—';
-    const subject = alert.kind === 'crisis' ? `【よりそい】緊急対応が必要な相談があります（危険度: ${level}）` : '【よりそい】対応待ちの相談が引き受けられていません';
+    const subject = SUBJECTS[alert.kind as AlertInput['kind']]?.(level) ?? SUBJECTS.crisis(level);
     const text = [
       subject.replace(/^【よりそい】/, ''),
       '',
@@ -74,25 +82,38 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
   }
 
   return {
-    /** Records the alert (the dashboard shows it at once) and, outside business hours, tells on-call. */
+    /**
+     * Records the alert: the dashboard shows it at once. Nothing leaves the platform here, so a mail
+     * server being down never holds up the consultation; `notifyOnCall` is its own activity.
+     */
     async raiseAlert(input: AlertInput): Promise<void> {
       await db('alerts')
         .insert({ id: input.alertId, consultation_id: input.consultationId, kind: input.kind, level: input.level ?? null, categories: input.categories ?? [], channel: input.channel })
         .onConflict('id')
         .ignore();
       await publish(db, { type: 'alert', id: input.alertId, consultationId: input.consultationId, level: input.level ?? null }, { type: 'queue' });
-      const row = await db('alerts').where({ id: input.alertId }).first('notified_at');
-      if (input.channel === 'on-call' && !row.notified_at) await notify(input.alertId, 'on-call');
     },
 
-    /** Called when the profile's minutes have passed: a supervisor hears of an alert nobody acknowledged. */
-    async escalateAlert(input: { alertId: string }): Promise<'acknowledged' | 'escalated'> {
+    /** Outside business hours: the profile's on-call mail and/or webhook. Retried until a channel takes it. */
+    async notifyOnCall(input: { alertId: string }): Promise<void> {
+      const row = await db('alerts').where({ id: input.alertId }).first('notified_at');
+      if (!row.notified_at) await notify(input.alertId, 'on-call');
+    },
+
+    /**
+     * Called when the profile's minutes have passed: supervisors hear of an alert nobody acknowledged
+     * by mail; outside business hours (`onCall`) the on-call channel hears of it again with them.
+     */
+    async escalateAlert(input: { alertId: string; onCall?: boolean }): Promise<'acknowledged' | 'escalated'> {
       const alert = await db('alerts').where({ id: input.alertId }).first();
       if (alert.acknowledged_at) return 'acknowledged';
       if (!alert.escalated_at) {
         const supervisors = await db('staff_users').where({ role: 'supervisor', disabled: false }).pluck('email');
-        await db('alerts').where({ id: input.alertId }).update({ notified_at: null });
-        await notify(input.alertId, 'escalation', supervisors);
+        const onCall = input.onCall ?? true;
+        if (onCall || supervisors.length > 0) {
+          await db('alerts').where({ id: input.alertId }).update({ notified_at: null });
+          await notify(input.alertId, 'escalation', supervisors, { onCall });
+        }
         await db('alerts').where({ id: input.alertId }).update({ escalated_at: db.fn.now() });
       }
       return 'escalated';

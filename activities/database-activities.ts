@@ -138,6 +138,19 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
       await db('consultations').where({ id: input.consultationId }).whereNull('first_staff_reply_at').update({ first_staff_reply_at: db.fn.now() });
     },
 
+    /**
+     * A send LINE kept refusing until the workflow gave up: the message stays in the timeline marked
+     * failed, so staff see what the resident did not get. A send that went through meanwhile stays sent.
+     */
+    async markUndelivered(input: { sendKey: string; error: string }): Promise<void> {
+      const [row] = await db('messages')
+        .where({ send_key: input.sendKey })
+        .whereNotIn('delivery_status', ['sent', 'suppressed'])
+        .update({ delivery_status: 'failed', error: input.error.slice(0, 500) })
+        .returning('consultation_id');
+      if (row?.consultation_id) await publish(db, { type: 'message', consultationId: row.consultation_id });
+    },
+
     async recordNudgeEvent(input: { id: string; consultationId: string; event: 'offered' | 'accepted' | 'declined' | 'reserved'; trigger?: string }): Promise<void> {
       await db('nudge_events')
         .insert({ id: input.id, consultation_id: input.consultationId, event: input.event, trigger: input.trigger ?? null })

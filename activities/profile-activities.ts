@@ -17,6 +17,7 @@ export function createProfileActivities(deps: { profile: MunicipalityProfile }) 
         crisisLines: profile.crisisLines.map(({ name, phone, hours, topics }) => ({ name, phone, hours, topics })),
         emergency: profile.emergency,
         crisisAckMs: profile.escalation.crisisAckMinutes * 60_000,
+        undeliveredAfterMs: profile.escalation.undeliveredAfterMinutes * 60_000,
         nudges: { ...profile.nudges, partners: profile.partners.map(({ id, topics }) => ({ id, topics })), staffPickupMinutes: profile.escalation.staffPickupMinutes },
         staffPickupMs: profile.escalation.staffPickupMinutes * 60_000,
         debounceMs: profile.ai.debounceSeconds * 1000,

@@ -4,6 +4,7 @@ import type { Logger } from '../platform/logger';
 import { maskPersonalData } from './listening/pii-mask';
 import { isRiskLevel, maxRisk, RISK_CATEGORIES, RiskCategory, RiskLevel, RISK_LEVELS } from '../workflows/safety/risk-levels';
 import { assessRiskByRules } from '../workflows/safety/risk-rules';
+import { planRiskResponse } from '../workflows/safety/risk-response';
 
 export interface RiskAssessment {
   level: RiskLevel;
@@ -67,10 +68,18 @@ export function createRiskActivities(deps: { db: Db; llm?: OpenAI; model: string
      * Rules first (they work with no model at all), then the model when one is configured. The final
      * level is the higher of the two: the model may raise risk, never lower what the rules found.
      */
-    async assessRisk(input: { assessmentId: string; consultationId: string; eventIds: string[]; texts: string[]; baseline: RiskLevel }): Promise<RiskAssessment> {
+    async assessRisk(input: {
+      assessmentId: string;
+      consultationId: string;
+      eventIds: string[];
+      texts: string[];
+      baseline: RiskLevel;
+      /** Personal details being given (consent flow): assessed in memory by the rules, never sent to the model. */
+      rulesOnly?: boolean;
+    }): Promise<RiskAssessment> {
       const text = input.texts.join('\n');
       const rules = assessRiskByRules(text, { baseline: input.baseline });
-      const model = await classifyWithModel(text);
+      const model = input.rulesOnly ? undefined : await classifyWithModel(text);
       const level = model ? maxRisk(rules.level, model.level) : rules.level;
       const decidedBy = model && level !== rules.level ? 'model' : 'rules';
       const categories = [...new Set([...rules.categories, ...(model && model.level !== 'none' ? model.categories : [])])];
@@ -98,7 +107,8 @@ export function createRiskActivities(deps: { db: Db; llm?: OpenAI; model: string
             "(ARRAY['none','low','medium','high','imminent'])[GREATEST(array_position(ARRAY['none','low','medium','high','imminent'], highest_risk_level), array_position(ARRAY['none','low','medium','high','imminent'], ?))]",
             [level],
           ),
-          urgent: db.raw("urgent OR ? IN ('high','imminent')", [level]),
+          // Urgent cases lead the staff queue (workflows/safety/risk-response.ts decides which).
+          urgent: db.raw('urgent OR ?', [planRiskResponse(level).alert === 'urgent']),
           updated_at: db.fn.now(),
         });
       return { level, categories, decidedBy };

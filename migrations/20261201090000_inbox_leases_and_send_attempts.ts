@@ -28,7 +28,7 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw('ALTER TABLE alerts ALTER COLUMN consultation_id DROP NOT NULL');
   await knex.raw('ALTER TABLE alerts DROP CONSTRAINT alerts_kind_check');
-  await knex.raw("ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('crisis','unclaimed','referral_overdue','dead_letter'))");
+  await knex.raw("ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('crisis','unclaimed','referral_overdue','review','undelivered','dead_letter'))");
 
   await knex.schema.alterTable('messages', (t) => {
     // `attempting`: a reply went to LINE and its answer is not known (the worker may have died);
@@ -47,7 +47,7 @@ export async function down(knex: Knex): Promise<void> {
   });
   await knex('alerts').where({ kind: 'dead_letter' }).delete();
   await knex.raw('ALTER TABLE alerts DROP CONSTRAINT alerts_kind_check');
-  await knex.raw("ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('crisis','unclaimed','referral_overdue'))");
+  await knex.raw("ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('crisis','unclaimed','referral_overdue','review','undelivered'))");
   await knex.raw('ALTER TABLE alerts ALTER COLUMN consultation_id SET NOT NULL');
   await knex.schema.alterTable('alerts', (t) => {
     t.dropColumn('webhook_event_id');

@@ -100,6 +100,8 @@ export const profileSchema = z.object({
   escalation: z.object({
     staffPickupMinutes: z.number().positive().default(10),
     crisisAckMinutes: z.number().positive().default(5),
+    /** A message LINE keeps refusing is given up (recorded undelivered, alerted when it carried crisis lines) after these minutes. */
+    undeliveredAfterMinutes: z.number().positive().default(10),
     onCall: z
       .object({ email: z.email().optional(), webhookUrl: z.url().optional() })
       .refine((o) => o.email || o.webhookUrl, { message: 'give an e-mail address, a webhook URL or both' }),

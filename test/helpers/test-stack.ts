@@ -66,10 +66,12 @@ export async function startTestStack(
     activityOverrides?: Partial<Activities>;
     /** Collects every log line (API and worker, level debug) instead of silencing them. */
     logLines?: string[];
+    /** A database of the test's own (e.g. one it stops and restarts) instead of a copy of the run's template. */
+    database?: { db: Db; url: string; drop(): Promise<void> };
   } = {},
 ): Promise<TestStack> {
   const run = readTestRunState();
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;
   // The two platforms we cannot run here answer through stand-ins speaking their real protocols.
   const line = await startLineStandIn({ channelAccessToken: 'test-line-token' });

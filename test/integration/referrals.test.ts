@@ -160,6 +160,19 @@ describe('consent, personal details and referrals', () => {
     expect(logLines.join('\n')).not.toContain(CANARY_PHONE);
   });
 
+  it('a crisis text while details are being given: assessed in memory, crisis lines and an alert, never stored or sent to the model in clear', async () => {
+    const d = await drafted();
+    await d.resident.tap(CONSENT_POSTBACK.agree(d.referralId));
+    expect((await d.resident.nextAnswer()).texts[0]).toContain('お名前');
+    const modelCallsBefore = stack.openai.requests.length;
+    await d.resident.say('もう死にたい');
+    const answer = await d.resident.nextAnswer();
+    expect(answer.texts.join('\n')).toContain('0120-783-556');
+    await eventually(async () => expect(await stack.db('alerts').where({ consultation_id: d.consultationId, kind: 'crisis' }).first()).toMatchObject({ level: 'medium' }));
+    expect(await stack.db('messages').where({ consultation_id: d.consultationId }).where('text', 'like', '%死にたい%')).toEqual([]);
+    expect(JSON.stringify(stack.openai.requests.slice(modelCallsBefore))).not.toContain('死にたい');
+  });
+
   it('withdrawal stops a pending referral and deletes the details', async () => {
     const d = await drafted();
     await agreeAndGiveDetails(d);

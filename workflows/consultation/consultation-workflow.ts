@@ -1,28 +1,31 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  log,
   proxyActivities,
   setHandler,
-  sleep,
   startChild,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../../activities';
 import type { ListeningReply } from '../../activities/listening-activities';
 import type { RiskAssessment } from '../../activities/risk-activities';
-import { isOpen, nextOpening } from '../calendar/business-calendar';
+import { offlineListeningReply } from '../../activities/listening/offline-listener';
+import { isOpen } from '../calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
 import { ConsultationStatus, ResidentCode, RiskLevel as RiskLevelAttribute } from '../search-attributes';
-import { maxRisk, RiskLevel } from '../safety/risk-levels';
-import { crisisLinesText, emergencyText, planRiskResponse, selectCrisisLines } from '../safety/risk-response';
+import { maxRisk } from '../safety/risk-levels';
+import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, SAFETY_ACKNOWLEDGEMENT, safetyTexts } from '../safety/risk-response';
 import type { ConversationSettings } from './conversation-settings';
 import { decideNudge, NudgeDecision, nudgeDeclinedMessage, nudgeOfferMessage, nudgeReservedMessage, parseNudgePostback } from '../nudges/nudge-policy';
 import { humanHelpTexts } from './human-help-texts';
-import { linesListText, parsePostback, text, TextMessage } from './line-messages';
+import { fitInOneRequest, linesListText, parsePostback, text, TextMessage } from './line-messages';
 import {
   claimUpdate,
   closeByStaffUpdate,
@@ -32,47 +35,43 @@ import {
   requestConsentUpdate,
   ResidentEvent,
   residentEventSignal,
-  StaffRef,
   staffMessageUpdate,
   transferUpdate,
 } from './messages';
-import { describeStep, initialStep, OnboardingStep, onboardingTransition } from './onboarding';
+import { describeStep, initialStep, onboardingTransition } from './onboarding';
+import { asksForPerson } from './person-request';
+import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
+import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffAction, RequestReason, StaffEvent, transition } from './consultation-state';
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
 
-const db = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '30 seconds' } });
-// LINE 429/5xx are retried with back-off; the send is idempotent, so a retry never reaches the resident twice.
-const line = proxyActivities<Activities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 30 },
-});
+// No activity failure may end a consultation. The database and alerts are retried without limit
+// (short capped back-off, so an alert goes out soon after the database is back); the model falls back
+// to the offline listener; a LINE send is given up after the profile's minutes and recorded undelivered.
+const db = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '5 seconds' } });
 const lineBestEffort = proxyActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 1 } });
-// The listening activity falls back to the offline listener by itself, so one attempt is enough.
+// The listening activity falls back to the offline listener by itself; the workflow catches the rest.
 const listener = proxyActivities<Activities>({ startToCloseTimeout: '45 seconds', retry: { maximumAttempts: 2 } });
 // Risk is assessed by rules even when the model is down, so this activity is retried like the database.
-const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', retry: { maximumInterval: '30 seconds' } });
-const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', retry: { maximumInterval: '5 seconds' } });
+const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '10 seconds' } });
+const DEFAULT_UNDELIVERED_AFTER_MS = 10 * 60_000;
+const BACKGROUND_GRACE_MS = 60_000;
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
-export interface CarriedState {
-  phase: ConsultationPhase;
-  highestRisk: RiskLevel;
-  staff?: StaffRef;
-  /** A request for a person made outside hours: when it joins the queue, and when it was made. */
-  reservation?: { at: number; requestedAt: number; reason: RequestReason };
-  nudges: { offersMs: number[]; turnsSinceLastOffer: number; lastRefusalMs?: number; offeredTopics: string[] };
-  step: OnboardingStep;
-  turns: number;
+export interface CarriedState extends Omit<ConsultationState, 'deadlines' | 'reviewFlagged' | 'closeRequested'> {
   pending: ResidentEvent[];
   seenEventIds: string[];
-  /** An open consent question or details being given (workflows/consent/consent-flow.ts). */
-  consent?: ConsentState;
+  /** Pending timers as data (absent in runs started before they were). */
+  deadlines?: Deadline[];
+  reviewFlagged?: boolean;
 }
 
 export interface ConsultationInput {
   residentId: string;
-  carried?: CarriedState;
+  /** The state of this consultation's previous run, or only `pending`/`seenEventIds` for a new one. */
+  carried?: Partial<CarriedState>;
   /** History length that triggers continue-as-new (the server also suggests it); lowered in tests. */
   historyLimit?: number;
 }
@@ -84,12 +83,13 @@ const MAX_BURST_WAIT_FACTOR = 3;
 
 const TOPIC_NUDGE_AFTER_TURNS = 3;
 
-type RequestReason = 'menu' | 'nudge' | 'risk' | 'reservation';
+type TextEvent = ResidentEvent & { kind: 'text' };
 
 export async function consultationWorkflow(input: ConsultationInput): Promise<{ closed: string }> {
   const { residentId } = input;
-  const queue: ResidentEvent[] = [...(input.carried?.pending ?? [])];
-  const seen: string[] = [...(input.carried?.seenEventIds ?? [])];
+  const carried = input.carried ?? {};
+  const queue: ResidentEvent[] = [...(carried.pending ?? [])];
+  const seen: string[] = [...(carried.seenEventIds ?? [])];
   // Duplicate deliveries (LINE redelivery, a relay retried after a crash) are dropped here.
   setHandler(residentEventSignal, (event) => {
     if (seen.includes(event.eventId)) return;
@@ -100,235 +100,258 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   // Registered before the first activity, so a query never meets a workflow without its handler.
   let consultationId: string | undefined;
-  let step: OnboardingStep | undefined = input.carried?.step;
-  let phase: ConsultationPhase = input.carried?.phase ?? 'onboarding';
-  let turns = input.carried?.turns ?? 0;
-  let staff: StaffRef | undefined = input.carried?.staff;
-  let reservation = input.carried?.reservation;
-  const nudges = input.carried?.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] };
-  let highestRisk: RiskLevel = input.carried?.highestRisk ?? 'none';
-  let closeRequested = false;
-  let consent: ConsentState | undefined = input.carried?.consent;
+  // The entity's state (workflows/consultation/consultation-state.ts); `step` is set once the profile is loaded.
+  let s: ConsultationState = {
+    phase: carried.phase ?? 'onboarding',
+    step: carried.step ?? { name: 'terms' },
+    staff: carried.staff,
+    reservation: carried.reservation,
+    deadlines: [...(carried.deadlines ?? [])],
+    highestRisk: carried.highestRisk ?? 'none',
+    reviewFlagged: carried.reviewFlagged ?? false,
+    turns: carried.turns ?? 0,
+    nudges: carried.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] },
+    consent: carried.consent,
+    closeRequested: false,
+  };
+  let started = Boolean(carried.step);
   /** The latest resident event, whose reply token staff and status messages use while it is fresh. */
   let lastEvent: ResidentEvent | undefined;
   setHandler(consultationViewQuery, () => ({
     consultationId,
-    phase,
-    staffId: staff?.staffId,
-    reservedFor: reservation?.at,
-    onboardingStep: step ? describeStep(step) : 'starting',
-    turns,
+    phase: s.phase,
+    staffId: s.staff?.staffId,
+    reservedFor: s.reservation?.at,
+    onboardingStep: started ? describeStep(s.step) : 'starting',
+    turns: s.turns,
     pendingEvents: queue.length,
   }));
+
+  // Every state change (the main loop's turns and the staff updates) runs under this lock, so a claim
+  // never lands in the middle of an AI turn and the AI never answers after staff took the case.
+  const mutex = new Mutex();
+  // Activities started in the background (on-call mail, escalations): awaited before the run ends.
+  const background = new Set<Promise<unknown>>();
+  const inBackground = (work: () => Promise<unknown>) => {
+    const run = work()
+      .catch((err) => log.warn('background activity gave up', { error: String(err) }))
+      .finally(() => background.delete(run));
+    background.add(run);
+  };
 
   const settings: ConversationSettings = await db.loadConversationSettings();
   const calendar = calendarFromProfile(settings.businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
   const opened = await db.openConsultation({ residentId, workflowId: workflowInfo().workflowId });
   consultationId = opened.consultationId;
-  if (!step) {
-    step = initialStep(settings, opened.resident);
-    phase = step.name === 'done' ? 'listening' : 'onboarding';
+  if (!started) {
+    const step = initialStep(settings, opened.resident);
+    s = { ...s, step, phase: step.name === 'done' ? 'listening' : 'onboarding' };
+    started = true;
   }
   upsertSearchAttributes([
     { key: ResidentCode, value: opened.resident.code },
-    { key: ConsultationStatus, value: phase },
+    { key: ConsultationStatus, value: s.phase },
   ] as never);
+  // Runs carried over from before deadlines were data rebuild their timers from the state.
+  if (!carried.deadlines) {
+    if (s.reservation) s.deadlines.push({ kind: 'opening', at: s.reservation.at });
+    if (s.phase === 'waiting_for_staff') s.deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
+  }
+  const onboarded = () => isOnboarded(s);
 
-  const send = (messages: TextMessage[], replyTo: ResidentEvent | undefined, sender: 'ai' | 'system' | 'staff', reply?: ListeningReply, staffId?: string, sendKey = uuid4()) =>
-    line.sendToResident({
-      sendKey,
-      consultationId,
-      residentId,
-      messages,
-      replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
-      replyTokenIssuedAt: replyTo?.timestamp,
-      sender,
-      staffId,
-      answeredBy: reply?.answeredBy,
-      usage: reply && { promptTokens: reply.promptTokens, completionTokens: reply.completionTokens },
-    });
+  // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
+  // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
+  const line = proxyActivities<Activities>({
+    startToCloseTimeout: '20 seconds',
+    // Sends heartbeat every second: a worker that dies mid-send is noticed in seconds, not after 20.
+    heartbeatTimeout: '5 seconds',
+    scheduleToCloseTimeout: settings.undeliveredAfterMs ?? DEFAULT_UNDELIVERED_AFTER_MS,
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+
+  const send = async (
+    messages: TextMessage[],
+    replyTo: ResidentEvent | undefined,
+    sender: 'ai' | 'system' | 'staff',
+    options: { reply?: ListeningReply; staffId?: string; sendKey?: string; crisis?: RiskAssessment } = {},
+  ): Promise<{ status: string }> => {
+    const sendKey = options.sendKey ?? uuid4();
+    try {
+      return await line.sendToResident({
+        sendKey,
+        consultationId: consultationId as string,
+        residentId,
+        messages: fitInOneRequest(messages),
+        replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
+        replyTokenIssuedAt: replyTo?.timestamp,
+        sender,
+        staffId: options.staffId,
+        answeredBy: options.reply?.answeredBy,
+        usage: options.reply && { promptTokens: options.reply.promptTokens, completionTokens: options.reply.completionTokens },
+      });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      // The consultation goes on; staff see the message marked failed, and crisis content alerts them.
+      await db.markUndelivered({ sendKey, error: 'LINE did not accept the message before the profile’s undelivered minutes' });
+      if (options.crisis) await raiseAlert('undelivered', options.crisis);
+      return { status: 'failed' };
+    }
+  };
 
   const setPhase = async (next: ConsultationPhase) => {
-    if (next === phase) return;
-    phase = next;
-    upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-    if (phase === 'listening' || phase === 'onboarding') await db.setConsultationStatus({ consultationId, status: phase });
+    if (next === s.phase) return;
+    s = { ...s, phase: next };
+    upsertSearchAttributes([{ key: ConsultationStatus, value: next }] as never);
+    if (next === 'listening' || next === 'onboarding') await db.setConsultationStatus({ consultationId: consultationId as string, status: next });
   };
 
-  // Timers that must not be lost: alert escalations and the wake-up at opening for a reservation.
-  // The run neither closes nor continues as new while one is pending.
-  const watches: Promise<unknown>[] = [];
-  let watchesPending = 0;
-  const watch = (work: Promise<unknown>) => {
-    watchesPending += 1;
-    watches.push(work.finally(() => (watchesPending -= 1)));
+  // ---- Alerts: recorded before any answer; mail leaves in the background; escalation is a deadline ----
+
+  const raiseAlert = async (kind: 'crisis' | 'review' | 'undelivered', risk: RiskAssessment) => {
+    const alertId = uuid4();
+    const open = isOpen(Date.now(), calendar);
+    // During business hours staff see it on the dashboard; outside them the on-call channel hears of it.
+    const channel = open || kind === 'review' ? 'dashboard' : 'on-call';
+    await alerts.raiseAlert({ alertId, consultationId: consultationId as string, kind, level: risk.level, categories: risk.categories, channel });
+    if (channel === 'on-call') inBackground(() => alerts.notifyOnCall({ alertId }));
+    return alertId;
   };
 
-  const close = async (reason: string) => {
-    await Promise.all(watches);
-    await db.closeConsultation({ consultationId, reason });
-    await setPhase('closed');
-    return { closed: reason };
-  };
+  // ---- Human help: the entity's transitions, carried out here ----
 
-  // ---- Human help: queue, reservation outside hours, the supervisor alert when nobody picks up ----
-
-  const watchPickup = () =>
-    watch(
-      (async () => {
-        const claimed = await condition(() => phase !== 'waiting_for_staff', settings.staffPickupMs);
-        if (claimed) return;
+  const perform = async (effect: Effect) => {
+    const id = consultationId as string;
+    switch (effect.kind) {
+      case 'enter-queue':
+        upsertSearchAttributes([{ key: ConsultationStatus, value: 'waiting_for_staff' }] as never);
+        return void (await db.enterQueue({ consultationId: id, waitingSince: effect.waitingSince, reason: effect.reason }));
+      case 'reserve':
+        return db.reserveStaffTime({ consultationId: id, reservedFor: effect.at, reason: effect.reason });
+      case 'assign-staff':
+        upsertSearchAttributes([{ key: ConsultationStatus, value: 'with_staff' }] as never);
+        return db.assignStaff({ consultationId: id, staffId: effect.staffId });
+      case 'release-to-ai':
+        upsertSearchAttributes([{ key: ConsultationStatus, value: s.phase }] as never);
+        await db.releaseToAi({ consultationId: id });
+        // A resident who reached staff in a crisis before the terms goes back to the terms, not to the AI.
+        if (effect.status !== 'listening') await db.setConsultationStatus({ consultationId: id, status: effect.status });
+        return;
+      case 'alert-unclaimed': {
         const alertId = uuid4();
-        await alerts.raiseAlert({ alertId, consultationId, kind: 'unclaimed', level: highestRisk, categories: [], channel: 'dashboard' });
-        await alerts.alertSupervisors({ alertId });
-      })(),
-    );
-
-  const enterQueue = async (waitingSince: number, reason: RequestReason) => {
-    phase = 'waiting_for_staff';
-    upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-    await db.enterQueue({ consultationId, waitingSince, reason });
-    watchPickup();
-  };
-
-  const wakeAtOpening = (res: NonNullable<typeof reservation>) =>
-    watch(
-      (async () => {
-        await sleep(Math.max(0, res.at - Date.now()));
-        if (reservation !== res || phase === 'closed' || staff) return;
-        reservation = undefined;
-        await enterQueue(res.requestedAt, res.reason);
-        await send([humanHelpTexts.opened()], undefined, 'system');
-      })(),
-    );
-
-  /** A request for a person: the queue while staff can pick it up, else a reservation for the next opening. */
-  const requestPerson = async (reason: RequestReason, atMs?: number): Promise<TextMessage[]> => {
-    if (staff || phase === 'waiting_for_staff' || reservation) return reason === 'risk' ? [] : [humanHelpTexts.alreadyRequested()];
-    const now = Date.now();
-    const opening = nextOpening(now, calendar, { minRemainingMinutes: settings.staffPickupMs / 60_000 });
-    if (opening <= now) {
-      await enterQueue(now, reason);
-      return [humanHelpTexts.queued()];
+        await alerts.raiseAlert({ alertId, consultationId: id, kind: 'unclaimed', level: s.highestRisk, categories: [], channel: 'dashboard' });
+        return inBackground(() => alerts.alertSupervisors({ alertId }));
+      }
+      case 'tell':
+        // The latest event's reply token while it is fresh; the send pushes once it is not.
+        return void (await send(effect.messages, lastEvent, 'system'));
+      case 'summarize':
+        // A summary is a help, not a condition: the model or the database failing leaves it empty.
+        return void (await listener.summarizeForHandover({ consultationId: id }).catch(() => undefined));
     }
-    reservation = { at: atMs && atMs >= opening ? atMs : opening, requestedAt: now, reason };
-    await db.reserveStaffTime({ consultationId, reservedFor: reservation.at, reason });
-    wakeAtOpening(reservation);
-    return [humanHelpTexts.reserved(reservation.at)];
   };
 
-  // Update validators run before anything is recorded: a refused staff action leaves no trace in history.
-  const requireStaff = (staffId: string, action: string) => {
-    if (!staff || staff.staffId !== staffId) throw new Error(`only the staff member who has this consultation can ${action}`);
+  /** Applies one event to the entity and carries out its effects; returns what the resident is to be told. */
+  const apply = async (event: StaffEvent): Promise<TextMessage[]> => {
+    const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs });
+    s = outcome.state;
+    for (const effect of outcome.effects) await perform(effect);
+    return outcome.say;
   };
 
-  setHandler(
-    claimUpdate,
-    async (by) => {
-      staff = by;
-      reservation = undefined;
-      phase = 'with_staff';
-      upsertSearchAttributes([{ key: ConsultationStatus, value: phase }] as never);
-      await db.assignStaff({ consultationId: consultationId as string, staffId: by.staffId });
-      await send([humanHelpTexts.joined(by.staffName)], lastEvent, 'system');
-      await listener.summarizeForHandover({ consultationId: consultationId as string });
-    },
-    {
-      validator: (by) => {
-        if (phase === 'closed' || phase === 'onboarding' || phase === 'declined') throw new Error(`cannot claim a consultation in phase ${phase}`);
-        if (staff && staff.staffId !== by.staffId) throw new Error('another staff member has this consultation');
-      },
-    },
-  );
+  const requestPerson = (reason: RequestReason, atMs?: number) => apply({ kind: 'person-requested', reason, atMs });
+
+  /** What a due deadline does. Mail goes out in the background: a mail server down never holds up a turn. */
+  const onDeadline = async (deadline: Deadline) => {
+    if (deadline.kind === 'escalate') {
+      const onCall = !isOpen(Date.now(), calendar);
+      inBackground(() => alerts.escalateAlert({ alertId: deadline.alertId, onCall }));
+    } else if (deadline.kind === 'pickup') {
+      await apply({ kind: 'pickup-overdue' });
+    } else if (deadline.kind === 'opening') {
+      await apply({ kind: 'opening-reached', at: deadline.at });
+    }
+  };
+
+  const runDueDeadlines = async () => {
+    const { due, ahead } = takeDue(s.deadlines, Date.now());
+    s = { ...s, deadlines: ahead };
+    for (const deadline of due) await onDeadline(deadline);
+  };
+
+  // ---- Staff actions (updates): validators run before anything is recorded, bodies under the lock ----
+
+  const refuse = (reason: string | undefined) => {
+    if (reason) throw new Error(reason);
+  };
+
+  setHandler(claimUpdate, (by) => mutex.runExclusive(async () => void (await apply({ kind: 'claimed', by }))), {
+    validator: (by) => refuse(refuseStaffAction(s, { kind: 'claim', staffId: by.staffId })),
+  });
 
   setHandler(
     staffMessageUpdate,
-    async (msg) => {
-      // The client's id makes the send key: a double click or a retried request sends once.
-      const outcome = await send([text(msg.text)], lastEvent, 'staff', undefined, msg.staffId, `staff-${msg.clientMessageId}`);
-      await db.markFirstStaffReply({ consultationId: consultationId as string });
-      return { status: outcome.status };
-    },
+    (msg) =>
+      mutex.runExclusive(async () => {
+        // The client's id makes the send key: a double click or a retried request sends once.
+        const outcome = await send([text(msg.text)], lastEvent, 'staff', { staffId: msg.staffId, sendKey: `staff-${msg.clientMessageId}` });
+        await db.markFirstStaffReply({ consultationId: consultationId as string });
+        return { status: outcome.status };
+      }),
     {
       validator: (msg) => {
-        requireStaff(msg.staffId, 'reply');
+        refuse(refuseStaffAction(s, { kind: 'act', staffId: msg.staffId }));
         if (!msg.text.trim()) throw new Error('empty message');
       },
     },
   );
 
-  setHandler(
-    releaseUpdate,
-    async (_by) => {
-      staff = undefined;
-      await setPhase('listening');
-      await db.releaseToAi({ consultationId: consultationId as string });
-      await send([humanHelpTexts.released()], lastEvent, 'system');
-    },
-    { validator: (by) => requireStaff(by.staffId, 'hand it back') },
-  );
+  setHandler(releaseUpdate, () => mutex.runExclusive(async () => void (await apply({ kind: 'released' }))), {
+    validator: (by) => refuse(refuseStaffAction(s, { kind: 'act', staffId: by.staffId })),
+  });
 
-  setHandler(
-    transferUpdate,
-    async ({ to }) => {
-      staff = to;
-      await db.assignStaff({ consultationId: consultationId as string, staffId: to.staffId });
-      await send([humanHelpTexts.transferred(to.staffName)], lastEvent, 'system');
-    },
-    { validator: (t) => requireStaff(t.fromStaffId, 'transfer it') },
-  );
+  setHandler(transferUpdate, ({ to }) => mutex.runExclusive(async () => void (await apply({ kind: 'transferred', to }))), {
+    validator: (t) => refuse(refuseStaffAction(s, { kind: 'act', staffId: t.fromStaffId })),
+  });
 
-  setHandler(
-    closeByStaffUpdate,
-    async (_by) => {
-      await send([humanHelpTexts.closedByStaff()], lastEvent, 'system');
-      closeRequested = true;
-    },
-    {
-      validator: (_by) => {
-        if (phase === 'closed' || closeRequested) throw new Error('already closed');
-      },
-    },
-  );
+  setHandler(closeByStaffUpdate, (_by) => mutex.runExclusive(async () => void (await apply({ kind: 'close-requested' }))), {
+    validator: (_by) => refuse(refuseStaffAction(s, { kind: 'close' })),
+  });
 
   // ---- Consent, personal details and referrals (workflows/consent/, workflows/referral/) ----
 
   setHandler(
     requestConsentUpdate,
-    async ({ staffId, ...request }) => {
-      const started = startConsent(request);
-      consent = started.state;
-      await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
-      await send(started.send, lastEvent, 'system');
-    },
-    {
-      validator: (_request) => {
-        if (phase === 'closed' || phase === 'onboarding' || phase === 'declined' || closeRequested) throw new Error(`cannot ask for consent in phase ${phase}`);
-        if (consent) throw new Error('another consent question is still open');
-      },
-    },
+    ({ staffId, ...request }) =>
+      mutex.runExclusive(async () => {
+        const asked = startConsent(request);
+        s = { ...s, consent: asked.state };
+        await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
+        await send(asked.send, lastEvent, 'system');
+      }),
+    { validator: (_request) => refuse(refuseStaffAction(s, { kind: 'consent' })) },
   );
 
   type ConsentTurn = { kind: 'withdraw' } | { kind: 'flow'; outcome: ConsentOutcome };
   /** Decided before the event is recorded: details being given are recorded as a placeholder only. */
   const consentTurnFor = (event: ResidentEvent): ConsentTurn | undefined => {
-    if (phase === 'onboarding' || phase === 'declined' || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
+    if (!onboarded() || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
     if (isWithdrawal(event)) return { kind: 'withdraw' };
-    const outcome = consent && consentTransition(consent, event);
+    const outcome = s.consent && consentTransition(s.consent, event);
     return outcome ? { kind: 'flow', outcome } : undefined;
   };
 
-  const consentTurn = async (turn: ConsentTurn, event: ResidentEvent) => {
+  /** Carries out a consent step; returns what the resident is told. */
+  const consentTurn = async (turn: ConsentTurn): Promise<TextMessage[]> => {
     if (turn.kind === 'withdraw') {
-      consent = undefined;
+      s = { ...s, consent: undefined };
       const withdrawn = await db.withdrawConsents({ residentId });
       // Each sent referral stops in its own workflow; one that already ended has nothing to stop.
       for (const id of withdrawn.activeReferralIds) await getExternalWorkflowHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
       const message = withdrawn.consents > 0 ? '同意を取り消しました。お預かりしていた情報は削除し、これ以上使いません。相談はこのまま続けられます。' : '取り消す同意はありません。相談はこのまま続けられます。';
-      return void (await send([text(message)], event, 'system'));
+      return [text(message)];
     }
-    const request = (consent as ConsentState).request;
-    consent = turn.outcome.state;
+    const request = (s.consent as ConsentState).request;
+    s = { ...s, consent: turn.outcome.state };
     const ids = { consentId: request.consentId, referralId: request.referralId };
     for (const record of turn.outcome.records) {
       if (record.kind === 'decision') await db.recordConsentDecision({ ...ids, decision: record.decision });
@@ -346,42 +369,70 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
         });
       }
     }
-    await send(turn.outcome.send, event, 'system');
+    return turn.outcome.send;
   };
 
-  // ---- Safety ----
+  // ---- Safety: every resident text, every phase; the alert before any answer ----
 
-  const raiseCrisisAlert = async (risk: RiskAssessment) => {
-    const alertId = uuid4();
-    const open = isOpen(Date.now(), calendar);
-    // During business hours staff see it on the dashboard; outside them the on-call channel hears of it.
-    await alerts.raiseAlert({ alertId, consultationId, kind: 'crisis', level: risk.level, categories: risk.categories, channel: open ? 'dashboard' : 'on-call' });
-    // Imminent risk: if nobody acknowledges within the profile's minutes, a supervisor is alerted.
-    if (planRiskResponse(risk.level).escalateIfUnacknowledged) watch(sleep(settings.crisisAckMs).then(() => alerts.escalateAlert({ alertId })));
-  };
+  interface SafetyOutcome {
+    risk: RiskAssessment;
+    plan: RiskResponsePlan;
+    /** Emergency guidance, sent before the answer. */
+    first: TextMessage[];
+    /** Crisis lines and the person offered, sent after the answer. */
+    after: TextMessage[];
+  }
 
-  const assess = async (burst: (ResidentEvent & { kind: 'text' })[]) => {
+  const assessAndAlert = async (burst: TextEvent[], options: { rulesOnly?: boolean } = {}): Promise<SafetyOutcome> => {
     // An earlier high message raises the baseline for what follows in this consultation.
-    const risk = await safety.assessRisk({ assessmentId: uuid4(), consultationId, eventIds: burst.map((e) => e.eventId), texts: burst.map((e) => e.text), baseline: highestRisk });
-    highestRisk = maxRisk(highestRisk, risk.level);
-    upsertSearchAttributes([{ key: RiskLevelAttribute, value: highestRisk }] as never);
-    return risk;
+    const risk = await safety.assessRisk({
+      assessmentId: uuid4(),
+      consultationId: consultationId as string,
+      eventIds: burst.map((e) => e.eventId),
+      texts: burst.map((e) => e.text),
+      baseline: s.highestRisk,
+      rulesOnly: options.rulesOnly,
+    });
+    s = { ...s, highestRisk: maxRisk(s.highestRisk, risk.level) };
+    upsertSearchAttributes([{ key: RiskLevelAttribute, value: s.highestRisk }] as never);
+    const plan = planRiskResponse(risk.level);
+    if (plan.alert === 'urgent') {
+      const alertId = await raiseAlert('crisis', risk);
+      if (plan.escalateIfUnacknowledged) s = { ...s, deadlines: [...s.deadlines, { kind: 'escalate', at: Date.now() + settings.crisisAckMs, alertId }] };
+    } else if (plan.alert === 'review' && !s.reviewFlagged) {
+      s = { ...s, reviewFlagged: true };
+      await raiseAlert('review', risk);
+    }
+    const person = plan.offerPerson && s.phase !== 'with_staff' ? await requestPerson('risk') : [];
+    const texts = safetyTexts(plan, risk.categories, settings);
+    return { risk, plan, first: texts.first.map(text), after: [...texts.after.map(text), ...person] };
+  };
+
+  /** A reply from the model or, when it cannot answer at all, the offline listener here in the workflow. */
+  const composeReply = async (burst: TextEvent[], risk: RiskAssessment): Promise<ListeningReply> => {
+    const last = burst[burst.length - 1];
+    try {
+      return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1 }), answeredBy: 'fallback' };
+    }
   };
 
   // ---- Nudges toward a person ----
 
   const nudgeFor = (risk: RiskAssessment, replyable: boolean): NudgeDecision => {
     const state = {
-      consultationOffersMs: nudges.offersMs,
-      turnsSinceLastOffer: nudges.turnsSinceLastOffer,
-      lastRefusalMs: nudges.lastRefusalMs,
-      personRequested: Boolean(staff || reservation || phase === 'waiting_for_staff'),
+      consultationOffersMs: s.nudges.offersMs,
+      turnsSinceLastOffer: s.nudges.turnsSinceLastOffer,
+      lastRefusalMs: s.nudges.lastRefusalMs,
+      personRequested: personInvolved(s),
       contactConsent: false,
-      peakRiskLevel: highestRisk,
-      offeredTopics: nudges.offeredTopics,
+      peakRiskLevel: s.highestRisk,
+      offeredTopics: s.nudges.offeredTopics,
     };
     // A partner's topic is mentioned only once the resident has had room to talk, not on the first answer.
-    const topic = turns >= TOPIC_NUDGE_AFTER_TURNS ? opened.resident.intake.topic : undefined;
+    const topic = s.turns >= TOPIC_NUDGE_AFTER_TURNS ? opened.resident.intake.topic : undefined;
     const triggers = [
       { kind: 'risk' as const, level: risk.level, replyable },
       ...(topic ? [{ kind: 'topic' as const, topics: [topic], replyable }] : []),
@@ -395,12 +446,12 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   };
 
   const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) =>
-    db.recordNudgeEvent({ id: uuid4(), consultationId, event, trigger });
+    db.recordNudgeEvent({ id: uuid4(), consultationId: consultationId as string, event, trigger });
 
-  // ---- A listening turn ----
+  // ---- The turns ----
 
   /** Takes the text messages that follow the first one, waiting for a pause in the resident's typing. */
-  const collectBurst = async (first: ResidentEvent & { kind: 'text' }) => {
+  const collectBurst = async (first: TextEvent) => {
     const burst = [first];
     const deadline = Date.now() + settings.debounceMs * MAX_BURST_WAIT_FACTOR;
     while (settings.debounceMs > 0) {
@@ -409,55 +460,71 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       const more = await condition(() => queue.length > 0 && queue[0].kind === 'text', wait);
       if (!more) break;
       while (queue.length > 0 && queue[0].kind === 'text') {
-        const next = queue.shift() as ResidentEvent & { kind: 'text' };
+        const next = queue.shift() as TextEvent;
         burst.push(next);
         lastEvent = next;
-        await db.recordInboundEvents({ consultationId, residentId, events: [next] });
+        await db.recordInboundEvents({ consultationId: consultationId as string, residentId, events: [next] });
       }
     }
     return burst;
   };
 
-  const aiTurn = async (event: ResidentEvent & { kind: 'text' }) => {
+  const aiTurn = async (event: TextEvent) => {
     const burst = await collectBurst(event);
     const last = burst[burst.length - 1];
     void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
-    const risk = await assess(burst);
-    const plan = planRiskResponse(risk.level);
-    const reply = await listener.composeListeningReply({ consultationId, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
-    turns += 1;
-    nudges.turnsSinceLastOffer += 1;
-    // A person is asked for at high risk; emergency guidance and crisis lines come from the profile, never the model.
-    const personMessages = plan.urgent ? await requestPerson('risk') : [];
-    const nudge = plan.urgent ? undefined : nudgeFor(risk, true);
-    const messages = [
-      ...(plan.emergencyFirst ? [text(emergencyText(settings.emergency))] : []),
-      text(reply.text),
-      ...(plan.crisisLines ? [text(crisisLinesText(selectCrisisLines(settings.crisisLines, risk.categories)))] : []),
-      ...personMessages,
-      ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : []),
-    ];
-    await send(messages, last, 'ai', reply);
+    const guard = await assessAndAlert(burst);
+    // A typed 「スタッフと話したい」 is the staff button (unless risk already asked for a person).
+    if (!guard.plan.offerPerson && burst.some((e) => asksForPerson(e.text))) {
+      return void (await send([...guard.first, ...(await requestPerson('menu')), ...guard.after], last, 'system', { crisis: crisisOf(guard) }));
+    }
+    const reply = await composeReply(burst, guard.risk);
+    s = { ...s, turns: s.turns + 1, nudges: { ...s.nudges, turnsSinceLastOffer: s.nudges.turnsSinceLastOffer + 1 } };
+    const nudge = guard.plan.offerPerson ? undefined : nudgeFor(guard.risk, true);
+    // Emergency guidance and crisis lines come from the profile, never the model.
+    await send([...guard.first, text(reply.text), ...guard.after, ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
     if (nudge?.kind === 'offer') {
-      nudges.offersMs.push(Date.now());
-      nudges.turnsSinceLastOffer = 0;
-      if (nudge.matchedTopics) nudges.offeredTopics.push(...nudge.matchedTopics);
+      s = {
+        ...s,
+        nudges: { ...s.nudges, offersMs: [...s.nudges.offersMs, Date.now()], turnsSinceLastOffer: 0, offeredTopics: [...s.nudges.offeredTopics, ...(nudge.matchedTopics ?? [])] },
+      };
       await recordNudge('offered', nudge.trigger);
     }
-    if (plan.urgent) await raiseCrisisAlert(risk);
   };
 
-  /** With staff the AI is silent: the message reaches staff live, and risk is still assessed. */
-  const staffTurn = async (event: ResidentEvent & { kind: 'text' }) => {
-    const risk = await assess([event]);
-    if (planRiskResponse(risk.level).urgent) await raiseCrisisAlert(risk);
+  const crisisOf = (guard: SafetyOutcome) => (carriesCrisisContent(guard.plan) ? guard.risk : undefined);
+
+  /** With staff the AI is silent: staff see the message and the alert; only emergency guidance goes out at once. */
+  const staffTurn = async (event: TextEvent) => {
+    const guard = await assessAndAlert([event]);
+    if (guard.first.length > 0) await send(guard.first, event, 'system', { crisis: guard.risk });
+  };
+
+  /** Before the terms are agreed (or after declining them): the step's question, with safety first when needed. */
+  const onboardingTurn = async (event: ResidentEvent) => {
+    const guard = event.kind === 'text' ? await assessAndAlert([event]) : undefined;
+    const outcome = onboardingTransition(settings, s.step, event);
+    if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
+    if (outcome.record?.intake) {
+      await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
+      opened.resident.intake[outcome.record.intake.questionId] = outcome.record.intake.value;
+    }
+    s = { ...s, step: outcome.step };
+    const atRisk = guard && guard.plan.alert !== 'none';
+    // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
+    const messages = atRisk ? [...guard.first, text(SAFETY_ACKNOWLEDGEMENT), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
+    await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
+    if (s.phase === 'waiting_for_staff' || s.phase === 'with_staff') return;
+    if (s.step.name === 'declined') await setPhase('declined');
+    else if (s.step.name === 'done') await setPhase('listening');
+    else if (s.phase === 'declined') s = { ...s, phase: 'onboarding' };
   };
 
   const postbackTurn = async (event: ResidentEvent & { kind: 'postback' }) => {
     const data = parsePostback(event.data);
     const nudgeAnswer = parseNudgePostback(event.data);
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
-    if (data.menu === 'ai') return void (await send([staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
+    if (data.menu === 'ai') return void (await send([s.staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
     if (data.menu === 'lines') return void (await send([text(linesListText(settings.consultationLines))], event, 'system'));
     if (data.menu === 'terms') return void (await send([text(settings.termsText)], event, 'system'));
     if (nudgeAnswer?.action === 'accept') {
@@ -465,69 +532,98 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return void (await send(await requestPerson('nudge'), event, 'system'));
     }
     if (nudgeAnswer?.action === 'decline') {
-      nudges.lastRefusalMs = Date.now();
+      s = { ...s, nudges: { ...s.nudges, lastRefusalMs: Date.now() } };
       await recordNudge('declined');
       return void (await send([nudgeDeclinedMessage()], event, 'system'));
     }
     if (nudgeAnswer?.action === 'reserve') {
       await recordNudge('reserved');
       const reply = await requestPerson('reservation', nudgeAnswer.atMs);
-      return void (await send(reservation ? [nudgeReservedMessage(reservation.at)] : reply, event, 'system'));
+      return void (await send(s.reservation ? [nudgeReservedMessage(s.reservation.at)] : reply, event, 'system'));
     }
   };
 
-  const listeningTurn = async (event: ResidentEvent, forStaff: boolean) => {
+  /** One resident event, whatever the phase. */
+  const residentTurn = async (event: ResidentEvent) => {
+    lastEvent = event;
+    // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
+    const forStaff = s.phase === 'with_staff';
+    const consentAnswer = consentTurnFor(event);
+    const placeholder = consentAnswer?.kind === 'flow' ? consentAnswer.outcome.placeholder : undefined;
+    await db.recordInboundEvents({ consultationId: consultationId as string, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
+    if (event.kind === 'unfollow') return 'unfollowed' as const;
+    if (consentAnswer) {
+      // Assessed in memory by the rules alone: the value is never stored in clear nor sent to the model.
+      const guard = event.kind === 'text' ? await assessAndAlert([event], { rulesOnly: placeholder !== undefined }) : undefined;
+      const reply = await consentTurn(consentAnswer);
+      return void (await send([...(guard?.first ?? []), ...reply, ...(guard?.after ?? [])], event, 'system', { crisis: guard && crisisOf(guard) }));
+    }
+    if (forStaff) return event.kind === 'text' ? staffTurn(event) : event.kind === 'postback' ? postbackTurn(event) : undefined;
+    if (!onboarded()) return onboardingTurn(event);
     if (event.kind === 'postback') return postbackTurn(event);
-    if (forStaff) return event.kind === 'text' ? staffTurn(event) : undefined;
     if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
     if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
     if (event.kind === 'text') return aiTurn(event);
   };
 
-  if (reservation) wakeAtOpening(reservation);
-  if (phase === 'waiting_for_staff') watchPickup();
+  // ---- Ending a run: nothing unprocessed, no timer waited on ----
 
+  /**
+   * Waits for staff actions, and for background mail for a while: a mail server down for hours must not
+   * keep a closing consultation from answering the resident's next message. Mail still unsent by then
+   * is abandoned; the alert stays on the dashboard with notified_at empty.
+   */
+  const settle = async () => {
+    await condition(allHandlersFinished);
+    await condition(() => background.size === 0, BACKGROUND_GRACE_MS);
+  };
+
+  const close = async (reason: string): Promise<{ closed: string }> => {
+    await settle();
+    // Unacknowledged alerts still reach supervisors (at once: the timer does not outlive the run), unless
+    // staff closed the case themselves; reservations and pickups lapse with the case.
+    if (reason !== 'staff') for (const deadline of s.deadlines.filter(survivesClose)) await onDeadline(deadline);
+    await settle();
+    await db.closeConsultation({ consultationId: consultationId as string, reason });
+    await setPhase('closed');
+    // A message that came in while closing opens the next consultation instead of being dropped.
+    await settle();
+    if (queue.length > 0) await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { pending: queue, seenEventIds: seen } });
+    return { closed: reason };
+  };
+
+  let lastActivityAt = Date.now();
   for (;;) {
-    const got = await condition(() => queue.length > 0 || closeRequested, settings.closeAfterSilenceMs);
-    if (closeRequested) return close('staff');
     // Silence closes the consultation, but not while a person was asked for or is talking with the resident.
-    if (!got) {
-      if (staff || reservation || phase === 'waiting_for_staff') continue;
-      return close('silence');
-    }
-    const event = queue.shift() as ResidentEvent;
-    lastEvent = event;
-    // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
-    const forStaff = phase === 'with_staff';
-    const consentAnswer = consentTurnFor(event);
-    const placeholder = consentAnswer?.kind === 'flow' ? consentAnswer.outcome.placeholder : undefined;
-    await db.recordInboundEvents({ consultationId, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
-    if (event.kind === 'unfollow') return close('unfollowed');
-
-    if (consentAnswer) {
-      await consentTurn(consentAnswer, event);
-    } else if (phase === 'onboarding' || phase === 'declined') {
-      const outcome = onboardingTransition(settings, step, event);
-      if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
-      if (outcome.record?.intake) {
-        await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
-        opened.resident.intake[outcome.record.intake.questionId] = outcome.record.intake.value;
+    const silenceCounts = !personInvolved(s);
+    const budget = waitBudget(s.deadlines, silenceCounts ? lastActivityAt + settings.closeAfterSilenceMs : undefined, Date.now());
+    const got = budget === undefined ? await condition(() => queue.length > 0 || s.closeRequested).then(() => true) : await condition(() => queue.length > 0 || s.closeRequested, budget);
+    let ended: string | undefined;
+    await mutex.runExclusive(async () => {
+      await runDueDeadlines();
+      if (s.closeRequested) return void (ended = 'staff');
+      if (!got) {
+        if (silenceCounts && Date.now() >= lastActivityAt + settings.closeAfterSilenceMs) ended = 'silence';
+        return;
       }
-      step = outcome.step;
-      await send(outcome.send, event, 'system');
-      if (step.name === 'declined') await setPhase('declined');
-      else if (step.name === 'done') await setPhase('listening');
-      else if (phase === 'declined') phase = 'onboarding';
-    } else {
-      await listeningTurn(event, forStaff);
-    }
+      const event = queue.shift() as ResidentEvent;
+      lastActivityAt = Date.now();
+      try {
+        if ((await residentTurn(event)) === 'unfollowed') ended = 'unfollowed';
+      } catch (err) {
+        // Last line of defence: a fault in one turn never ends the consultation (the event is recorded).
+        if (!(err instanceof ActivityFailure)) throw err;
+        log.error('a resident turn failed; the consultation goes on', { error: err.message });
+      }
+    });
+    if (ended) return close(ended);
 
     const info = workflowInfo();
-    if (queue.length === 0 && watchesPending === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
-      await condition(allHandlersFinished);
+    if (queue.length === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT))) {
+      await settle();
       await continueAsNew<typeof consultationWorkflow>({
         ...input,
-        carried: { phase, step, turns, highestRisk, staff, reservation, nudges, pending: queue, seenEventIds: seen, consent },
+        carried: { ...s, pending: queue, seenEventIds: seen },
       });
     }
   }

@@ -33,8 +33,10 @@ export interface ConversationSettings {
   businessHours: BusinessHoursSettings;
   crisisLines: { name: string; phone: string; hours: string; topics: string[] }[];
   emergency: { ambulance: string; police: string };
-  /** Minutes (in ms) an imminent-risk alert may go unacknowledged before a supervisor is alerted. */
+  /** Minutes (in ms) a medium+ risk alert may go unacknowledged before a supervisor is alerted. */
   crisisAckMs: number;
+  /** How long a LINE send is retried before it is recorded undelivered (optional: older histories lack it). */
+  undeliveredAfterMs?: number;
   nudges: NudgeSettings;
   staffPickupMs: number;
   debounceMs: number;

@@ -47,3 +47,13 @@ export function intakeQuestionMessage(q: IntakeQuestionInfo): TextMessage {
 export function linesListText(lines: PhoneLineInfo[]): string {
   return lines.map((l) => `・${l.name}\n  ${l.phone}（${l.hours}）`).join('\n');
 }
+
+/** LINE takes at most 5 messages per request: merge neighbouring plain texts (never one with buttons) until they fit. */
+export function fitInOneRequest(messages: TextMessage[], max = 5): TextMessage[] {
+  const out = [...messages];
+  for (let i = 0; out.length > max && i < out.length - 1; ) {
+    if (!out[i].quickReply && !out[i + 1].quickReply) out.splice(i, 2, text(`${out[i].text}\n\n${out[i + 1].text}`));
+    else i += 1;
+  }
+  return out;
+}

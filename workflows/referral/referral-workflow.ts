@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Activities } from '../../activities';
 import { ReferralInput, referralActionUpdate, referralWithdrawSignal } from './messages';
@@ -44,7 +44,12 @@ export async function referralWorkflow(input: ReferralInput): Promise<{ status: 
         status = to;
         if (to === 'accepted') {
           const text = await acts.referralAcceptedMessage({ referralId });
-          await line.sendToResident({ sendKey: `referral-accepted-${referralId}`, consultationId: input.consultationId, residentId: input.residentId, messages: [{ type: 'text', text }], sender: 'system' });
+          // The resident not hearing of it (LINE refusing for long) must not undo the partner's answer.
+          await line
+            .sendToResident({ sendKey: `referral-accepted-${referralId}`, consultationId: input.consultationId, residentId: input.residentId, messages: [{ type: 'text', text }], sender: 'system' })
+            .catch((err) => {
+              if (!(err instanceof ActivityFailure)) throw err;
+            });
         }
         return { status };
       }),

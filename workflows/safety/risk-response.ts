@@ -8,29 +8,48 @@ export interface CrisisLine {
   topics: string[];
 }
 
+/**
+ * What the service does at each risk level, in every phase (before the terms, during intake, after
+ * declining them, in the consent flow, waiting for staff, with staff). The README shows this table.
+ *
+ * | level      | resident sees                                   | staff side                                          |
+ * |------------|-------------------------------------------------|-----------------------------------------------------|
+ * | none       | the answer                                      | –                                                   |
+ * | low        | the answer + the profile's 24-hour lines, gently| case flagged for review (a `review` alert)          |
+ * | medium     | the answer + lines fitted to the category + a person offered (queue / reservation) | urgent alert, top of the queue, supervisors mailed when unacknowledged |
+ * | high       | as medium                                       | as medium                                           |
+ * | imminent   | 119/110 guidance first, then as medium          | as medium                                           |
+ */
 export interface RiskResponsePlan {
   /** 119 / 110 guidance before anything else (an act under way, means at hand). */
   emergencyFirst: boolean;
-  /** The AI acknowledges the weight, asks gently and offers a person. */
+  /** The answer acknowledges the weight and asks gently. */
   acknowledgeWeight: boolean;
-  /** Crisis lines from the profile follow the answer. */
-  crisisLines: boolean;
-  /** The case goes to the top of the staff queue and staff are alerted now. */
-  urgent: boolean;
-  /** Nobody acknowledging the alert within the profile's minutes alerts a supervisor. */
+  /** `gentle`: the profile's 24-hour lines as an offer; `fitted`: the lines for the category, now. */
+  crisisLines: 'none' | 'gentle' | 'fitted';
+  /** A person is offered: the case joins the staff queue (or the next opening) at the top. */
+  offerPerson: boolean;
+  /** `review`: the case is flagged for staff to look at; `urgent`: staff are alerted now. */
+  alert: 'none' | 'review' | 'urgent';
+  /** Nobody acknowledging the alert within the profile's minutes alerts supervisors by mail. */
   escalateIfUnacknowledged: boolean;
 }
 
 /** Risk level → what the service does. Pure, so the safety rules are tested without Temporal. */
 export function planRiskResponse(level: RiskLevel): RiskResponsePlan {
+  const urgent = isAtLeast(level, 'medium');
   return {
     emergencyFirst: level === 'imminent',
-    acknowledgeWeight: isAtLeast(level, 'medium'),
-    crisisLines: isAtLeast(level, 'high'),
-    urgent: isAtLeast(level, 'high'),
-    escalateIfUnacknowledged: level === 'imminent',
+    acknowledgeWeight: urgent,
+    crisisLines: urgent ? 'fitted' : level === 'low' ? 'gentle' : 'none',
+    offerPerson: urgent,
+    alert: urgent ? 'urgent' : level === 'low' ? 'review' : 'none',
+    escalateIfUnacknowledged: urgent,
   };
 }
+
+/** True when the plan puts anything from the profile (lines, guidance) in front of the resident. */
+export const carriesCrisisContent = (plan: RiskResponsePlan) => plan.emergencyFirst || plan.crisisLines !== 'none';
 
 const TOPICS_BY_CATEGORY: Record<RiskCategory, string[]> = {
   'suicidal-ideation': ['suicidal-ideation'],
@@ -55,11 +74,45 @@ export function selectCrisisLines(lines: CrisisLine[], categories: RiskCategory[
   return chosen.length > 0 ? chosen : lines.slice(0, max);
 }
 
+/** Lines that answer at any hour (「24時間」 in their hours); a passive wish at 3 a.m. needs one that picks up. */
+export function roundTheClockLines(lines: CrisisLine[], max = 3): CrisisLine[] {
+  const open = lines.filter((l) => /24\s*時間|24h|24 hours/i.test(l.hours));
+  return (open.length > 0 ? open : lines).slice(0, max);
+}
+
+const lineList = (lines: CrisisLine[]) => lines.map((l) => `・${l.name}\n  ${l.phone}（${l.hours}）`).join('\n');
+
 export function crisisLinesText(lines: CrisisLine[]): string {
-  const body = lines.map((l) => `・${l.name}\n  ${l.phone}（${l.hours}）`).join('\n');
-  return `ひとりで抱えないでください。いますぐ人と話せる窓口です。\n${body}`;
+  return `ひとりで抱えないでください。いますぐ人と話せる窓口です。\n${lineList(lines)}`;
+}
+
+/** For a passive wish: an offer, not an instruction. */
+export function gentleLinesText(lines: CrisisLine[]): string {
+  return `もし夜中でも誰かの声が聞きたくなったら、こんな窓口もあります。よかったら覚えておいてください。\n${lineList(lines)}`;
 }
 
 export function emergencyText(emergency: { ambulance: string; police: string }): string {
   return `いま命に危険がある、またはけがをしているときは、すぐに${emergency.ambulance}（救急）に電話してください。危険な人がそばにいるときは${emergency.police}（警察）へ。\nわたしはこのまま、ここでお話を聴いています。`;
 }
+
+/**
+ * The safety texts for a plan, from the profile only: emergency guidance (first), then the lines.
+ * The caller places `first` before its answer and `after` behind it.
+ */
+export function safetyTexts(
+  plan: RiskResponsePlan,
+  categories: RiskCategory[],
+  profile: { crisisLines: CrisisLine[]; emergency: { ambulance: string; police: string } },
+): { first: string[]; after: string[] } {
+  const first = plan.emergencyFirst ? [emergencyText(profile.emergency)] : [];
+  const after =
+    plan.crisisLines === 'fitted'
+      ? [crisisLinesText(selectCrisisLines(profile.crisisLines, categories))]
+      : plan.crisisLines === 'gentle'
+        ? [gentleLinesText(roundTheClockLines(selectCrisisLines(profile.crisisLines, categories, profile.crisisLines.length)))]
+        : [];
+  return { first, after };
+}
+
+/** What the resident reads when no answer could be composed (before the terms, model and listener down). */
+export const SAFETY_ACKNOWLEDGEMENT = '話してくださって、ありがとうございます。とても大事なことなので、まず、いまあなたと話せる窓口をお伝えします。';
