@@ -1,7 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { InboxRelay, InboxRelaySettings } from '../../../api/line-webhook/inbox-relay';
 import { createLogger } from '../../../platform/logger';
-import { eventually } from '../../helpers/eventually';
 import { PretendResident } from '../../helpers/pretend-resident';
 import { startTestStack, TestStack } from '../../helpers/test-stack';
 
