@@ -68,6 +68,10 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Failed sign-ins from one address within LOGIN_LOCK_MINUTES before it is refused (429), across every API instance. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(30),
+  /** A session unused for this long is signed out. */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & {
