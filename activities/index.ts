@@ -22,6 +22,8 @@ export interface ActivityDeps {
   logger: Logger;
   mailer?: Mailer;
   publicBaseUrl?: string;
+  /** Signs on-call webhook bodies (HMAC-SHA256), so the receiver can tell them from forgeries. */
+  onCallWebhookSecret?: string;
   workerIdentity: string;
   /** Personal-detail keys: the column cipher for activities, the payload codec for the worker. */
   keyring: PiiKeyring;

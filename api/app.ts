@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [
     ...healthRoutes({ db, temporal: deps.temporal, metrics }),
-    ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', onStored: () => relay.kick() }),
+    ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', botUserId: env.LINE_BOT_USER_ID, onStored: () => relay.kick() }),
     ...authRoutes({ db, env, profile: deps.profile, keyring: deps.keyring }),
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
-    ...personalDetailRoutes({ db, keyring: deps.keyring }),
+    ...personalDetailRoutes({ db, keyring: deps.keyring, profile: deps.profile }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),

@@ -11,6 +11,7 @@ import * as addStaffHandover from './20261123000009_add_staff_handover';
 import * as addReportIndexes from './20261123000010_add_report_indexes';
 import * as createConsentsAndReferrals from './20261123000011_create_consents_and_referrals';
 import * as hardenSignIn from './20261130150000_harden_sign_in';
+import * as needToKnowAndAppendOnlyAudit from './20261130150100_need_to_know_and_append_only_audit';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000010_add_report_indexes': addReportIndexes,
   '20261123000011_create_consents_and_referrals': createConsentsAndReferrals,
   '20261130150000_harden_sign_in': hardenSignIn,
+  '20261130150100_need_to_know_and_append_only_audit': needToKnowAndAppendOnlyAudit,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

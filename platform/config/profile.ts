@@ -101,7 +101,7 @@ export const profileSchema = z.object({
     staffPickupMinutes: z.number().positive().default(10),
     crisisAckMinutes: z.number().positive().default(5),
     onCall: z
-      .object({ email: z.email().optional(), webhookUrl: z.url().optional() })
+      .object({ email: z.email().optional(), webhookUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional() })
       .refine((o) => o.email || o.webhookUrl, { message: 'give an e-mail address, a webhook URL or both' }),
   }),
   consultation: z.object({ closeAfterSilenceHours: z.number().positive().default(72) }).default({ closeAfterSilenceHours: 72 }),

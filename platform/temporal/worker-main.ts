@@ -24,7 +24,7 @@ async function main() {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
+    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, onCallWebhookSecret: env.ONCALL_WEBHOOK_SECRET, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();

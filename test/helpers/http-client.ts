@@ -6,6 +6,8 @@ export function rememberSecondFactor(email: string, secret: string, recoveryCode
   secondFactors.set(email.toLowerCase(), { secret, recoveryCodes: [...recoveryCodes] });
 }
 
+export const hasSecondFactor = (email: string) => secondFactors.has(email.toLowerCase());
+
 /** The code a person would type: the authenticator's, or (its code already used this half-minute) a recovery code. */
 export function nextSecondFactorCode(email: string): string {
   const f = secondFactors.get(email.toLowerCase());
