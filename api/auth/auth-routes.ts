@@ -172,7 +172,8 @@ export function authRoutes(deps: { db: Db; env: Env; profile: MunicipalityProfil
     {
       method: 'delete',
       path: '/api/auth/totp',
-      access: 'signed-in',
+      // Admins and supervisors always keep their second factor; staff only when the profile does not require it.
+      access: ['staff', 'partner', 'official'],
       handler: async (req, res) => {
         const user = signedInUser(req);
         if (secondFactorRequired(user.role, profile)) throw new AppError(FailureCode.Forbidden, 'この役割では確認コードを止められません。');
