@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
-    ...personalDetailRoutes({ db, keyring: deps.keyring, profile: deps.profile }),
+    ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),

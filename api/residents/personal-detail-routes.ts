@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import type { Db } from '../../platform/db';
@@ -10,11 +11,12 @@ import { notYourCase, seesAllCases, visibleCases } from '../consultations/case-a
 import { ADMIN_ONLY, STAFF_ROLES } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { RouteSpec, signedInUser } from '../http/route';
+import { eraseResident } from './erase-resident';
 
 const uuid = z.uuid();
 
 /** Personal details are shown only on purpose (audited: who saw which fields when) and erased on request. */
-export function personalDetailRoutes(deps: { db: Db; keyring: PiiKeyring; profile: MunicipalityProfile }): RouteSpec[] {
+export function personalDetailRoutes(deps: { db: Db; temporal: Client; keyring: PiiKeyring; profile: MunicipalityProfile }): RouteSpec[] {
   const { db } = deps;
   const cipher = deps.keyring.cipher('pii-at-rest');
 
@@ -76,25 +78,7 @@ export function personalDetailRoutes(deps: { db: Db; keyring: PiiKeyring; profil
       access: ADMIN_ONLY,
       handler: async (req, res) => {
         const resident = await loadResident(String(req.params.id));
-        // Counts for reports survive (rows, kinds, times, risk levels); words and details do not.
-        const counts = await db.transaction(async (trx) => {
-          const details = await trx('personal_details').where({ resident_id: resident.id }).delete();
-          const messages = await trx('messages').where({ resident_id: resident.id }).update({ text: null, payload: '{}' });
-          const inbox = resident.line_user_id ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).delete() : 0;
-          await trx('consents').where({ resident_id: resident.id }).whereNull('withdrawn_at').update({ withdrawn_at: trx.fn.now() });
-          await trx('residents').where({ id: resident.id }).update({
-            status: 'erased',
-            line_user_id: null,
-            updated_at: trx.fn.now(),
-          });
-          return { details, messages, inbox };
-        });
-        await recordAudit(db, signedInUser(req), {
-          action: 'resident.erase',
-          targetType: 'resident',
-          targetId: resident.id,
-          details: counts,
-        });
+        const counts = await eraseResident({ db, temporal: deps.temporal }, signedInUser(req), resident);
         await publish(db, { type: 'queue' });
         res.json({ data: { id: resident.id, status: 'erased', ...counts } });
       },
