@@ -13,6 +13,7 @@ import { createRiskActivities } from './risk-activities';
 import type { Mailer } from '../platform/mail';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { createReferralActivities } from './referral-activities';
+import { createRetentionActivities } from './retention-activities';
 
 export interface ActivityDeps {
   db: Db;
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRiskActivities({ ...deps, model: deps.profile.ai.model }),
     ...createAlertActivities(deps),
     ...createReferralActivities(deps),
+    ...createRetentionActivities(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import * as addReportIndexes from './20261123000010_add_report_indexes';
 import * as createConsentsAndReferrals from './20261123000011_create_consents_and_referrals';
 import * as hardenSignIn from './20261130150000_harden_sign_in';
 import * as needToKnowAndAppendOnlyAudit from './20261130150100_need_to_know_and_append_only_audit';
+import * as createRetentionRuns from './20261130150200_create_retention_runs';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000011_create_consents_and_referrals': createConsentsAndReferrals,
   '20261130150000_harden_sign_in': hardenSignIn,
   '20261130150100_need_to_know_and_append_only_audit': needToKnowAndAppendOnlyAudit,
+  '20261130150200_create_retention_runs': createRetentionRuns,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

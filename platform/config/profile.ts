@@ -138,6 +138,19 @@ export const profileSchema = z.object({
       breakGlassMinutes: z.number().int().min(1).max(480).default(60),
     })
     .default({ secondFactorForStaff: false, recentCaseDays: 14, breakGlassMinutes: 60 }),
+  /** How long each kind of data lives, in days; the daily retention schedule enforces it. */
+  retention: z
+    .object({
+      /** Message text, hand-over summaries, notes and review notes, counted from the consultation's close. */
+      caseTextDaysAfterClose: z.number().int().min(1).default(365),
+      /** Raw webhook events, counted from their relay to the workflow. */
+      inboxDaysAfterRelay: z.number().int().min(1).default(7),
+      /** Ended or expired staff sessions. */
+      sessionDays: z.number().int().min(1).default(30),
+      /** Audit entries (at least 90 days: the audit log refuses earlier deletion). */
+      auditDays: z.number().int().min(90).default(1825),
+    })
+    .default({ caseTextDaysAfterClose: 365, inboxDaysAfterRelay: 7, sessionDays: 30, auditDays: 1825 }),
   texts,
 });
 

@@ -9,6 +9,8 @@ import { createLogger } from '../logger';
 import { createMailer } from '../mail';
 import { createWorker } from './worker';
 import { PiiKeyring } from '../crypto/pii-cipher';
+import { Client, Connection } from '@temporalio/client';
+import { ensureRetentionSchedule } from './retention-schedule';
 
 async function main() {
   const { env, profile } = loadConfigOrExit();
@@ -26,6 +28,10 @@ async function main() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, onCallWebhookSecret: env.ONCALL_WEBHOOK_SECRET, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
   });
+  // The daily retention run; creating it again on every start is a no-op.
+  const scheduling = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  await ensureRetentionSchedule(new Client({ connection: scheduling, namespace: env.TEMPORAL_NAMESPACE }), env.TEMPORAL_TASK_QUEUE);
+  await scheduling.close();
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();
   await Promise.all([connection.close(), db.destroy()]);
