@@ -13,6 +13,7 @@ import * as createConsentsAndReferrals from './20261123000011_create_consents_an
 import * as hardenSignIn from './20261130150000_harden_sign_in';
 import * as needToKnowAndAppendOnlyAudit from './20261130150100_need_to_know_and_append_only_audit';
 import * as createRetentionRuns from './20261130150200_create_retention_runs';
+import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '20261130150000_harden_sign_in': hardenSignIn,
   '20261130150100_need_to_know_and_append_only_audit': needToKnowAndAppendOnlyAudit,
   '20261130150200_create_retention_runs': createRetentionRuns,
+  '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
