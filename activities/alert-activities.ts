@@ -1,9 +1,10 @@
+import crypto from 'node:crypto';
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
 import { idempotencyMarker, type Mailer } from '../platform/mail';
-import { RISK_CATEGORY_LABELS_JA, RISK_LEVEL_LABELS_JA, RiskCategory, RiskLevel } from '../workflows/safety/risk-levels';
+import { RISK_LEVEL_LABELS_JA, RiskCategory, RiskLevel } from '../workflows/safety/risk-levels';
 
 export type AlertChannel = 'dashboard' | 'on-call';
 
@@ -27,24 +28,32 @@ const SUBJECTS: Record<AlertInput['kind'], (level: string) => string> = {
 const jst = (d: Date) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(d);
 
 /**
+ * Headers that let the on-call receiver check a webhook came from us and is fresh: the HMAC-SHA256
+ * (hex) of `<timestamp>.<body>` under ONCALL_WEBHOOK_SECRET, and the timestamp (Unix seconds).
+ */
+export function signWebhook(secret: string, body: string, nowMs: number): Record<string, string> {
+  const timestamp = String(Math.floor(nowMs / 1000));
+  const signature = crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return { 'x-yorisoi-timestamp': timestamp, 'x-yorisoi-signature': `sha256=${signature}` };
+}
+
+/**
  * Alerts carry the case code, level and a link — never message text or personal details, since mail
  * and webhooks leave the platform.
  */
-export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfile; mailer?: Mailer; publicBaseUrl?: string; logger: Logger }) {
+export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfile; mailer?: Mailer; publicBaseUrl?: string; onCallWebhookSecret?: string; logger: Logger }) {
   const { db, profile } = deps;
 
   async function describe(alertId: string) {
     const alert = await db('alerts as a').join('consultations as c', 'c.id', 'a.consultation_id').join('residents as r', 'r.id', 'c.resident_id').where('a.id', alertId).first('a.*', 'r.code as resident_code');
     const link = `${deps.publicBaseUrl ?? ''}/admin/#/consultations/${alert.consultation_id}/show`;
     const level = alert.level ? RISK_LEVEL_LABELS_JA[alert.level as RiskLevel] : '—';
-    const categories = (alert.categories as RiskCategory[]).map((c) => RISK_CATEGORY_LABELS_JA[c]).join('・') || '—';
     const subject = SUBJECTS[alert.kind as AlertInput['kind']]?.(level) ?? SUBJECTS.crisis(level);
     const text = [
       subject.replace(/^【よりそい】/, ''),
       '',
       `相談者コード: ${alert.resident_code}`,
       `危険度: ${level}`,
-      `分類: ${categories}`,
       `発生時刻: ${jst(new Date(alert.created_at))}`,
       `対応画面: ${link}`,
       '',
@@ -67,15 +76,16 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
         await deps.mailer.sendMail({ to: recipients, subject, text, ...idempotencyMarker(deps.mailer, `alert:${alertId}:${purpose}`) }).catch((err: Error) => errors.push(`mail: ${err.message}`));
       }
     }
-    if (options.onCall && profile.escalation.onCall.webhookUrl) {
+    if (options.onCall && profile.escalation.onCall.webhookUrl && !deps.onCallWebhookSecret) errors.push('ONCALL_WEBHOOK_SECRET is not set');
+    else if (options.onCall && profile.escalation.onCall.webhookUrl) {
       attempted += 1;
-      const body = { type: 'yorisoi.alert', alertId, kind: alert.kind, level: alert.level, residentCode: alert.resident_code, createdAt: new Date(alert.created_at).toISOString(), url: link };
-      await fetch(profile.escalation.onCall.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) })
+      const body = JSON.stringify({ type: 'yorisoi.alert', alertId, kind: alert.kind, level: alert.level, residentCode: alert.resident_code, createdAt: new Date(alert.created_at).toISOString(), url: link });
+      await fetch(profile.escalation.onCall.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...signWebhook(deps.onCallWebhookSecret!, body, Date.now()) }, body, signal: AbortSignal.timeout(5000) })
         .then((res) => (res.ok ? undefined : errors.push(`webhook: HTTP ${res.status}`)))
         .catch((err: Error) => errors.push(`webhook: ${err.message}`));
     }
     // Every channel we tried failing is worth a retry (Temporal backs off); a partial failure is recorded.
-    const failedAttempts = errors.filter((e) => !e.startsWith('SMTP_URL')).length;
+    const failedAttempts = errors.filter((e) => !/^(SMTP_URL|ONCALL_WEBHOOK_SECRET)/.test(e)).length;
     if (attempted > 0 && failedAttempts >= attempted) throw new Error(`no on-call channel reached: ${errors.join('; ')}`);
     if (errors.length > 0) deps.logger.warn({ alertId, errors }, 'on-call alert not delivered on every channel');
     await db('alerts').where({ id: alertId }).update({ notified_at: db.fn.now(), delivery_error: errors.join('; ') || null });

@@ -13,6 +13,7 @@ import { createRiskActivities } from './risk-activities';
 import type { Mailer } from '../platform/mail';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { createReferralActivities } from './referral-activities';
+import { createRetentionActivities } from './retention-activities';
 
 export interface ActivityDeps {
   db: Db;
@@ -22,6 +23,8 @@ export interface ActivityDeps {
   logger: Logger;
   mailer?: Mailer;
   publicBaseUrl?: string;
+  /** Signs on-call webhook bodies (HMAC-SHA256), so the receiver can tell them from forgeries. */
+  onCallWebhookSecret?: string;
   workerIdentity: string;
   /** Personal-detail keys: the column cipher for activities, the payload codec for the worker. */
   keyring: PiiKeyring;
@@ -38,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRiskActivities({ ...deps, model: deps.profile.ai.model }),
     ...createAlertActivities(deps),
     ...createReferralActivities(deps),
+    ...createRetentionActivities(deps),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Logger } from '../platform/logger';
 import { auditLogRoutes } from './audit/audit-log-routes';
 import { authRoutes } from './auth/auth-routes';
 import { authorize } from './auth/authorize';
+import { sessionCookie } from './auth/sessions';
 import { consultationRoutes } from './consultations/consultation-routes';
 import { liveEventRoutes } from './live/live-event-routes';
 import type { LiveEventHub } from '../platform/events';
@@ -74,15 +75,15 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [
     ...healthRoutes({ db, temporal: deps.temporal, metrics }),
-    ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', onStored: () => relay.kick() }),
-    ...authRoutes({ db, env }),
+    ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', botUserId: env.LINE_BOT_USER_ID, onStored: () => relay.kick() }),
+    ...authRoutes({ db, env, profile: deps.profile, keyring: deps.keyring }),
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
     ...reportRoutes({ db, profile: deps.profile }),
     ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
-    ...personalDetailRoutes({ db, keyring: deps.keyring }),
+    ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
@@ -109,7 +110,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
 
   const json = express.json({ limit: JSON_BODY_LIMIT });
   for (const route of routes) {
-    app[route.method](route.path, ...(route.before ?? [json]), authorize(db, route), async (req, res, next) => {
+    app[route.method](route.path, ...(route.before ?? [json]), authorize(db, route, { cookie: sessionCookie(env), idleMinutes: env.SESSION_IDLE_MINUTES }), async (req, res, next) => {
       try {
         await route.handler(req, res);
       } catch (err) {

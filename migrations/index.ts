@@ -11,6 +11,9 @@ import * as addStaffHandover from './20261123000009_add_staff_handover';
 import * as addReportIndexes from './20261123000010_add_report_indexes';
 import * as createConsentsAndReferrals from './20261123000011_create_consents_and_referrals';
 import * as addReviewAndUndeliveredAlerts from './20261130000001_add_review_and_undelivered_alerts';
+import * as hardenSignIn from './20261130150000_harden_sign_in';
+import * as needToKnowAndAppendOnlyAudit from './20261130150100_need_to_know_and_append_only_audit';
+import * as createRetentionRuns from './20261130150200_create_retention_runs';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 
 interface Migration {
@@ -35,6 +38,9 @@ export const migrations: Record<string, Migration> = {
   '20261123000010_add_report_indexes': addReportIndexes,
   '20261123000011_create_consents_and_referrals': createConsentsAndReferrals,
   '20261130000001_add_review_and_undelivered_alerts': addReviewAndUndeliveredAlerts,
+  '20261130150000_harden_sign_in': hardenSignIn,
+  '20261130150100_need_to_know_and_append_only_audit': needToKnowAndAppendOnlyAudit,
+  '20261130150200_create_retention_runs': createRetentionRuns,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
 };
 

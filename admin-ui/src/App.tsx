@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AccountPage } from './account/AccountPage';
 import { auditLog } from './audit-log';
 import { consultations } from './consultations';
 import { Dashboard } from './dashboard/Dashboard';
@@ -41,6 +43,9 @@ export const App = () => (
         {canReadAuditLog(role) && <Resource {...auditLog} />}
         {canReadReports(role) && <Resource {...reports} />}
         {role === 'partner' && <Resource {...referrals} />}
+        <CustomRoutes>
+          <Route path="/account" element={<AccountPage />} />
+        </CustomRoutes>
       </>
     )}
   </Admin>

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db';
 import { OVERSIGHT } from '../auth/roles';
+import { z } from 'zod';
 import { parseListQuery } from '../http/list-query';
 import type { RouteSpec } from '../http/route';
 
@@ -11,10 +12,10 @@ export function auditLogRoutes(deps: { db: Db }): RouteSpec[] {
       path: '/api/audit-log',
       access: OVERSIGHT,
       handler: async (req, res) => {
-        const q = parseListQuery(req, ['at', 'action'] as const, 'at');
+        const q = parseListQuery(req, ['at', 'action'] as const, 'at', z.object({ action: z.string().max(100).optional(), actorId: z.uuid().optional() }));
         const query = db('audit_log').where((w) => {
-          if (typeof q.filter.action === 'string' && q.filter.action) w.where('action', q.filter.action);
-          if (typeof q.filter.actorId === 'string' && q.filter.actorId) w.where('actor_id', q.filter.actorId);
+          if (q.filter.action) w.where('action', q.filter.action);
+          if (q.filter.actorId) w.where('actor_id', q.filter.actorId);
         });
         const [{ count }] = await query.clone().count<{ count: string }[]>('* as count');
         const rows = await query.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.perPage).offset((q.page - 1) * q.perPage);

@@ -1,4 +1,5 @@
 import type { MunicipalityProfile } from '../../platform/config/profile';
+import type { Knex } from 'knex';
 import type { Db } from '../../platform/db';
 
 const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
@@ -61,6 +62,8 @@ export interface ConsultationFilter {
   openedTo?: string;
   answeredBy?: 'ai-only' | 'with-staff';
   residentId?: string;
+  /** Need-to-know: narrows to the cases the caller may see (case-access.ts). */
+  visible?: (q: Knex.QueryBuilder) => void;
 }
 
 const SORT_COLUMNS = { openedAt: 'c.opened_at', lastMessageAt: 'c.last_message_at', waitingSince: 'c.waiting_since', highestRiskLevel: RISK_ORDER } as const;
@@ -84,6 +87,7 @@ export async function listConsultations(
       const staffSpoke = "exists(select 1 from messages m where m.consultation_id = c.id and m.sender = 'staff')";
       if (filter.answeredBy === 'with-staff') w.whereRaw(staffSpoke);
       if (filter.answeredBy === 'ai-only') w.whereRaw(`not ${staffSpoke}`);
+      if (filter.visible) w.modify(filter.visible);
     });
   const [{ count }] = await where(db('consultations as c').join('residents as r', 'r.id', 'c.resident_id').count({ count: '*' }) as never);
   const rows = await where(baseQuery(db))

@@ -12,21 +12,36 @@ import {
   transferUpdate,
 } from '../../workflows/consultation/messages';
 import { recordAudit } from '../audit/audit-log';
-import { STAFF_ROLES } from '../auth/roles';
+import { OVERSIGHT, STAFF_ROLES } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
-import { parseBody, parseListQuery } from '../http/list-query';
-import { RouteSpec, signedInUser } from '../http/route';
+import { calendarDate, parseBody, parseListQuery, searchText } from '../http/list-query';
+import { RouteSpec, SignedInUser, signedInUser } from '../http/route';
+import { assertCanSeeCase, notYourCase, seesAllCases, visibleCases } from './case-access';
 import { CONSULTATION_SORTS, consultationDetail, consultationMessages, findConsultation, listConsultations, listQueue } from './consultation-queries';
 
 const uuid = z.uuid();
+const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'imminent'] as const;
+const consultationFilter = z.object({
+  status: z.enum(['onboarding', 'listening', 'waiting_for_staff', 'with_staff', 'closed']).optional(),
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  assignedToMe: z.boolean().optional(),
+  waiting: z.boolean().optional(),
+  openedFrom: calendarDate.optional(),
+  openedTo: calendarDate.optional(),
+  answeredBy: z.enum(['ai-only', 'with-staff']).optional(),
+  residentId: z.uuid().optional(),
+});
+const residentFilter = z.object({ q: searchText.optional(), status: z.enum(['active', 'unreachable', 'erased']).optional() });
 
 /** The staff side of a consultation. Actions go to the workflow as updates, so a refusal is immediate. */
 export function consultationRoutes(deps: { db: Db; temporal: Client; profile: MunicipalityProfile }): RouteSpec[] {
   const { db, temporal, profile } = deps;
 
-  const load = async (id: string) => {
+  /** The case, if it exists and `user` may see it (need-to-know: see case-access.ts). */
+  const load = async (id: string, user: SignedInUser) => {
     const found = uuid.safeParse(id).success ? await findConsultation(db, id) : undefined;
     if (!found) throw new AppError(FailureCode.NotFound, '相談が見つかりません。');
+    await assertCanSeeCase(db, user, profile, found.id);
     return found;
   };
 
@@ -54,23 +69,10 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       path: '/api/consultations',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        const q = parseListQuery(req, CONSULTATION_SORTS as [typeof CONSULTATION_SORTS[number], ...typeof CONSULTATION_SORTS], 'openedAt');
-        const f = q.filter;
-        const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-        const result = await listConsultations(
-          db,
-          {
-            status: str(f.status),
-            riskLevel: str(f.riskLevel),
-            assignedTo: f.assignedToMe === true ? signedInUser(req).id : undefined,
-            waiting: typeof f.waiting === 'boolean' ? f.waiting : undefined,
-            openedFrom: str(f.openedFrom),
-            openedTo: str(f.openedTo),
-            answeredBy: f.answeredBy === 'ai-only' || f.answeredBy === 'with-staff' ? f.answeredBy : undefined,
-            residentId: str(f.residentId),
-          },
-          q,
-        );
+        const user = signedInUser(req);
+        const q = parseListQuery(req, CONSULTATION_SORTS as [typeof CONSULTATION_SORTS[number], ...typeof CONSULTATION_SORTS], 'openedAt', consultationFilter);
+        const { assignedToMe, ...f } = q.filter;
+        const result = await listConsultations(db, { ...f, assignedTo: assignedToMe ? user.id : undefined, visible: visibleCases(db, user, profile) }, q);
         res.json(result);
       },
     },
@@ -79,8 +81,14 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       path: '/api/consultations/:id',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        await load(String(req.params.id));
-        res.json({ data: await consultationDetail(db, profile, String(req.params.id)) });
+        const user = signedInUser(req);
+        const c = await load(String(req.params.id), user);
+        // The read and its audit entry commit together: no read without a trace.
+        const data = await db.transaction(async (trx) => {
+          await recordAudit(trx, user, { action: 'consultation.view', targetType: 'consultation', targetId: c.id });
+          return consultationDetail(trx, profile, c.id);
+        });
+        res.json({ data });
       },
     },
     {
@@ -88,8 +96,35 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       path: '/api/consultations/:id/messages',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        await load(String(req.params.id));
-        res.json({ data: await consultationMessages(db, String(req.params.id)) });
+        const user = signedInUser(req);
+        const c = await load(String(req.params.id), user);
+        const data = await db.transaction(async (trx) => {
+          await recordAudit(trx, user, { action: 'consultation.read-messages', targetType: 'consultation', targetId: c.id });
+          return consultationMessages(trx, c.id);
+        });
+        res.json({ data });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/consultations/:id/break-glass',
+      access: STAFF_ROLES,
+      handler: async (req, res) => {
+        const user = signedInUser(req);
+        const id = String(req.params.id);
+        const found = uuid.safeParse(id).success ? await findConsultation(db, id) : undefined;
+        if (!found) throw new AppError(FailureCode.NotFound, '相談が見つかりません。');
+        const { reason } = parseBody(z.object({ reason: z.string().trim().min(10, '理由を10文字以上で記入してください').max(500) }), req.body);
+        const minutes = profile.access.breakGlassMinutes;
+        const expiresAt = await db.transaction(async (trx) => {
+          const [grant] = await trx('case_access_grants')
+            .insert({ consultation_id: found.id, staff_id: user.id, expires_at: trx.raw("now() + ? * interval '1 minute'", [minutes]) })
+            .returning('expires_at');
+          // The reason is the point of a break-glass: supervisors read it in the audit log.
+          await recordAudit(trx, user, { action: 'consultation.break-glass', targetType: 'consultation', targetId: found.id, details: { reason, minutes } });
+          return new Date(grant.expires_at).toISOString();
+        });
+        res.status(201).json({ data: { consultationId: found.id, expiresAt } });
       },
     },
     {
@@ -98,7 +133,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
         await act(c.residentId, (h) => h.executeUpdate(claimUpdate, { args: [{ staffId: user.id, staffName: user.displayName }] }));
         await recordAudit(db, user, { action: 'consultation.claim', targetType: 'consultation', targetId: c.id });
         res.json({ data: await findConsultation(db, c.id) });
@@ -110,7 +145,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
         const body = parseBody(z.object({ text: z.string().trim().min(1, 'メッセージを入力してください').max(2000), clientMessageId: z.uuid() }), req.body);
         const outcome = await act(c.residentId, (h) => h.executeUpdate(staffMessageUpdate, { args: [{ staffId: user.id, text: body.text, clientMessageId: body.clientMessageId }] }));
         await recordAudit(db, user, { action: 'consultation.message', targetType: 'consultation', targetId: c.id, details: { delivery: outcome.status } });
@@ -124,7 +159,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
         await act(c.residentId, (h) => h.executeUpdate(releaseUpdate, { args: [{ staffId: user.id }] }));
         await recordAudit(db, user, { action: 'consultation.release', targetType: 'consultation', targetId: c.id });
         res.json({ data: await findConsultation(db, c.id) });
@@ -136,7 +171,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
         const { staffId } = parseBody(z.object({ staffId: z.uuid() }), req.body);
         const target = await db('staff_users').where({ id: staffId, disabled: false }).whereIn('role', STAFF_ROLES as string[]).first('id', 'display_name');
         if (!target) throw new AppError(FailureCode.BadInput, '引き継ぎ先のスタッフが見つかりません。');
@@ -151,12 +186,13 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
         // A case that ever reached high risk is closed only after a person recorded a review.
         if (['high', 'imminent'].includes(c.highestRiskLevel) && !(await db('risk_reviews').where({ consultation_id: c.id }).first('id'))) {
           throw new AppError(FailureCode.ReviewRequired, '危険度が「高」以上になった相談です。終了する前にリスク確認を記録してください。');
         }
         if (c.status === 'closed') throw new AppError(FailureCode.Conflict, 'この相談はすでに終了しています。');
+        if (!seesAllCases(user) && c.assignedStaffId !== user.id) throw new AppError(FailureCode.Forbidden, '相談を終了できるのは、担当のスタッフかスーパーバイザーです。');
         await act(c.residentId, (h) => h.executeUpdate(closeByStaffUpdate, { args: [{ staffId: user.id }] }));
         await recordAudit(db, user, { action: 'consultation.close', targetType: 'consultation', targetId: c.id });
         res.json({ data: await findConsultation(db, c.id) });
@@ -168,7 +204,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
         const { text } = parseBody(z.object({ text: z.string().trim().min(1).max(4000) }), req.body);
         const [row] = await db('consultation_notes').insert({ consultation_id: c.id, staff_id: user.id, text }).returning('*');
         await recordAudit(db, user, { action: 'consultation.note', targetType: 'consultation', targetId: c.id });
@@ -182,7 +218,11 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const c = await load(String(req.params.id));
+        const c = await load(String(req.params.id), user);
+        // The review that unlocks closing a high-risk case is a supervisor's judgement.
+        if (['high', 'imminent'].includes(c.highestRiskLevel) && !OVERSIGHT.includes(user.role)) {
+          throw new AppError(FailureCode.Forbidden, '危険度が「高」以上の相談のリスク確認は、スーパーバイザーが記録します。');
+        }
         const { note } = parseBody(z.object({ note: z.string().trim().min(1, '確認した内容を記入してください').max(4000) }), req.body);
         const [row] = await db('risk_reviews').insert({ consultation_id: c.id, staff_id: user.id, note }).returning('*');
         await recordAudit(db, user, { action: 'consultation.risk-review', targetType: 'consultation', targetId: c.id });
@@ -199,6 +239,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
         const id = String(req.params.id);
         const alert = uuid.safeParse(id).success ? await db('alerts').where({ id }).first() : undefined;
         if (!alert) throw new AppError(FailureCode.NotFound, 'アラートが見つかりません。');
+        await assertCanSeeCase(db, user, profile, alert.consultation_id);
         await db('alerts').where({ id }).whereNull('acknowledged_at').update({ acknowledged_at: db.fn.now(), acknowledged_by: user.id });
         await recordAudit(db, user, { action: 'alert.acknowledge', targetType: 'alert', targetId: id });
         await publish(db, { type: 'consultation', id: alert.consultation_id });
@@ -249,11 +290,14 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       path: '/api/residents',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        const q = parseListQuery(req, ['followedAt', 'code', 'lastConsultationAt'] as const, 'followedAt');
+        const user = signedInUser(req);
+        const q = parseListQuery(req, ['followedAt', 'code', 'lastConsultationAt'] as const, 'followedAt', residentFilter);
         const column = { followedAt: 'r.followed_at', code: 'r.code', lastConsultationAt: 'last_consultation_at' }[q.sort];
         const query = db('residents as r').where((w) => {
-          if (typeof q.filter.q === 'string' && q.filter.q) w.whereILike('r.code', `%${q.filter.q.replace(/[%_\\]/g, '\\$&')}%`);
-          if (typeof q.filter.status === 'string') w.where('r.status', q.filter.status);
+          if (q.filter.q) w.whereILike('r.code', `%${q.filter.q.replace(/[%_\\]/g, '\\$&')}%`);
+          if (q.filter.status) w.where('r.status', q.filter.status);
+          // Staff see only the residents of cases they may see.
+          if (!seesAllCases(user)) w.whereExists(db('consultations as c').whereRaw('c.resident_id = r.id').modify(visibleCases(db, user, profile)));
         });
         const [{ count }] = await query.clone().count<{ count: string }[]>('* as count');
         const rows = await query
@@ -269,6 +313,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       path: '/api/residents/:id',
       access: STAFF_ROLES,
       handler: async (req, res) => {
+        const user = signedInUser(req);
         const id = String(req.params.id);
         const row = uuid.safeParse(id).success
           ? await db('residents as r')
@@ -276,7 +321,8 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
               .first('r.id', 'r.code', 'r.status', 'r.followed_at', db.raw('(select count(*) from consultations c where c.resident_id = r.id)::int as consultation_count'), db.raw('(select max(opened_at) from consultations c where c.resident_id = r.id) as last_consultation_at'))
           : undefined;
         if (!row) throw new AppError(FailureCode.NotFound, '相談者が見つかりません。');
-        const consultations = await listConsultations(db, { residentId: id }, { page: 1, perPage: 200, sort: 'openedAt', order: 'desc' });
+        const consultations = await listConsultations(db, { residentId: id, visible: visibleCases(db, user, profile) }, { page: 1, perPage: 200, sort: 'openedAt', order: 'desc' });
+        if (!seesAllCases(user) && consultations.total === 0) throw notYourCase();
         res.json({ data: { ...toResident(row), consultations: consultations.data } });
       },
     },

@@ -18,8 +18,9 @@ export function healthRoutes(deps: { db: Db; temporal: Client; metrics: Metrics 
           try {
             await withTimeout(fn(), 2000);
             return 'ok';
-          } catch (err) {
-            return `unavailable: ${(err as Error).message}`;
+          } catch {
+            // The public answer says which part is down, never the driver's words (hosts, users, versions).
+            return 'unavailable';
           }
         };
         const [postgres, temporal] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Access, Role } from '../auth/roles';
+import type { SessionStage } from '../auth/sessions';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -13,6 +14,8 @@ export interface RouteSpec {
   handler: (req: Request, res: Response) => unknown;
   /** Middleware that must run before the handler (e.g. a raw-body parser for the LINE webhook). */
   before?: RequestHandler[];
+  /** Also open to a session that has passed the password but not yet the second factor (sign-in steps only). */
+  beforeSecondFactor?: boolean;
 }
 
 export interface SignedInUser {
@@ -22,6 +25,7 @@ export interface SignedInUser {
   role: Role;
   partnerId: string | null;
   csrfToken: string;
+  sessionStage: SessionStage;
 }
 
 declare module 'express-serve-static-core' {

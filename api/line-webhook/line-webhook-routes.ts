@@ -14,12 +14,16 @@ interface InboxEvent {
   deliveryContext?: { isRedelivery?: boolean };
 }
 
-function parseEvents(raw: Buffer): InboxEvent[] {
+function parseEvents(raw: Buffer, botUserId?: string): InboxEvent[] {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
   } catch {
     throw new AppError(FailureCode.BadInput, 'JSON の形式が正しくありません。');
+  }
+  // A valid signature with another bot's id: a channel secret shared by mistake. Not ours to store.
+  if (botUserId && (body as { destination?: unknown })?.destination !== botUserId) {
+    throw new AppError(FailureCode.BadInput, 'このチャネル宛てのイベントではありません。');
   }
   const events = (body as { events?: unknown })?.events;
   if (!Array.isArray(events)) throw new AppError(FailureCode.BadInput, 'events がありません。');
@@ -36,7 +40,7 @@ function parseEvents(raw: Buffer): InboxEvent[] {
  * one statement, answer 200, then let the relay hand the events to Temporal. An acknowledged event
  * is in Postgres before LINE hears 200, so nothing is lost while Temporal or the worker is down.
  */
-export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; onStored: () => void }): RouteSpec[] {
+export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; botUserId?: string; onStored: () => void }): RouteSpec[] {
   return [
     {
       method: 'post',
@@ -49,7 +53,7 @@ export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; onStore
         if (!signature || !validateSignature(raw, deps.channelSecret, signature)) {
           throw new AppError(FailureCode.InvalidSignature, '署名を確認できませんでした。');
         }
-        const events = parseEvents(raw);
+        const events = parseEvents(raw, deps.botUserId);
         if (events.length > 0) {
           // One statement, so no explicit transaction: all the events are stored, or none and LINE retries.
           await deps.db('webhook_inbox')

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit-log';
 import { STAFF_ROLES } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { parseBody } from '../http/list-query';
+import { assertCanSeeCase } from '../consultations/case-access';
 import { RouteSpec, signedInUser, SignedInUser } from '../http/route';
 import { directoryReady, listPartners } from '../partners/partner-directory';
 
@@ -62,9 +63,11 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
   const { db, temporal, profile } = deps;
   const cipher = deps.keyring.cipher('pii-at-rest');
 
-  const loadConsultation = async (id: string) => {
+  /** The case, if it exists and the caller may see it (need-to-know). */
+  const loadConsultation = async (id: string, user: SignedInUser) => {
     const c = uuid.safeParse(id).success ? await db('consultations').where({ id }).first('id', 'resident_id', 'status') : undefined;
     if (!c) throw new AppError(FailureCode.NotFound, '相談が見つかりません。');
+    await assertCanSeeCase(db, user, profile, c.id);
     return c;
   };
 
@@ -123,7 +126,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
       path: '/api/consultations/:id/referrals',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        const c = await loadConsultation(String(req.params.id));
+        const c = await loadConsultation(String(req.params.id), signedInUser(req));
         const rows = await referrals(db).where('r.consultation_id', c.id).orderBy('r.created_at', 'desc');
         res.json({ data: rows.map(toReferral) });
       },
@@ -133,7 +136,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
       path: '/api/consultations/:id/partner-suggestions',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        const c = await loadConsultation(String(req.params.id));
+        const c = await loadConsultation(String(req.params.id), signedInUser(req));
         await directoryReady(db, profile);
         const resident = await db('residents').where({ id: c.resident_id }).first('intake');
         const topics = Object.values((resident?.intake ?? {}) as Record<string, string>);
@@ -146,7 +149,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
       path: '/api/consultations/:id/referrals',
       access: STAFF_ROLES,
       handler: async (req, res) => {
-        const c = await loadConsultation(String(req.params.id));
+        const c = await loadConsultation(String(req.params.id), signedInUser(req));
         const body = parseBody(z.object({ partnerId: z.string().min(1), reason: z.string().trim().min(1, '紹介の理由を入力してください').max(2000), share: z.array(z.enum(CONSENT_FIELDS)).min(1, '共有する項目を選んでください') }), req.body);
         res.status(201).json({ data: await draft(signedInUser(req), c, body) });
       },
@@ -162,7 +165,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
         const body = parseBody(z.object({ partnerId: z.string().min(1), reason: z.string().trim().max(2000).optional() }), req.body);
         if (old.status !== 'declined' || old.rerouted_to) throw new AppError(FailureCode.Conflict, '断られた紹介だけを、一度だけ別の団体に紹介しなおせます。');
         if (body.partnerId === old.organization_id) throw new AppError(FailureCode.BadInput, '別の連携団体を選んでください。');
-        const c = await loadConsultation(old.consultation_id);
+        const c = await loadConsultation(old.consultation_id, signedInUser(req));
         const fresh = await draft(signedInUser(req), c, { partnerId: body.partnerId, reason: body.reason || old.reason, share: old.share }, old.id);
         await db('referrals').where({ id: old.id }).update({ rerouted_to: fresh.id, updated_at: db.fn.now() });
         res.status(201).json({ data: fresh });

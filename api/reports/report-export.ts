@@ -32,7 +32,16 @@ export function csvValue(cell: ReportCell, kind: CellKind): string {
   return kind === 'percent' ? `${cell.value.toFixed(1)}%` : String(cell.value);
 }
 
-function csvField(value: string): string {
+/**
+ * A cell Excel would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, so a
+ * label can never run as one; plain numbers (a negative one included) stay numbers.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?%?$/.test(value) ? `'${value}` : value;
+}
+
+function csvField(raw: string): string {
+  const value = neutraliseFormula(raw);
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

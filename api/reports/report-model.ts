@@ -117,6 +117,17 @@ function validDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/**
+ * Whole calendar months (a fiscal year or quarter is a run of them): officials may only ask for these,
+ * so two overlapping periods cannot be subtracted to reveal a cell hidden as 「<5」.
+ */
+export function isWholeMonths(from: string, to: string): boolean {
+  if (!from.endsWith('-01') || !validDate(from) || !validDate(to)) return false;
+  const next = new Date(`${to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
 /** Tokyo dates `from`…`to`, both included. Throws PeriodError with a Japanese message. */
 export function parsePeriod(from: string, to: string): ReportPeriod {
   if (!validDate(from) || !validDate(to)) throw new PeriodError('期間は YYYY-MM-DD の形式で指定してください。');

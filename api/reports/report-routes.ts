@@ -7,7 +7,7 @@ import type { Role } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { RouteSpec, signedInUser } from '../http/route';
 import { reportFileName, reportToCsv, reportToXlsx } from './report-export';
-import { PeriodError, type Report } from './report-model';
+import { isWholeMonths, PeriodError, type Report } from './report-model';
 import { produceReport } from './report-service';
 
 /** Officials see the reports and nothing else; supervisors and admins see them too. */
@@ -23,6 +23,9 @@ export function reportRoutes(deps: { db: Db; profile: MunicipalityProfile }): Ro
   const reportFor = async (req: Request): Promise<Report> => {
     const q = periodQuery.safeParse(req.query);
     if (!q.success) throw new AppError(FailureCode.BadInput, '期間（from と to、YYYY-MM-DD）を指定してください。', [{ field: 'from', message: 'required' }]);
+    if (signedInUser(req).role === 'official' && !isWholeMonths(q.data.from, q.data.to)) {
+      throw new AppError(FailureCode.BadInput, '期間は月の初日から月末まで（月単位・年度単位）で指定してください。', [{ field: 'from', message: '月単位で指定してください' }]);
+    }
     try {
       return await produceReport(db, profile, q.data.from, q.data.to);
     } catch (err) {

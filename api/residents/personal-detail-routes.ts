@@ -1,18 +1,22 @@
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import type { Db } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { detailAad } from '../../activities/referral-activities';
 import { ConsentField, FIELD_LABELS_JA } from '../../workflows/consent/consent-flow';
+import type { MunicipalityProfile } from '../../platform/config/profile';
 import { recordAudit } from '../audit/audit-log';
+import { notYourCase, seesAllCases, visibleCases } from '../consultations/case-access';
 import { ADMIN_ONLY, STAFF_ROLES } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { RouteSpec, signedInUser } from '../http/route';
+import { eraseResident } from './erase-resident';
 
 const uuid = z.uuid();
 
 /** Personal details are shown only on purpose (audited: who saw which fields when) and erased on request. */
-export function personalDetailRoutes(deps: { db: Db; keyring: PiiKeyring }): RouteSpec[] {
+export function personalDetailRoutes(deps: { db: Db; temporal: Client; keyring: PiiKeyring; profile: MunicipalityProfile }): RouteSpec[] {
   const { db } = deps;
   const cipher = deps.keyring.cipher('pii-at-rest');
 
@@ -28,10 +32,43 @@ export function personalDetailRoutes(deps: { db: Db; keyring: PiiKeyring }): Rou
       path: '/api/residents/:id/personal-details',
       access: STAFF_ROLES,
       handler: async (req, res) => {
+        const user = signedInUser(req);
         const resident = await loadResident(String(req.params.id));
-        const rows = await db('personal_details as d').join('consents as c', 'c.id', 'd.consent_id').where('d.resident_id', resident.id).whereNull('c.withdrawn_at').orderBy('d.created_at').select('d.*', 'c.recipient', 'c.purpose', 'c.agreed_at');
-        const data = rows.map((d) => ({ consentId: d.consent_id as string, recipient: d.recipient as string, field: d.field as string, label: FIELD_LABELS_JA[d.field as ConsentField], value: cipher.decrypt(d.ciphertext, detailAad(resident.id, d.field)) }));
-        await recordAudit(db, signedInUser(req), { action: 'personal-details.view', targetType: 'resident', targetId: resident.id, details: { fields: data.map((d) => d.field), consents: [...new Set(data.map((d) => d.consentId))] } });
+        // Need-to-know: staff only for a resident whose case they may see.
+        if (
+          !seesAllCases(user) &&
+          !(await db('consultations as c')
+            .where('c.resident_id', resident.id)
+            .modify(visibleCases(db, user, deps.profile))
+            .first('c.id'))
+        )
+          throw notYourCase();
+        // The decryption and its audit entry commit together: no view without a trace.
+        const data = await db.transaction(async (trx) => {
+          const rows = await trx('personal_details as d')
+            .join('consents as c', 'c.id', 'd.consent_id')
+            .where('d.resident_id', resident.id)
+            .whereNull('c.withdrawn_at')
+            .orderBy('d.created_at')
+            .select('d.*', 'c.recipient', 'c.purpose', 'c.agreed_at');
+          const data = rows.map((d) => ({
+            consentId: d.consent_id as string,
+            recipient: d.recipient as string,
+            field: d.field as string,
+            label: FIELD_LABELS_JA[d.field as ConsentField],
+            value: cipher.decrypt(d.ciphertext, detailAad(resident.id, d.field)),
+          }));
+          await recordAudit(trx, user, {
+            action: 'personal-details.view',
+            targetType: 'resident',
+            targetId: resident.id,
+            details: {
+              fields: data.map((d) => d.field),
+              consents: [...new Set(data.map((d) => d.consentId))],
+            },
+          });
+          return data;
+        });
         res.json({ data });
       },
     },
@@ -41,16 +78,7 @@ export function personalDetailRoutes(deps: { db: Db; keyring: PiiKeyring }): Rou
       access: ADMIN_ONLY,
       handler: async (req, res) => {
         const resident = await loadResident(String(req.params.id));
-        // Counts for reports survive (rows, kinds, times, risk levels); words and details do not.
-        const counts = await db.transaction(async (trx) => {
-          const details = await trx('personal_details').where({ resident_id: resident.id }).delete();
-          const messages = await trx('messages').where({ resident_id: resident.id }).update({ text: null, payload: '{}' });
-          const inbox = resident.line_user_id ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).delete() : 0;
-          await trx('consents').where({ resident_id: resident.id }).whereNull('withdrawn_at').update({ withdrawn_at: trx.fn.now() });
-          await trx('residents').where({ id: resident.id }).update({ status: 'erased', line_user_id: null, updated_at: trx.fn.now() });
-          return { details, messages, inbox };
-        });
-        await recordAudit(db, signedInUser(req), { action: 'resident.erase', targetType: 'resident', targetId: resident.id, details: counts });
+        const counts = await eraseResident({ db, temporal: deps.temporal }, signedInUser(req), resident);
         await publish(db, { type: 'queue' });
         res.json({ data: { id: resident.id, status: 'erased', ...counts } });
       },

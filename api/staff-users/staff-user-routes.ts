@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords';
 import { ADMIN_ONLY, ROLES } from '../auth/roles';
 import { deleteUserSessions } from '../auth/sessions';
 import { AppError, FailureCode } from '../http/errors';
-import { parseBody, parseListQuery } from '../http/list-query';
+import { parseBody, parseListQuery, searchText } from '../http/list-query';
 import { RouteSpec, signedInUser } from '../http/route';
 import { insertStaffUser, STAFF_USER_COLUMNS, toStaffUser } from './staff-user-repository';
 
@@ -50,14 +50,14 @@ export function staffUserRoutes(deps: { db: Db; profile: MunicipalityProfile }):
       path: '/api/staff-users',
       access: ADMIN_ONLY,
       handler: async (req, res) => {
-        const q = parseListQuery(req, SORTABLE, 'createdAt');
+        const q = parseListQuery(req, SORTABLE, 'createdAt', z.object({ q: searchText.optional(), role: z.enum(ROLES).optional(), disabled: z.boolean().optional() }));
         const query = db('staff_users').where((w) => {
-          if (typeof q.filter.q === 'string' && q.filter.q) {
+          if (q.filter.q) {
             const like = `%${q.filter.q.replace(/[%_\\]/g, '\\$&')}%`;
             w.where((o) => o.whereILike('email', like).orWhereILike('display_name', like));
           }
-          if (typeof q.filter.role === 'string') w.where('role', q.filter.role);
-          if (typeof q.filter.disabled === 'boolean') w.where('disabled', q.filter.disabled);
+          if (q.filter.role) w.where('role', q.filter.role);
+          if (q.filter.disabled !== undefined) w.where('disabled', q.filter.disabled);
         });
         const [{ count }] = await query.clone().count<{ count: string }[]>('* as count');
         const rows = await query

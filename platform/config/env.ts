@@ -35,6 +35,8 @@ const envSchema = z.object({
 
   LINE_CHANNEL_SECRET: optionalString,
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  /** The bot's user id (U…, the webhook's `destination`); when set, events for any other bot are refused. */
+  LINE_BOT_USER_ID: optionalString.pipe(z.string().regex(/^U[0-9a-f]{32}$/, 'must be the bot user id, U and 32 hex digits').optional()),
   LINE_API_BASE_URL: optionalUrl,
   LINE_DATA_API_BASE_URL: optionalUrl,
   /** `npm start` (not production) runs the LINE stand-in here when LINE_API_BASE_URL is unset. */
@@ -48,6 +50,8 @@ const envSchema = z.object({
   AZURE_OPENAI_DEPLOYMENT: optionalString,
 
   SMTP_URL: optionalString,
+  /** HMAC-SHA256 key of the on-call webhook's X-Yorisoi-Signature header (at least 32 characters). */
+  ONCALL_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   MAIL_FROM: z.string().default('yorisoi@localhost'),
   PII_ENCRYPTION_KEY: optionalString.pipe(
     z
@@ -68,6 +72,10 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Failed sign-ins from one address within LOGIN_LOCK_MINUTES before it is refused (429), across every API instance. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(30),
+  /** A session unused for this long is signed out. */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -103,7 +103,7 @@ export const profileSchema = z.object({
     /** A message LINE keeps refusing is given up (recorded undelivered, alerted when it carried crisis lines) after these minutes. */
     undeliveredAfterMinutes: z.number().positive().default(10),
     onCall: z
-      .object({ email: z.email().optional(), webhookUrl: z.url().optional() })
+      .object({ email: z.email().optional(), webhookUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional() })
       .refine((o) => o.email || o.webhookUrl, { message: 'give an e-mail address, a webhook URL or both' }),
   }),
   consultation: z.object({ closeAfterSilenceHours: z.number().positive().default(72) }).default({ closeAfterSilenceHours: 72 }),
@@ -128,6 +128,31 @@ export const profileSchema = z.object({
   consent: z
     .object({ version: z.string().min(1), referralPurpose: z.string().min(1).includes('{recipient}') })
     .default({ version: '2026-11', referralPurpose: DEFAULT_REFERRAL_PURPOSE }),
+  /**
+   * Who sees what. Staff see the queue and the cases offered, assigned or transferred to them, and
+   * those they handled within `recentCaseDays`; supervisors and admins see all; anything else takes a
+   * break-glass with a stated reason, open for `breakGlassMinutes`.
+   */
+  access: z
+    .object({
+      secondFactorForStaff: z.boolean().default(false),
+      recentCaseDays: z.number().int().min(0).default(14),
+      breakGlassMinutes: z.number().int().min(1).max(480).default(60),
+    })
+    .default({ secondFactorForStaff: false, recentCaseDays: 14, breakGlassMinutes: 60 }),
+  /** How long each kind of data lives, in days; the daily retention schedule enforces it. */
+  retention: z
+    .object({
+      /** Message text, hand-over summaries, notes and review notes, counted from the consultation's close. */
+      caseTextDaysAfterClose: z.number().int().min(1).default(365),
+      /** Raw webhook events, counted from their relay to the workflow. */
+      inboxDaysAfterRelay: z.number().int().min(1).default(7),
+      /** Ended or expired staff sessions. */
+      sessionDays: z.number().int().min(1).default(30),
+      /** Audit entries (at least 90 days: the audit log refuses earlier deletion). */
+      auditDays: z.number().int().min(90).default(1825),
+    })
+    .default({ caseTextDaysAfterClose: 365, inboxDaysAfterRelay: 7, sessionDays: 30, auditDays: 1825 }),
   texts,
 });
 

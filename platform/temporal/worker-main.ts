@@ -10,6 +10,8 @@ import { createMailer } from '../mail';
 import { createWorker } from './worker';
 import { runtimeLogger } from './runtime-logger';
 import { PiiKeyring } from '../crypto/pii-cipher';
+import { Client, Connection } from '@temporalio/client';
+import { ensureRetentionSchedule } from './retention-schedule';
 
 async function main() {
   const { env, profile } = loadConfigOrExit();
@@ -25,8 +27,12 @@ async function main() {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
+    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, onCallWebhookSecret: env.ONCALL_WEBHOOK_SECRET, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
   });
+  // The daily retention run; creating it again on every start is a no-op.
+  const scheduling = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  await ensureRetentionSchedule(new Client({ connection: scheduling, namespace: env.TEMPORAL_NAMESPACE }), env.TEMPORAL_TASK_QUEUE);
+  await scheduling.close();
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();
   await Promise.all([connection.close(), db.destroy()]);

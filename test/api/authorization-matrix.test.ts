@@ -70,4 +70,107 @@ describe('authorization matrix: every route × every role', () => {
     expect(res.body.error.code).toBe('CSRF_MISMATCH');
     expect(await stack.db('staff_users').where({ email: 'x@city.example' }).first()).toBeUndefined();
   });
+
+  describe('need-to-know: object-level access to cases', () => {
+    let staffA: { id: string; email: string };
+    let staffB: { id: string; email: string };
+    let a: HttpClient;
+    let b: HttpClient;
+    let supervisor: HttpClient;
+
+    /** A case as the workflow would have left it, with one message of each side. */
+    const makeCase = async (c: { status: string; assigned?: string; highest?: string; closedDaysAgo?: number; staffWrote?: string }) => {
+      const [resident] = await stack.db('residents').insert({ code: `R-${crypto.randomBytes(3).toString('hex')}`, line_user_id: 'U' + crypto.randomBytes(16).toString('hex') }).returning('id');
+      const closedAt = c.closedDaysAgo === undefined ? null : new Date(Date.now() - c.closedDaysAgo * 86_400_000);
+      const [row] = await stack.db('consultations')
+        .insert({ resident_id: resident.id, workflow_id: `consultation-${resident.id}`, status: c.status, assigned_staff_id: c.assigned ?? null, highest_risk_level: c.highest ?? 'none', risk_level: c.highest ?? 'none', closed_at: closedAt, waiting_since: c.status === 'waiting_for_staff' ? new Date() : null })
+        .returning('id');
+      await stack.db('messages').insert([
+        { consultation_id: row.id, resident_id: resident.id, direction: 'in', sender: 'resident', text: '家に帰りたくない' },
+        ...(c.staffWrote ? [{ consultation_id: row.id, resident_id: resident.id, direction: 'out', sender: 'staff', staff_id: c.staffWrote, text: 'お話を聞かせてください' }] : []),
+      ]);
+      return { id: row.id as string, residentId: resident.id as string };
+    };
+    const listed = async (client: HttpClient) => ((await client.get('/api/consultations?perPage=200')).body.data as { id: string }[]).map((c) => c.id);
+
+    beforeAll(async () => {
+      staffA = await stack.createUser('staff');
+      staffB = await stack.createUser('staff');
+      a = await new HttpClient(stack.baseUrl).login(staffA.email, TEST_PASSWORD);
+      b = await new HttpClient(stack.baseUrl).login(staffB.email, TEST_PASSWORD);
+      supervisor = await new HttpClient(stack.baseUrl).login(emails.get('supervisor')!, TEST_PASSWORD);
+    });
+
+    it("refuses staff B staff A's case: messages, detail, notes, personal details, list", async () => {
+      const own = await makeCase({ status: 'with_staff', assigned: staffA.id, staffWrote: staffA.id });
+      expect((await a.get(`/api/consultations/${own.id}/messages`)).status).toBe(200);
+      for (const path of [`/api/consultations/${own.id}/messages`, `/api/consultations/${own.id}`, `/api/residents/${own.residentId}/personal-details`, `/api/residents/${own.residentId}`, `/api/consultations/${own.id}/referrals`]) {
+        const res = await b.get(path);
+        expect([path, res.status]).toEqual([path, 403]);
+        expect(res.body.error.code).toBe('FORBIDDEN');
+      }
+      for (const [path, body] of [[`/api/consultations/${own.id}/notes`, { text: 'メモ' }], [`/api/consultations/${own.id}/close`, {}], [`/api/consultations/${own.id}/claim`, {}]] as const) {
+        expect([path, (await b.post(path, body)).status]).toEqual([path, 403]);
+      }
+      expect(await listed(b)).not.toContain(own.id);
+      expect(await listed(a)).toContain(own.id);
+      expect(await listed(supervisor)).toContain(own.id);
+      expect((await supervisor.get(`/api/consultations/${own.id}/messages`)).status).toBe(200);
+    });
+
+    it('shows staff the queue, and cases they handled only while recent (profile: recentCaseDays)', async () => {
+      const waiting = await makeCase({ status: 'waiting_for_staff' });
+      const recent = await makeCase({ status: 'closed', closedDaysAgo: 3, staffWrote: staffB.id });
+      const old = await makeCase({ status: 'closed', closedDaysAgo: stack.profile.access.recentCaseDays + 1, staffWrote: staffB.id });
+      const mine = await listed(b);
+      expect(mine).toEqual(expect.arrayContaining([waiting.id, recent.id]));
+      expect(mine).not.toContain(old.id);
+      expect((await b.get(`/api/consultations/${old.id}/messages`)).status).toBe(403);
+    });
+
+    it('audits every read of message text and case detail in the same transaction', async () => {
+      const own = await makeCase({ status: 'with_staff', assigned: staffA.id });
+      await a.get(`/api/consultations/${own.id}/messages`);
+      await a.get(`/api/consultations/${own.id}`);
+      const actions = (await stack.db('audit_log').where({ actor_id: staffA.id, target_id: own.id }).orderBy('id')).map((r) => r.action);
+      expect(actions).toEqual(['consultation.read-messages', 'consultation.view']);
+    });
+
+    it('opens another case by break-glass with a stated reason, audited with that reason', async () => {
+      const other = await makeCase({ status: 'with_staff', assigned: staffA.id });
+      expect((await b.post(`/api/consultations/${other.id}/break-glass`, { reason: '急ぎ' })).status).toBe(400);
+      const reason = '担当者が不在で、本人から緊急の連絡があったため';
+      const opened = await b.post(`/api/consultations/${other.id}/break-glass`, { reason });
+      expect(opened.status).toBe(201);
+      expect((await b.get(`/api/consultations/${other.id}/messages`)).body.data[0].text).toBe('家に帰りたくない');
+      const entry = await stack.db('audit_log').where({ actor_id: staffB.id, action: 'consultation.break-glass', target_id: other.id }).first();
+      expect(entry.details).toEqual({ reason, minutes: stack.profile.access.breakGlassMinutes });
+      // Seeing is not owning: closing stays with the assigned staff or a supervisor.
+      expect((await b.post(`/api/consultations/${other.id}/close`)).status).toBe(403);
+      // The grant ends.
+      await stack.db('case_access_grants').where({ staff_id: staffB.id }).update({ expires_at: new Date(Date.now() - 1000) });
+      expect((await b.get(`/api/consultations/${other.id}/messages`)).status).toBe(403);
+    });
+
+    it('leaves the review of a high-risk case to a supervisor', async () => {
+      const high = await makeCase({ status: 'with_staff', assigned: staffA.id, highest: 'high' });
+      const byStaff = await a.post(`/api/consultations/${high.id}/risk-reviews`, { note: '本人と話し、安全を確認した' });
+      expect(byStaff.status).toBe(403);
+      expect((await supervisor.post(`/api/consultations/${high.id}/risk-reviews`, { note: '本人と話し、安全を確認した' })).status).toBe(201);
+      const low = await makeCase({ status: 'with_staff', assigned: staffA.id, highest: 'low' });
+      expect((await a.post(`/api/consultations/${low.id}/risk-reviews`, { note: '様子を確認した' })).status).toBe(201);
+    });
+
+    it('keeps the audit log append-only for the application', async () => {
+      const [entry] = await stack.db('audit_log').insert({ action: 'test.entry', at: new Date(Date.now() - 200 * 86_400_000) }).returning('id');
+      await expect(stack.db('audit_log').where({ id: entry.id }).update({ action: 'changed' })).rejects.toThrow(/append-only/);
+      await expect(stack.db('audit_log').where({ id: entry.id }).delete()).rejects.toThrow(/append-only/);
+      await expect(stack.db.raw('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      await expect(stack.db.raw("SELECT audit_log_purge(now() - interval '10 days')")).rejects.toThrow(/at least 90 days/);
+      // Retention may remove entries older than its horizon, through the purge function only.
+      await stack.db.raw("SELECT audit_log_purge(now() - interval '100 days')");
+      expect(await stack.db('audit_log').where({ id: entry.id }).first()).toBeUndefined();
+      expect(await stack.db('audit_log').where({ action: 'consultation.break-glass' }).first()).toBeDefined();
+    });
+  });
 });

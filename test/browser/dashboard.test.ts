@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
+import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { startTestStack, TestStack } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 /** Committed, so reviewers can see the dashboard without running anything. */
 
@@ -159,10 +160,11 @@ describe('staff dashboard in a real browser', () => {
     await page.getByRole('button', { name: '終了' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '終了' }).click();
     await page.getByText('終了する前に、「リスク確認を記録」で確認した内容を残してください').waitFor();
-    await page.getByRole('button', { name: 'リスク確認を記録する' }).click();
-    await page.getByLabel('確認した内容').fill('電話相談窓口を案内し、本人が今夜は家族と過ごすと確認した。');
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await page.getByText('リスク確認を記録しました').waitFor();
+    // The review of a high-risk case is a supervisor's (need-to-know); the staff member then sees it on the case.
+    const supervisor = await new HttpClient(stack.baseUrl).login((await stack.createUser('supervisor')).email, TEST_PASSWORD);
+    const crisisCase = page.url().match(/consultations\/([0-9a-f-]{36})/)![1];
+    expect((await supervisor.post(`/api/consultations/${crisisCase}/risk-reviews`, { note: '電話相談窓口を案内し、本人が今夜は家族と過ごすと確認した。' })).status).toBe(201);
+    await page.reload();
     await page.getByText('本人が今夜は家族と過ごすと確認した').waitFor();
     await page.getByRole('button', { name: '終了' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '終了' }).click();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { hasSecondFactor, nextSecondFactorCode } from './http-client';
 import { TEST_PASSWORD } from './test-stack';
 
 /** Debian's Chromium (installed by .ci/run); the flags keep it off this machine's closed network. */
@@ -41,6 +42,14 @@ export async function signInToAdmin(
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+  if (hasSecondFactor(email)) {
+    // Admins and supervisors then type the authenticator's code.
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByLabel('確認コード').fill(nextSecondFactorCode(email));
+    options.beforeSubmit?.(page);
+    await page.getByRole('button', { name: '確認' }).click();
+    return { page, errors };
+  }
   options.beforeSubmit?.(page);
   await page.getByRole('button', { name: 'ログイン' }).click();
   return { page, errors };

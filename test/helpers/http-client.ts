@@ -1,3 +1,27 @@
+import { totpCode, totpStep } from '../../api/auth/totp';
+
+/** Second factors of the accounts tests created (test-stack's createUser), by e-mail. */
+const secondFactors = new Map<string, { secret: string; recoveryCodes: string[]; lastStep?: number }>();
+export function rememberSecondFactor(email: string, secret: string, recoveryCodes: string[]): void {
+  secondFactors.set(email.toLowerCase(), { secret, recoveryCodes: [...recoveryCodes] });
+}
+
+export const hasSecondFactor = (email: string) => secondFactors.has(email.toLowerCase());
+
+/** The code a person would type: the authenticator's, or (its code already used this half-minute) a recovery code. */
+export function nextSecondFactorCode(email: string): string {
+  const f = secondFactors.get(email.toLowerCase());
+  if (!f) throw new Error(`no second factor known for ${email}`);
+  const now = Date.now();
+  if (f.lastStep === undefined || totpStep(now) > f.lastStep) {
+    f.lastStep = totpStep(now);
+    return totpCode(f.secret, now);
+  }
+  const code = f.recoveryCodes.shift();
+  if (!code) throw new Error(`out of recovery codes for ${email}`);
+  return code;
+}
+
 /** A tiny browser-like client: keeps the session cookie and sends the CSRF token on writes. */
 export class HttpClient {
   private cookie?: string;
@@ -33,10 +57,16 @@ export class HttpClient {
   get = (path: string) => this.request('GET', path);
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   patch = (path: string, body: unknown) => this.request('PATCH', path, body);
+  delete = (path: string, body?: unknown) => this.request('DELETE', path, body);
 
+  /** Signs in, typing the second factor when the account has one. */
   async login(email: string, password: string): Promise<this> {
-    const res = await this.post('/api/auth/login', { email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    let res = await this.post('/api/auth/login', { email, password });
+    if (res.status === 200 && res.body.stage === 'second-factor') {
+      this.csrfToken = res.body.csrfToken;
+      res = await this.post('/api/auth/second-factor', { code: nextSecondFactorCode(email) });
+    }
+    if (res.status !== 200 || res.body.stage !== 'full') throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.csrfToken = res.body.csrfToken;
     return this;
   }

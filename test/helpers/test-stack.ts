@@ -27,6 +27,9 @@ import { runtimeLogger } from '../../platform/temporal/runtime-logger';
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { encryptedDataConverter } from '../../platform/temporal/encryption-codec';
 import { createTestDatabase } from './test-database';
+import { secondFactorRequired, TOTP_AAD } from '../../api/auth/auth-routes';
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret } from '../../api/auth/totp';
+import { rememberSecondFactor } from './http-client';
 import { readTestRunState } from './test-run-state';
 
 export const EXAMPLE_PROFILE = path.resolve(__dirname, '../../profiles/example.yaml');
@@ -47,7 +50,7 @@ export interface TestStack {
   app: Express;
   worker?: Worker;
   /** Creates a staff account with TEST_PASSWORD. */
-  createUser(role: Role, overrides?: { email?: string; partnerId?: string }): Promise<{ id: string; email: string }>;
+  createUser(role: Role, overrides?: { email?: string; partnerId?: string; secondFactor?: boolean }): Promise<{ id: string; email: string }>;
   /** Stops the worker without letting in-flight activities finish, as a crash would, then starts a new one. */
   crashAndRestartWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -169,6 +172,15 @@ export async function startTestStack(
       const email = overrides.email ?? `${role}${counter}@city.example`;
       const partnerId = role === 'partner' ? (overrides.partnerId ?? profile.partners[0].id) : null;
       const user = await insertStaffUser(database.db, { email, displayName: `${role} ${counter}`, role, partnerId, password: TEST_PASSWORD });
+      // Roles that must sign in with a second factor get one enrolled, as if through the admin app.
+      if (overrides.secondFactor ?? secondFactorRequired(role, profile)) {
+        const secret = newTotpSecret();
+        const recoveryCodes = newRecoveryCodes(40);
+        await database.db('staff_users')
+          .where({ id: user.id })
+          .update({ totp_secret: keyring.cipher('pii-at-rest').encrypt(secret, TOTP_AAD(user.id)), recovery_code_hashes: recoveryCodes.map(hashRecoveryCode) });
+        rememberSecondFactor(email, secret, recoveryCodes);
+      }
       return { id: user.id, email };
     },
     async stop() {

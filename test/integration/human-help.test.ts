@@ -142,12 +142,17 @@ describe('reaching a person during business hours', () => {
     // High risk put the case at the top of the queue on its own.
     expect((await a.get('/api/queue')).body.data[0]).toMatchObject({ id: consultation.id, urgent: true, requestReason: 'risk' });
     expect((await a.post(`/api/consultations/${consultation.id}/claim`)).status).toBe(200);
+    // Once claimed the case has left the queue: another staff member no longer sees it (need-to-know).
     const second = await b.post(`/api/consultations/${consultation.id}/claim`);
-    expect(second.status).toBe(409);
+    expect(second.status).toBe(403);
     const closing = await a.post(`/api/consultations/${consultation.id}/close`);
     expect(closing.status).toBe(409);
     expect(closing.body.error.code).toBe('REVIEW_REQUIRED');
-    expect((await a.post(`/api/consultations/${consultation.id}/risk-reviews`, { note: '本人と話し、安全を確認。いのちの電話を案内。' })).status).toBe(201);
+    // The review of a high-risk case is a supervisor's; the assigned staff member then closes it.
+    expect((await a.post(`/api/consultations/${consultation.id}/risk-reviews`, { note: '本人と話し、安全を確認。' })).status).toBe(403);
+    const supervisor = await new HttpClient(stack.baseUrl).login((await stack.createUser('supervisor')).email, TEST_PASSWORD);
+    expect((await supervisor.post(`/api/consultations/${consultation.id}/risk-reviews`, { note: '本人と話し、安全を確認。いのちの電話を案内。' })).status).toBe(201);
+    expect((await b.post(`/api/consultations/${consultation.id}/close`)).status).toBe(403);
     expect((await a.post(`/api/consultations/${consultation.id}/close`)).status).toBe(200);
     await eventually(async () => expect((await consultationOf(stack, resident)).status).toBe('closed'));
   });

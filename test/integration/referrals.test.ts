@@ -44,7 +44,8 @@ describe('consent, personal details and referrals', () => {
         computeReferralDeadlines: async ({ sentAt }) => ({ acknowledgeDueAt: sentAt + deadlineMs.acknowledge, contactDueAt: sentAt + deadlineMs.contact }),
       },
     });
-    staff = await new HttpClient(stack.baseUrl).login((await stack.createUser('staff')).email, TEST_PASSWORD);
+    // A case in the AI's hands is nobody's: need-to-know leaves referring it to a supervisor.
+    staff = await new HttpClient(stack.baseUrl).login((await stack.createUser('supervisor')).email, TEST_PASSWORD);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -229,9 +230,29 @@ describe('consent, personal details and referrals', () => {
     await d.resident.nextAnswer();
     await d.resident.say(CANARY_NAME);
     await d.resident.nextAnswer();
+    // Words about the resident in every place staff can leave them.
+    expect((await staff.post(`/api/consultations/${d.consultationId}/notes`, { text: 'ERASE-CANARY メモ' })).status).toBe(201);
+    expect((await staff.post(`/api/consultations/${d.consultationId}/risk-reviews`, { note: 'ERASE-CANARY 確認' })).status).toBe(201);
+    await stack.db('consultations').where({ id: d.consultationId }).update({ summary: 'ERASE-CANARY 要約' });
+    const lineUserId = d.resident.userId;
     const admin = await new HttpClient(stack.baseUrl).login((await stack.createUser('admin')).email, TEST_PASSWORD);
     const before = await stack.db('messages').where({ resident_id: d.residentId }).count<{ count: string }[]>('* as count');
-    expect((await admin.post(`/api/residents/${d.residentId}/erase`)).status).toBe(200);
+    const erased = await admin.post(`/api/residents/${d.residentId}/erase`);
+    expect(erased.status).toBe(200);
+    expect(erased.body.data).toMatchObject({ workflowEnded: true, withdrawnReferrals: 1 });
+    // No text of the resident in any column of any table (the audit log included).
+    const columns = (await stack.db.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb', 'ARRAY')")).rows as { table_name: string; column_name: string }[];
+    const found: string[] = [];
+    for (const { table_name: t, column_name: c } of columns) {
+      for (const needle of ['ERASE-CANARY', CANARY_NAME, lineUserId]) {
+        const { rows } = await stack.db.raw('SELECT count(*)::int AS n FROM ?? WHERE ??::text LIKE ?', [t, c, `%${needle}%`]);
+        if (rows[0].n > 0) found.push(`${t}.${c}: ${needle === lineUserId ? 'LINE user id' : needle}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect((await stack.db('referrals').where({ id: d.referralId }).first()).status).toBe('withdrawn');
+    expect((await stack.temporal.workflow.getHandle(`consultation-${d.residentId}`).describe()).status.name).toBe('TERMINATED');
+    expect(await stack.db('audit_log').where({ action: 'resident.erase', target_id: d.residentId }).first()).toBeDefined();
     expect(await stack.db('personal_details').where({ resident_id: d.residentId })).toEqual([]);
     expect(await stack.db('messages').where({ resident_id: d.residentId }).whereNotNull('text')).toEqual([]);
     expect(await stack.db('messages').where({ resident_id: d.residentId }).count<{ count: string }[]>('* as count')).toEqual(before);

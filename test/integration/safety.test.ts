@@ -1,3 +1,4 @@
+import { RISK_CATEGORY_LABELS_JA } from '../../workflows/safety/risk-levels';
 import { tokyoDate } from '../../workflows/calendar/business-calendar';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
@@ -54,6 +55,8 @@ describe('safety without any model, outside business hours', () => {
     expect(mail.body).toContain(code);
     expect(mail.body).not.toContain('薬');
     expect(mail.body).not.toContain(resident.userId);
+    // Mail leaves the platform: the level and a link, never what the crisis is about.
+    for (const label of Object.values(RISK_CATEGORY_LABELS_JA)) expect(mail.body).not.toContain(label);
     const [assessment] = await stack.db('risk_assessments').where({ consultation_id: consultation.id });
     expect(assessment).toMatchObject({ decided_by: 'rules', model_level: null });
     const [alert] = await stack.db('alerts').where({ consultation_id: consultation.id });

@@ -1,12 +1,34 @@
-import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, usePermissions } from 'react-admin';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, UserMenu, usePermissions, useTranslate, useUserMenu } from 'react-admin';
 import { canWorkOnCases } from '../roles';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
+
+const AccountMenuItem = () => {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/account" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <SettingsIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('yorisoi.account.title')}</ListItemText>
+    </MenuItem>
+  );
+};
 
 /** react-admin's app bar, with the availability switch for those who take cases. */
 export const AppBar = () => {
   const { permissions } = usePermissions();
   return (
     <RaAppBar
+      userMenu={
+        <UserMenu>
+          <AccountMenuItem />
+          <Logout />
+        </UserMenu>
+      }
       toolbar={
         <>
           {canWorkOnCases(permissions) && <AvailabilitySwitch />}

@@ -60,9 +60,10 @@ function currentSession(): Promise<StaffIdentity> {
 }
 
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
+  /** The login page runs the sign-in steps (password, code or enrolment) and hands over the finished session. */
+  async login({ session }: { session: SessionResponse }) {
     forget();
-    remember(await httpClient<SessionResponse>('/api/auth/login', { method: 'POST', body: { email: username, password } }));
+    remember(session);
   },
 
   async logout() {

@@ -1,0 +1,53 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Db } from '../../platform/db';
+import { consultationWorkflowId } from '../../workflows/consultation/messages';
+import { referralWithdrawSignal, referralWorkflowId } from '../../workflows/referral/messages';
+import { recordAudit } from '../audit/audit-log';
+import type { SignedInUser } from '../http/route';
+
+const OPEN_REFERRAL = ['awaiting_consent', 'collecting', 'sent', 'acknowledged', 'accepted', 'contacted'];
+
+/**
+ * Erasure on request. Every free-text column tied to the resident goes (messages, intake, hand-over
+ * summary, notes, review notes, referral reasons and outcomes, raw webhook events, personal details);
+ * rows, kinds, times and risk levels stay, so reports keep their counts. The running workflow ends
+ * first (so it cannot write again), open referrals are withdrawn, and the inbox keeps only the event
+ * ids (a redelivery of an erased event is still recognised and ignored). Audited in the same transaction.
+ */
+export async function eraseResident(deps: { db: Db; temporal: Client }, actor: SignedInUser, resident: { id: string; line_user_id: string | null }) {
+  const { db, temporal } = deps;
+  const workflowEnded = await temporal.workflow
+    .getHandle(consultationWorkflowId(resident.id))
+    .terminate('resident erased')
+    .then(() => true)
+    .catch((err) => {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    });
+
+  const { counts, withdrawn } = await db.transaction(async (trx) => {
+    const caseIds = trx('consultations').where({ resident_id: resident.id }).select('id');
+    const withdrawn: string[] = (await trx('referrals').where({ resident_id: resident.id }).whereIn('status', OPEN_REFERRAL).update({ status: 'withdrawn', updated_at: trx.fn.now() }).returning('id')).map((r) => r.id);
+    const counts = {
+      details: await trx('personal_details').where({ resident_id: resident.id }).delete(),
+      messages: await trx('messages').where({ resident_id: resident.id }).update({ text: null, payload: '{}', error: null }),
+      inbox: resident.line_user_id
+        ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).update({ event: JSON.stringify({ erased: true }), last_error: null })
+        : 0,
+      notes: await trx('consultation_notes').whereIn('consultation_id', caseIds).update({ text: '' }),
+      reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update({ note: '' }),
+      referrals: await trx('referrals').where({ resident_id: resident.id }).update({ reason: '', decline_reason: null, outcome: null }),
+      withdrawnReferrals: withdrawn.length,
+      workflowEnded,
+    };
+    await trx('referral_events').whereIn('referral_id', trx('referrals').where({ resident_id: resident.id }).select('id')).update({ details: '{}' });
+    await trx('consultations').where({ resident_id: resident.id }).update({ summary: null, status: 'closed', closed_at: trx.raw('coalesce(closed_at, now())'), close_reason: trx.raw("coalesce(close_reason, 'erased')"), updated_at: trx.fn.now() });
+    await trx('consents').where({ resident_id: resident.id }).whereNull('withdrawn_at').update({ withdrawn_at: trx.fn.now() });
+    await trx('residents').where({ id: resident.id }).update({ status: 'erased', line_user_id: null, intake: '{}', updated_at: trx.fn.now() });
+    await recordAudit(trx, actor, { action: 'resident.erase', targetType: 'resident', targetId: resident.id, details: counts });
+    return { counts, withdrawn };
+  });
+  // The referral workflows stop on their own once told; the rows already say withdrawn.
+  for (const id of withdrawn) await temporal.workflow.getHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
+  return counts;
+}
