@@ -330,6 +330,10 @@ export const REFERRAL_SENT_STATUSES = ['sent', 'acknowledged', 'accepted', 'decl
 /** Column key of a referral table's 支援団体へのつなぎ (not a status either). */
 const SENT = 'made';
 
+/** The closing question's five steps, 1 (lowest) … 5. */
+export const SATISFACTION_SCORES = [1, 2, 3, 4, 5] as const;
+export const SATISFACTION_LABELS_JA: Record<number, string> = { 5: 'とてもよかった', 4: 'よかった', 3: 'どちらともいえない', 2: 'あまりよくなかった', 1: 'よくなかった' };
+
 /** Short titles for the profile's intake questions (the questions themselves are long sentences). */
 const INTAKE_TITLES_JA: Record<string, string> = { eligibility: '市との関わり', 'age-band': '年代', topic: '話したいこと' };
 export const NO_ANSWER_LABEL = '未回答';
@@ -521,6 +525,18 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
   monthly('consentAgreed', (m) => consentsByMonth.get(m)?.agreed ?? 0);
   monthly('consentDeclined', (m) => consentsByMonth.get(m)?.declined ?? 0);
   monthly('consentWithdrawn', (m) => consentsByMonth.get(m)?.withdrawn ?? 0);
+
+  // --- the closing question 「相談してよかったですか」: asked, answered, and each score
+  const sat = byMonth(raw.satisfaction);
+  monthly('satAsked', (m) => sat.get(m)?.asked ?? 0);
+  for (const k of SATISFACTION_SCORES) monthly(`sat.${k}`, (m) => sat.get(m)?.scores[k - 1] ?? 0);
+  monthly('satAnswered', (m) => (sat.get(m)?.scores ?? []).reduce((a, b) => a + b, 0));
+  monthly('satUnanswered', (m) => (sat.get(m)?.asked ?? 0) - (sat.get(m)?.scores ?? []).reduce((a, b) => a + b, 0));
+  rowGroups(['satAnswered', 'satUnanswered'], 'satAsked');
+  rowGroups(
+    SATISFACTION_SCORES.map((k) => `sat.${k}`),
+    'satAnswered',
+  );
 
   // --- intake answers of the residents who consulted
   const questions = profile.intake.questions;
@@ -784,6 +800,27 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       agreed: fig(`consentAgreed:${b}`),
       declined: fig(`consentDeclined:${b}`),
       withdrawn: fig(`consentWithdrawn:${b}`),
+    })),
+  });
+
+  table({
+    id: 'satisfaction',
+    title: '相談してよかったか（終了時の質問）',
+    rowHeader: '月',
+    note: '相談の終わりに「相談してよかったですか」と5段階でたずねた答え（たずねた月に計上）。答えるかどうかは自由で、無回答・スキップも数えます。自由記述は報告に含みません。「よかった」の割合は、回答のうち「よかった」「とてもよかった」の割合です。',
+    columns: [
+      { key: 'asked', label: 'たずねた相談', kind: 'count' },
+      { key: 'answered', label: '回答', kind: 'count' },
+      { key: 'unanswered', label: '無回答・スキップ', kind: 'count' },
+      ...[...SATISFACTION_SCORES].reverse().map((k) => ({ key: `s${k}`, label: SATISFACTION_LABELS_JA[k], kind: 'count' as const })),
+      { key: 'goodShare', label: '「よかった」の割合', kind: 'percent' },
+    ],
+    rows: monthRows((b) => ({
+      asked: fig(`satAsked:${b}`),
+      answered: fig(`satAnswered:${b}`),
+      unanswered: fig(`satUnanswered:${b}`),
+      ...Object.fromEntries(SATISFACTION_SCORES.map((k) => [`s${k}`, fig(`sat.${k}:${b}`)])),
+      goodShare: { derived: share(f.get(`sat.4:${b}`) + f.get(`sat.5:${b}`), f.get(`satAnswered:${b}`)), from: [`sat.4:${b}`, `sat.5:${b}`, `satAnswered:${b}`], kind: 'percent' },
     })),
   });
 

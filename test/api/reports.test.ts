@@ -191,7 +191,17 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
   const consentEvent = (column: 'agreed_at' | 'declined_at' | 'withdrawn_at') =>
     perBucket(fx.consents.filter((c) => c[column] !== null), (c) => c[column]!);
 
+  // 「相談してよかったですか」 by the month it was asked: answers by score; skips and silence together.
+  const satisfactionRows = rows({
+    asked: perBucket(fx.satisfaction, (r) => r.asked_at),
+    answered: perBucket(fx.satisfaction.filter((r) => r.score !== null), (r) => r.asked_at),
+    unanswered: perBucket(fx.satisfaction.filter((r) => r.score === null), (r) => r.asked_at),
+    ...Object.fromEntries([1, 2, 3, 4, 5].map((k) => [`s${k}`, perBucket(fx.satisfaction.filter((r) => r.score === k), (r) => r.asked_at)])),
+  });
+  for (const row of Object.values(satisfactionRows)) row.goodShare = row.answered! > 0 ? round1((100 * (row.s4! + row.s5!)) / row.answered!) : null;
+
   return {
+    satisfaction: satisfactionRows,
     referrals,
     consents: rows({ agreed: consentEvent('agreed_at'), declined: consentEvent('declined_at'), withdrawn: consentEvent('withdrawn_at') }),
     monthly: rows({ follows, unfollows, consulters, consultations, messagesIn, messagesOut }),
@@ -257,6 +267,10 @@ const notAdditive = (table: ReportTable, column: string) => (table.id === 'month
 const ROW_GROUPS: Record<string, { members: string[]; total: string }[]> = {
   replies: [{ members: ['ai', 'staff'], total: 'replies' }],
   consultationSplit: [{ members: ['aiOnly', 'reached'], total: 'consultations' }],
+  satisfaction: [
+    { members: ['answered', 'unanswered'], total: 'asked' },
+    { members: ['s1', 's2', 's3', 's4', 's5'], total: 'answered' },
+  ],
   afterHours: [{ members: ['answered', 'unanswered'], total: 'requests' }],
   risk: [{ members: ['none', 'low', 'medium', 'high', 'imminent'], total: 'total' }],
   alerts: [{ members: ['acknowledged', 'unacknowledged'], total: 'alerts' }],
@@ -301,6 +315,7 @@ describe('reports for city officials', () => {
       pinnedWaits: PINNED_WAITS,
       inboxOddities: true,
       referralShare: 0.8,
+      satisfactionShare: 0.6,
       partners: [...stack.profile.partners.map((p) => ({ id: p.id, name: p.name, email: p.email, active: true })), ...EXTRA_PARTNERS],
     });
     expected = expectedFigures(fixture, stack);
@@ -461,6 +476,19 @@ describe('reports for city officials', () => {
     expect(withdrawn).toBeGreaterThan(0);
     // A consent agreed in the period and withdrawn after it counts its agreement only (so the data set must have one).
     expect(fixture.consents.some((c) => within(c.agreed_at) && c.withdrawn_at !== null && !within(c.withdrawn_at))).toBe(true);
+  });
+
+  it('reports the closing question by score, hiding small cells, and never the residents’ own words', async () => {
+    const inPeriod = fixture.satisfaction.filter((r) => within(r.asked_at));
+    expect(inPeriod.length).toBeGreaterThanOrEqual(50);
+    expect(cellAt(report, 'satisfaction', 'total', 'asked').value).toBe(inPeriod.length);
+    expect(cellAt(report, 'satisfaction', 'total', 'answered').value).toBe(inPeriod.filter((r) => r.score !== null).length);
+    // Few residents answer 「よくなかった」 in a month: those cells are hidden, with a partner so they cannot be recovered.
+    const hidden = report.tables.find((t) => t.id === 'satisfaction')!.rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.hidden === 'small');
+    expect(hidden.length).toBeGreaterThan(0);
+    const comments = fixture.satisfaction.filter((r) => r.comment !== null);
+    expect(comments.length).toBeGreaterThan(0);
+    expect(JSON.stringify(report)).not.toContain(comments[0].comment);
   });
 
   it('exports a CSV with a BOM that parses back to the same numbers, and audits it', async () => {
