@@ -11,6 +11,7 @@ import { NotAvailable } from './layout/NotAvailable';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { canEditPartners, partners } from './partners';
 import { queue } from './queue';
 import { referrals } from './referrals';
 import { canReadReports, reports } from './reports';
@@ -40,6 +41,7 @@ export const App = () => (
         {canWorkOnCases(role) && <Resource {...consultations} />}
         {canWorkOnCases(role) && <Resource {...residents} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
+        {canEditPartners(role) && <Resource {...partners} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
         {canReadReports(role) && <Resource {...reports} />}
         {role === 'partner' && <Resource {...referrals} />}

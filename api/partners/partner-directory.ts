@@ -39,7 +39,7 @@ export interface PartnerView {
   url: string | null;
   active: boolean;
   source: string;
-  services: { id: string; name: string; topics: string[] }[];
+  services: { id: string; name: string; topics: string[]; description: string | null }[];
   locations: { id: string; name: string; area: string | null; hours: string | null }[];
 }
 
@@ -56,7 +56,7 @@ export async function listPartners(db: Db, ids?: string[]): Promise<PartnerView[
     url: o.url,
     active: o.active,
     source: o.source,
-    services: services.filter((s) => s.organization_id === o.id).map((s) => ({ id: s.id, name: s.name, topics: s.topics })),
+    services: services.filter((s) => s.organization_id === o.id).map((s) => ({ id: s.id, name: s.name, topics: s.topics, description: s.description ?? null })),
     locations: locations.filter((l) => l.organization_id === o.id).map((l) => ({ id: l.id, name: l.name, area: l.area, hours: l.hours })),
   }));
 }

@@ -26,6 +26,9 @@ export function tokyoStamp(iso: string): string {
   return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hour)}:${p(t.minute)}`;
 }
 
+/** 「令和8年度（2026年度）」: officials file by 年度 in the Japanese era; the Western year beside it. */
+export const fiscalYearText = (report: Pick<Report, 'period'>) => `${report.period.fiscalYear.era}（${report.period.fiscalYear.western}）`;
+
 /** What a CSV cell holds: the number as Excel should read it, or the mark when it is hidden. */
 export function csvValue(cell: ReportCell, kind: CellKind): string {
   if (cell.value === null) return cell.display;
@@ -52,6 +55,7 @@ export function reportToCsv(report: Report): string {
     [report.title],
     ['自治体', report.municipality],
     ['期間', `${report.period.from} 〜 ${report.period.to}`],
+    ['年度', fiscalYearText(report)],
     ['作成日時', `${tokyoStamp(report.generatedAt)}（日本時間）`],
     ...report.legend.map((l) => ['凡例', l]),
     ...report.notes.map((n) => ['注記', n]),
@@ -155,6 +159,7 @@ function writeSummarySheet(workbook: ExcelJS.Workbook, report: Report): void {
     [report.title],
     ['自治体', report.municipality],
     ['期間', `${report.period.from} 〜 ${report.period.to}`],
+    ['年度', fiscalYearText(report)],
     ['作成日時', `${tokyoStamp(report.generatedAt)}（日本時間）`],
     [],
     [KEY_FIGURES_TITLE],

@@ -33,6 +33,7 @@
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import { type BusinessCalendar, businessMinutesBetween, isBusinessDay, isOpen, tokyoDate, tokyoMidnight, tokyoTime } from '../../workflows/calendar/business-calendar';
 import { RISK_LEVEL_LABELS_JA, RISK_LEVELS } from '../../workflows/safety/risk-levels';
+import { type FiscalYearLabel, fiscalYearLabel } from './japanese-era';
 import type { RawReport, ReportPeriod } from './report-queries';
 
 // ---------------------------------------------------------------------------------------------
@@ -87,7 +88,8 @@ export interface KeyFigure {
 export interface Report {
   title: string;
   municipality: string;
-  period: { from: string; to: string; months: string[] };
+  /** `fiscalYear`: the 年度 the period falls in, in the Japanese era and in Western years. */
+  period: { from: string; to: string; months: string[]; fiscalYear: FiscalYearLabel };
   generatedAt: string;
   smallCellThreshold: number;
   /** The profile's business hours, 'HH:MM' (the page shades them on the hour-of-day chart). */
@@ -330,6 +332,18 @@ export const REFERRAL_STATUS_LABELS_JA: Record<string, string> = {
 };
 /** Column key of a referral table's row total (a status is never called this: see the check constraint). */
 const ALL_STATUSES = 'total';
+/**
+ * The statuses of a referral that reached the partner organisation: what the source documents count
+ * as 支援団体へのつなぎ. Those still waiting for the resident's consent or details, refused by them or
+ * taken back by staff before sending never reached anyone.
+ */
+export const REFERRAL_SENT_STATUSES = ['sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'] as const;
+/** Column key of a referral table's 支援団体へのつなぎ (not a status either). */
+const SENT = 'made';
+
+/** The closing question's five steps, 1 (lowest) … 5. */
+export const SATISFACTION_SCORES = [1, 2, 3, 4, 5] as const;
+export const SATISFACTION_LABELS_JA: Record<number, string> = { 5: 'とてもよかった', 4: 'よかった', 3: 'どちらともいえない', 2: 'あまりよくなかった', 1: 'よくなかった' };
 
 /** Short titles for the profile's intake questions (the questions themselves are long sentences). */
 const INTAKE_TITLES_JA: Record<string, string> = { eligibility: '市との関わり', 'age-band': '年代', topic: '話したいこと' };
@@ -409,6 +423,10 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
   monthly('consultations', (m) => consOf(m)?.consultations ?? 0);
   monthly('requested', (m) => consOf(m)?.personRequested ?? 0);
   monthly('reached', (m) => consOf(m)?.reachedPerson ?? 0);
+  // Per consultation, as the source documents count 生成AI対応 / スタッフ対応: a consultation that
+  // no staff member answered was handled by the AI alone.
+  monthly('aiOnly', (m) => (consOf(m)?.consultations ?? 0) - (consOf(m)?.reachedPerson ?? 0));
+  rowGroups(['aiOnly', 'reached'], 'consultations');
   const riskField = { none: 'riskNone', low: 'riskLow', medium: 'riskMedium', high: 'riskHigh', imminent: 'riskImminent' } as const;
   for (const level of RISK_LEVELS) monthly(`risk.${level}`, (m) => consOf(m)?.[riskField[level]] ?? 0);
   rowGroups(
@@ -506,13 +524,30 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     refKey(ALL_STATUSES, null),
     [...columnSums.values()].reduce((a, b) => a + b, 0),
   );
-  for (const row of [...partnerIds, null]) f.group(statusKeys.map((st) => refKey(st, row)), refKey(ALL_STATUSES, row));
-  for (const st of [...statusKeys, ALL_STATUSES]) f.group(partnerIds.map((id) => refKey(st, id)), refKey(st, null));
+  const sentKeys = statusKeys.filter((st) => (REFERRAL_SENT_STATUSES as readonly string[]).includes(st));
+  for (const row of [...partnerIds, null]) f.set(refKey(SENT, row), sentKeys.reduce((s, st) => s + f.get(refKey(st, row)), 0));
+  for (const row of [...partnerIds, null]) {
+    f.group(statusKeys.map((st) => refKey(st, row)), refKey(ALL_STATUSES, row));
+    f.group(sentKeys.map((st) => refKey(st, row)), refKey(SENT, row));
+  }
+  for (const st of [...statusKeys, ALL_STATUSES, SENT]) f.group(partnerIds.map((id) => refKey(st, id)), refKey(st, null));
 
   const consentsByMonth = byMonth(raw.consents);
   monthly('consentAgreed', (m) => consentsByMonth.get(m)?.agreed ?? 0);
   monthly('consentDeclined', (m) => consentsByMonth.get(m)?.declined ?? 0);
   monthly('consentWithdrawn', (m) => consentsByMonth.get(m)?.withdrawn ?? 0);
+
+  // --- the closing question 「相談してよかったですか」: asked, answered, and each score
+  const sat = byMonth(raw.satisfaction);
+  monthly('satAsked', (m) => sat.get(m)?.asked ?? 0);
+  for (const k of SATISFACTION_SCORES) monthly(`sat.${k}`, (m) => sat.get(m)?.scores[k - 1] ?? 0);
+  monthly('satAnswered', (m) => (sat.get(m)?.scores ?? []).reduce((a, b) => a + b, 0));
+  monthly('satUnanswered', (m) => (sat.get(m)?.asked ?? 0) - (sat.get(m)?.scores ?? []).reduce((a, b) => a + b, 0));
+  rowGroups(['satAnswered', 'satUnanswered'], 'satAsked');
+  rowGroups(
+    SATISFACTION_SCORES.map((k) => `sat.${k}`),
+    'satAnswered',
+  );
 
   // --- intake answers of the residents who consulted
   const questions = profile.intake.questions;
@@ -626,6 +661,33 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     })),
   });
 
+  /** Share of the consultations handled by the AI alone or by staff; hidden with either count. */
+  const consultationShare = (part: 'aiOnly' | 'reached', b: string): CellSpec => ({
+    derived: share(f.get(`${part}:${b}`), f.get(`consultations:${b}`)),
+    from: [`aiOnly:${b}`, `reached:${b}`, `consultations:${b}`],
+    kind: 'percent',
+  });
+  table({
+    id: 'consultationSplit',
+    title: 'AIとスタッフの対応（相談件数）',
+    rowHeader: '月',
+    note: '相談ごとに、AIだけで対応したか、専門スタッフが1回以上返信したか（相談の開始月に計上）。公表されている「生成AI対応・スタッフ対応」の割合はこの数え方です。返信の数での割合は「AIとスタッフの対応」の表にあります。',
+    columns: [
+      { key: 'aiOnly', label: 'AIだけで対応した相談', kind: 'count' },
+      { key: 'reached', label: 'スタッフが対応した相談', kind: 'count' },
+      { key: 'consultations', label: '相談件数', kind: 'count' },
+      { key: 'aiOnlyShare', label: '生成AI対応', kind: 'percent' },
+      { key: 'staffShare', label: 'スタッフ対応', kind: 'percent' },
+    ],
+    rows: monthRows((b) => ({
+      aiOnly: fig(`aiOnly:${b}`),
+      reached: fig(`reached:${b}`),
+      consultations: fig(`consultations:${b}`),
+      aiOnlyShare: consultationShare('aiOnly', b),
+      staffShare: consultationShare('reached', b),
+    })),
+  });
+
   table({
     id: 'humanHelp',
     title: '人による対応',
@@ -721,13 +783,17 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     id: 'referrals',
     title: '紹介（連携団体別・結果別）',
     rowHeader: '連携団体',
-    note: '期間中に作成した支援団体への紹介を、紹介先の団体と現在の状況で数えたもの（作成日で計上、状況は集計時点）。同意待ち・情報の入力待ちは相談者の同意や入力を待っている紹介、同意されず・取り下げは団体に送られなかった紹介、同意取り消しは送付後に相談者が同意を取り消した紹介です。',
-    columns: [...statusKeys.map((st) => ({ key: st, label: REFERRAL_STATUS_LABELS_JA[st] ?? st, kind: 'count' as const })), { key: ALL_STATUSES, label: '紹介の合計', kind: 'count' }],
-    rows: [...partnerIds.map((id) => ({ key: id, label: partners.get(id)!, cells: Object.fromEntries([...statusKeys, ALL_STATUSES].map((st) => [st, fig(refKey(st, id))])) })), {
+    note: '期間中に作成した支援団体への紹介を、紹介先の団体と現在の状況で数えたもの（作成日で計上、状況は集計時点）。同意待ち・情報の入力待ちは相談者の同意や入力を待っている紹介、同意されず・取り下げは団体に送られなかった紹介、同意取り消しは送付後に相談者が同意を取り消した紹介です。支援団体へのつなぎは、団体に送られた紹介（送付済み・受領・受諾・辞退・連絡済み・終了・同意取り消し）の数です。',
+    columns: [
+      ...statusKeys.map((st) => ({ key: st, label: REFERRAL_STATUS_LABELS_JA[st] ?? st, kind: 'count' as const })),
+      { key: ALL_STATUSES, label: '紹介の合計', kind: 'count' },
+      { key: SENT, label: '支援団体へのつなぎ', kind: 'count' },
+    ],
+    rows: [...partnerIds.map((id) => ({ key: id, label: partners.get(id)!, cells: Object.fromEntries([...statusKeys, ALL_STATUSES, SENT].map((st) => [st, fig(refKey(st, id))])) })), {
       key: TOTAL,
       label: '合計',
       total: true,
-      cells: Object.fromEntries([...statusKeys, ALL_STATUSES].map((st) => [st, fig(refKey(st, null))])),
+      cells: Object.fromEntries([...statusKeys, ALL_STATUSES, SENT].map((st) => [st, fig(refKey(st, null))])),
     }],
   });
 
@@ -745,6 +811,27 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       agreed: fig(`consentAgreed:${b}`),
       declined: fig(`consentDeclined:${b}`),
       withdrawn: fig(`consentWithdrawn:${b}`),
+    })),
+  });
+
+  table({
+    id: 'satisfaction',
+    title: '相談してよかったか（終了時の質問）',
+    rowHeader: '月',
+    note: '相談の終わりに「相談してよかったですか」と5段階でたずねた答え（たずねた月に計上）。答えるかどうかは自由で、無回答・スキップも数えます。自由記述は報告に含みません。「よかった」の割合は、回答のうち「よかった」「とてもよかった」の割合です。',
+    columns: [
+      { key: 'asked', label: 'たずねた相談', kind: 'count' },
+      { key: 'answered', label: '回答', kind: 'count' },
+      { key: 'unanswered', label: '無回答・スキップ', kind: 'count' },
+      ...[...SATISFACTION_SCORES].reverse().map((k) => ({ key: `s${k}`, label: SATISFACTION_LABELS_JA[k], kind: 'count' as const })),
+      { key: 'goodShare', label: '「よかった」の割合', kind: 'percent' },
+    ],
+    rows: monthRows((b) => ({
+      asked: fig(`satAsked:${b}`),
+      answered: fig(`satAnswered:${b}`),
+      unanswered: fig(`satUnanswered:${b}`),
+      ...Object.fromEntries(SATISFACTION_SCORES.map((k) => [`s${k}`, fig(`sat.${k}:${b}`)])),
+      goodShare: { derived: share(f.get(`sat.4:${b}`) + f.get(`sat.5:${b}`), f.get(`satAnswered:${b}`)), from: [`sat.4:${b}`, `sat.5:${b}`, `satAnswered:${b}`], kind: 'percent' },
     })),
   });
 
@@ -871,8 +958,11 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     key('consulters', '相談者（人）', 'monthly', 'consulters'),
     key('consultations', '相談件数', 'monthly', 'consultations'),
     key('messagesIn', '受信メッセージ', 'monthly', 'messagesIn'),
-    key('aiShare', 'AI対応率', 'replies', 'aiShare'),
-    key('staffShare', 'スタッフ対応率', 'replies', 'staffShare'),
+    key('aiConsultationShare', '生成AI対応（相談件数）', 'consultationSplit', 'aiOnlyShare'),
+    key('staffConsultationShare', 'スタッフ対応（相談件数）', 'consultationSplit', 'staffShare'),
+    key('referralsMade', '支援団体へのつなぎ', 'referrals', SENT),
+    key('aiShare', 'AI対応率（返信数）', 'replies', 'aiShare'),
+    key('staffShare', 'スタッフ対応率（返信数）', 'replies', 'staffShare'),
     key('reached', '人につながった相談', 'humanHelp', 'reached'),
     key('waitMedian', '初回応答まで（営業時間・中央値）', 'humanHelp', 'waitMedian'),
     key('outShare', '営業時間外に届いた割合', 'businessHours', 'outShare'),
@@ -884,7 +974,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
   return {
     title: `${profile.municipality.serviceName} 利用状況報告`,
     municipality: profile.municipality.name,
-    period: { from: period.from, to: period.to, months },
+    period: { from: period.from, to: period.to, months, fiscalYear: fiscalYearLabel(period.from, period.to) },
     generatedAt: generatedAt.toISOString(),
     smallCellThreshold: threshold,
     businessHours: { open: profile.businessHours.open, close: profile.businessHours.close },

@@ -127,6 +127,14 @@ export interface MonthlyConsents {
   withdrawn: number;
 }
 
+/** Answers to the closing question 「相談してよかったですか」, in the month it was asked. */
+export interface MonthlySatisfaction {
+  month: string;
+  asked: number;
+  /** Count of each score, 1 … 5 (index 0 is score 1). */
+  scores: number[];
+}
+
 export interface RawReport {
   registrations: MonthlyRegistrations[];
   messages: MonthlyMessages[];
@@ -139,6 +147,7 @@ export interface RawReport {
   intake: IntakeCount[];
   referrals: ReferralCount[];
   consents: MonthlyConsents[];
+  satisfaction: MonthlySatisfaction[];
 }
 
 const TOKYO_OFFSET_SECONDS = 9 * 3600;
@@ -401,6 +410,20 @@ async function consents(db: Db, p: ReportPeriod): Promise<MonthlyConsents[]> {
   return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month)!, agreed: n(r.agreed), declined: n(r.declined), withdrawn: n(r.withdrawn) }));
 }
 
+async function satisfaction(db: Db, p: ReportPeriod): Promise<MonthlySatisfaction[]> {
+  // Scores only: the free text is the resident's own words and never leaves for a report.
+  const month = monthBucket('asked_at', p, 'timestamptz');
+  const { rows } = await db.raw(
+    `SELECT ${month.sql} AS month, count(*) AS asked,
+            ${[1, 2, 3, 4, 5].map((k) => `count(*) FILTER (WHERE score = ${k}) AS s${k}`).join(', ')}
+       FROM satisfaction_responses
+      WHERE asked_at >= ? AND asked_at < ?
+      GROUP BY 1`,
+    [month.binding, new Date(p.startMs), new Date(p.endMs)],
+  );
+  return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month)!, asked: n(r.asked), scores: [1, 2, 3, 4, 5].map((k) => n(r[`s${k}`])) }));
+}
+
 export interface QueryOptions {
   /** The profile's business hours ('HH:MM'), for the in-hours split of inbound messages. */
   open: string;
@@ -421,11 +444,12 @@ export const REPORT_QUERIES = {
   intake: (db: Db, p: ReportPeriod, o: QueryOptions) => intake(db, p, o.intakeQuestionIds),
   referrals: (db: Db, p: ReportPeriod) => referrals(db, p),
   consents: (db: Db, p: ReportPeriod) => consents(db, p),
+  satisfaction: (db: Db, p: ReportPeriod) => satisfaction(db, p),
 } as const;
 
 /** Runs every report query, side by side on the pool (each is one statement; none depends on another). */
 export async function queryReport(db: Db, period: ReportPeriod, options: QueryOptions): Promise<RawReport> {
-  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts] = await Promise.all([
+  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts, satisfactionCounts] = await Promise.all([
     registrations(db, period),
     messages(db, period),
     consulters(db, period),
@@ -437,6 +461,7 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     intake(db, period, options.intakeQuestionIds),
     referrals(db, period),
     consents(db, period),
+    satisfaction(db, period),
   ]);
   return {
     registrations: reg,
@@ -450,5 +475,6 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     intake: intakeCounts,
     referrals: referralCounts,
     consents: consentCounts,
+    satisfaction: satisfactionCounts,
   };
 }

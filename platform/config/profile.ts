@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { describeStaffHours } from '../../workflows/calendar/staff-hours';
 import { ConfigError, describeZodIssues } from './errors';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -186,5 +187,22 @@ export function parseProfile(yamlText: string, source = 'profile'): Municipality
     .map((x) => x.id)
     .filter((id) => (ids.has(id) ? true : (ids.add(id), false)));
   if (dupes.length > 0) throw new ConfigError(source, dupes.map((id) => `id "${id}" is used twice among lines and partners`));
-  return parsed.data;
+  return withStaffHours(parsed.data);
+}
+
+/** Written in a resident text (`texts`, `terms.text`), becomes the staff hours from `businessHours`. */
+export const STAFF_HOURS_PLACEHOLDER = '{staffHours}';
+
+/**
+ * Resident texts say when a person answers by `{staffHours}` rather than by a fixed 「平日9時〜18時」,
+ * so changing `businessHours` changes every text that states them (「平日9時〜18時（祝日・年末年始を除く）」).
+ */
+function withStaffHours(profile: MunicipalityProfile): MunicipalityProfile {
+  const hours = describeStaffHours(profile, 'ja');
+  const fill = (text: string) => text.replaceAll(STAFF_HOURS_PLACEHOLDER, hours);
+  return {
+    ...profile,
+    terms: { ...profile.terms, text: fill(profile.terms.text) },
+    texts: Object.fromEntries(Object.entries(profile.texts).map(([key, text]) => [key, fill(text)])) as MunicipalityProfile['texts'],
+  };
 }

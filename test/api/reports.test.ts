@@ -99,6 +99,7 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
 
   const requested = perBucket(fx.consultations.filter((c) => c.request_reason !== null || c.waiting_since !== null), (c) => c.opened_at);
   const reached = perBucket(fx.consultations.filter((c) => c.first_staff_reply_at !== null), (c) => c.opened_at);
+  const aiOnly = perBucket(fx.consultations.filter((c) => c.first_staff_reply_at === null), (c) => c.opened_at);
   const measured = fx.consultations.filter((c) => c.waiting_since !== null && c.first_staff_reply_at !== null);
   const waitOf = (c: (typeof measured)[number]) => {
     const minutes = fx.expectedWaitMinutes.get(c.id);
@@ -184,16 +185,28 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
   const referrals: Record<string, Record<string, number | null>> = {};
   for (const row of [...partnerRows, 'total']) {
     const mine = referralsInPeriod.filter((r) => row === 'total' || r.organization_id === row);
-    referrals[row] = Object.fromEntries([...STATUSES.map((st) => [st, mine.filter((r) => r.status === st).length]), ['total', mine.length]]);
+    // 支援団体へのつなぎ: the referrals that reached the partner, i.e. were ever sent.
+    referrals[row] = Object.fromEntries([...STATUSES.map((st) => [st, mine.filter((r) => r.status === st).length]), ['total', mine.length], ['made', mine.filter((r) => r.sent_at !== null).length]]);
   }
   const consentEvent = (column: 'agreed_at' | 'declined_at' | 'withdrawn_at') =>
     perBucket(fx.consents.filter((c) => c[column] !== null), (c) => c[column]!);
 
+  // 「相談してよかったですか」 by the month it was asked: answers by score; skips and silence together.
+  const satisfactionRows = rows({
+    asked: perBucket(fx.satisfaction, (r) => r.asked_at),
+    answered: perBucket(fx.satisfaction.filter((r) => r.score !== null), (r) => r.asked_at),
+    unanswered: perBucket(fx.satisfaction.filter((r) => r.score === null), (r) => r.asked_at),
+    ...Object.fromEntries([1, 2, 3, 4, 5].map((k) => [`s${k}`, perBucket(fx.satisfaction.filter((r) => r.score === k), (r) => r.asked_at)])),
+  });
+  for (const row of Object.values(satisfactionRows)) row.goodShare = row.answered! > 0 ? round1((100 * (row.s4! + row.s5!)) / row.answered!) : null;
+
   return {
+    satisfaction: satisfactionRows,
     referrals,
     consents: rows({ agreed: consentEvent('agreed_at'), declined: consentEvent('declined_at'), withdrawn: consentEvent('withdrawn_at') }),
     monthly: rows({ follows, unfollows, consulters, consultations, messagesIn, messagesOut }),
     replies: rows({ ai, fallback, staff, replies, aiShare: share(ai, replies), staffShare: share(staff, replies) }),
+    consultationSplit: rows({ aiOnly, reached, consultations, aiOnlyShare: share(aiOnly, consultations), staffShare: share(reached, consultations) }),
     humanHelp: rows({
       requested,
       reached,
@@ -253,12 +266,20 @@ const notAdditive = (table: ReportTable, column: string) => (table.id === 'month
 /** Columns that add up to another column in every row. */
 const ROW_GROUPS: Record<string, { members: string[]; total: string }[]> = {
   replies: [{ members: ['ai', 'staff'], total: 'replies' }],
+  consultationSplit: [{ members: ['aiOnly', 'reached'], total: 'consultations' }],
+  satisfaction: [
+    { members: ['answered', 'unanswered'], total: 'asked' },
+    { members: ['s1', 's2', 's3', 's4', 's5'], total: 'answered' },
+  ],
   afterHours: [{ members: ['answered', 'unanswered'], total: 'requests' }],
   risk: [{ members: ['none', 'low', 'medium', 'high', 'imminent'], total: 'total' }],
   alerts: [{ members: ['acknowledged', 'unacknowledged'], total: 'alerts' }],
   businessHours: [{ members: ['inHours', 'outHours'], total: 'messagesIn' }],
   cost: [{ members: ['byReply', 'byPush'], total: 'messagesOut' }],
-  referrals: [{ members: ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'], total: 'total' }],
+  referrals: [
+    { members: ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'], total: 'total' },
+    { members: ['sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'], total: 'made' },
+  ],
 };
 
 /** One more active partner (listed whatever its referrals) and one no longer active (listed only with a referral in the period). */
@@ -294,6 +315,7 @@ describe('reports for city officials', () => {
       pinnedWaits: PINNED_WAITS,
       inboxOddities: true,
       referralShare: 0.8,
+      satisfactionShare: 0.6,
       partners: [...stack.profile.partners.map((p) => ({ id: p.id, name: p.name, email: p.email, active: true })), ...EXTRA_PARTNERS],
     });
     expected = expectedFigures(fixture, stack);
@@ -407,7 +429,26 @@ describe('reports for city officials', () => {
     expect(key.staffShare.value).toBe(expected.replies.total.staffShare);
     expect(key.messageCost.value).toBe(expected.cost.total.messageCost);
     expect(key.staffCost.value).toBe(expected.cost.total.staffCost);
-    expect(report.notes.join('')).not.toContain('支援団体へのつなぎ');
+  });
+
+  it('gives the figures the source documents publish: AI/staff per consultation, referrals made, the fiscal year in 和暦', () => {
+    const key = Object.fromEntries(report.keyFigures.map((k) => [k.id, k]));
+    // 生成AI対応 / スタッフ対応 as Yamagata City counts them: consultations the AI handled alone vs those staff answered.
+    const opened = fixture.consultations.filter((c) => within(c.opened_at));
+    const aiAlone = opened.filter((c) => c.first_staff_reply_at === null).length;
+    expect(aiAlone).toBeGreaterThan(0);
+    expect(aiAlone).toBeLessThan(opened.length);
+    expect(key.aiConsultationShare).toMatchObject({ label: '生成AI対応（相談件数）', cell: { value: round1((100 * aiAlone) / opened.length) } });
+    expect(key.staffConsultationShare).toMatchObject({ label: 'スタッフ対応（相談件数）', cell: { value: round1((100 * (opened.length - aiAlone)) / opened.length) } });
+    // The per-consultation split differs from the per-reply one, so both are on the page, named apart.
+    expect(key.aiConsultationShare.cell.value).not.toBe(key.aiShare.cell.value);
+    expect(key.aiShare.label).toBe('AI対応率（返信数）');
+    // 支援団体へのつなぎ: referrals of the period that reached a partner; drafts, refusals and cancellations did not.
+    const made = fixture.referrals.filter((r) => within(r.created_at) && ['sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'].includes(r.status));
+    expect(made.length).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(made.length).toBeLessThan(fixture.referrals.filter((r) => within(r.created_at)).length);
+    expect(key.referralsMade).toMatchObject({ label: '支援団体へのつなぎ', cell: { value: made.length } });
+    expect(report.period.fiscalYear).toEqual({ era: '令和8年度', western: '2026年度' });
   });
 
   it('counts referrals by partner and status, and consents given, declined and withdrawn, as counted from the data set', () => {
@@ -437,6 +478,19 @@ describe('reports for city officials', () => {
     expect(fixture.consents.some((c) => within(c.agreed_at) && c.withdrawn_at !== null && !within(c.withdrawn_at))).toBe(true);
   });
 
+  it('reports the closing question by score, hiding small cells, and never the residents’ own words', async () => {
+    const inPeriod = fixture.satisfaction.filter((r) => within(r.asked_at));
+    expect(inPeriod.length).toBeGreaterThanOrEqual(50);
+    expect(cellAt(report, 'satisfaction', 'total', 'asked').value).toBe(inPeriod.length);
+    expect(cellAt(report, 'satisfaction', 'total', 'answered').value).toBe(inPeriod.filter((r) => r.score !== null).length);
+    // Few residents answer 「よくなかった」 in a month: those cells are hidden, with a partner so they cannot be recovered.
+    const hidden = report.tables.find((t) => t.id === 'satisfaction')!.rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.hidden === 'small');
+    expect(hidden.length).toBeGreaterThan(0);
+    const comments = fixture.satisfaction.filter((r) => r.comment !== null);
+    expect(comments.length).toBeGreaterThan(0);
+    expect(JSON.stringify(report)).not.toContain(comments[0].comment);
+  });
+
   it('exports a CSV with a BOM that parses back to the same numbers, and audits it', async () => {
     const res = await fetch(`${stack.baseUrl}/api/reports/export.csv?from=${FROM}&to=${TO}`, { headers: { cookie: cookieOf(official) } });
     expect(res.status).toBe(200);
@@ -461,6 +515,7 @@ describe('reports for city officials', () => {
         });
       });
     }
+    expect(records).toContainEqual(['年度', '令和8年度（2026年度）']);
     const key = csvTables.get('主な数字')!;
     for (const k of report.keyFigures) expect(key.find((l) => l[0] === k.label)?.[1]).toBe(k.cell.display);
 
@@ -476,6 +531,11 @@ describe('reports for city officials', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['概要', ...report.tables.map((t) => t.sheetName)]);
+    const summary = new Map<string, unknown>();
+    workbook.getWorksheet('概要')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(summary.get('年度')).toBe('令和8年度（2026年度）');
+    expect(summary.get('支援団体へのつなぎ')).toBe(report.keyFigures.find((k) => k.id === 'referralsMade')!.cell.value);
+    expect(summary.get('生成AI対応（相談件数）') as number).toBeCloseTo(report.keyFigures.find((k) => k.id === 'aiConsultationShare')!.cell.value! / 100, 6);
     for (const table of report.tables) {
       const sheet = workbook.getWorksheet(table.sheetName)!;
       expect(sheet.getCell(1, 1).value).toBe(table.title);

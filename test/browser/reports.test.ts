@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { launchChromium, signInToAdmin } from '../helpers/browser';
+import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { parsePeriod } from '../../api/reports/report-model';
 import { reportCalendar } from '../../api/reports/report-service';
 import { insertReportFixture } from '../helpers/report-fixtures';
@@ -11,6 +13,10 @@ import { startTestStack, TestStack } from '../helpers/test-stack';
 
 /** Committed, so reviewers can see the reports page without running anything. */
 const SCREENSHOT = path.resolve(__dirname, '../../test-artifacts/screenshots/reports.png');
+const PRINT_SCREENSHOT = path.join(SCREENSHOTS, 'reports-print.png');
+/** poppler-utils (installed by .ci/run beside Chromium) reads the printed PDF back as text. */
+const PDFTOTEXT = process.env.PDFTOTEXT_PATH || '/usr/bin/pdftotext';
+const PDFINFO = path.join(path.dirname(PDFTOTEXT), 'pdfinfo');
 const FROM = '2026-04-01';
 const TO = '2026-06-30';
 
@@ -45,6 +51,8 @@ describe('reports page in a real browser, as an official', () => {
       personShare: 0.35,
       calendar: reportCalendar(stack.profile, parsePeriod(FROM, TO)),
       pinnedAgeBands: { 'under-20': 4 },
+      partners: stack.profile.partners.map((p) => ({ id: p.id, name: p.name, email: p.email, active: true })),
+      referralShare: 0.8,
     });
     browser = await launchChromium();
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
@@ -78,7 +86,9 @@ describe('reports page in a real browser, as an official', () => {
     const figures = await page.locator('[data-figure]').evaluateAll((cards) =>
       cards.map((c) => ({ id: c.getAttribute('data-figure')!, label: c.querySelector('.figure-label')!.textContent!, value: c.querySelector('.figure-value')!.textContent! })),
     );
-    expect(figures.map((f) => f.label)).toEqual(expect.arrayContaining(['友だち登録', '相談者（人）', '相談件数', 'AI対応率', 'スタッフ対応率']));
+    expect(figures.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['友だち登録', '相談者（人）', '相談件数', '生成AI対応（相談件数）', 'スタッフ対応（相談件数）', '支援団体へのつなぎ', 'AI対応率（返信数）', 'スタッフ対応率（返信数）']),
+    );
     expect(pageValue(figures.find((f) => f.id === 'follows')!.value)).toBe(150);
     const monthly = await page.locator('[data-table="monthly"] tbody tr').evaluateAll((rows) =>
       rows.map((r) => [r.querySelector('th')!.textContent!, ...Array.from(r.querySelectorAll('td')).map((td) => td.textContent!)]),
@@ -135,6 +145,60 @@ describe('reports page in a real browser, as an official', () => {
     await page.goto(`${stack.baseUrl}/admin/#/consultations`);
     await page.getByText('このページは表示できません').first().waitFor();
     expect(await page.locator('table').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('prints the report on A4 with the new cards and the fiscal year, without the menu or the controls', async () => {
+    if (!fs.existsSync(PDFTOTEXT)) throw new Error(`No pdftotext at ${PDFTOTEXT}: install Debian's poppler-utils (apt-get install poppler-utils) or set PDFTOTEXT_PATH.`);
+    const official = await stack.createUser('official');
+    const { page, errors } = await signIn(official.email);
+    await page.getByLabel('開始日').fill(FROM);
+    await page.getByLabel('終了日').fill(TO);
+    await page.getByText(`集計期間：${FROM} 〜 ${TO}（日本時間）`).waitFor();
+    await page.locator('[data-figure="referralsMade"]').waitFor();
+    await expect(page.getByTestId('report-period').textContent()).resolves.toContain('令和8年度（2026年度）');
+    const cards = Object.fromEntries(
+      await page.locator('[data-figure]').evaluateAll((els) => els.map((c) => [c.getAttribute('data-figure')!, c.querySelector('.figure-value')!.textContent!])),
+    );
+    // The data set has referrals, so 支援団体へのつなぎ is a number, not a hidden mark.
+    expect(pageValue(cards.referralsMade)).toEqual(expect.any(Number));
+    expect(pageValue(cards.aiConsultationShare)).toEqual(expect.any(Number));
+
+    // 印刷 opens the browser's print dialog (replaced here: headless Chromium has none to show).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByRole('button', { name: '印刷' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // In print media the app bar, the menu and the controls are gone; the figures and tables stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.MuiAppBar-root').isVisible()).toBe(false);
+    expect(await page.getByRole('menuitem', { name: '利用状況報告' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '印刷' }).isVisible()).toBe(false);
+    expect(await page.getByLabel('開始日').isVisible()).toBe(false);
+    expect(await page.locator('[data-figure="referralsMade"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-table="consultationSplit"]').isVisible()).toBe(true);
+    await page.screenshot({ path: PRINT_SCREENSHOT, fullPage: false });
+
+    // The PDF Chromium prints: A4 pages whose text carries the cards, the fiscal year and the tables.
+    const pdfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
+    const pdfPath = path.join(pdfDir, 'report.pdf');
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    const info = execFileSync(PDFINFO, [pdfPath], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThanOrEqual(2);
+    // pdftotext breaks lines and takes Latin runs (「AI」) out of Japanese text in another font, so the
+    // phrases looked for are Japanese only and compared without white space.
+    const text = execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const want of ['支援団体へのつなぎ', 'スタッフ対応（相談件数）', '令和8年度（2026年度）', 'だけで対応した相談', '紹介（連携団体別・結果別）', '月別の利用状況']) {
+      expect({ want, found: text.includes(want) }).toEqual({ want, found: true });
+    }
+    for (const absent of ['印刷', 'CSV（Excel用）', '開始日', '今年度']) expect({ absent, found: text.includes(absent) }).toEqual({ absent, found: false });
+    fs.rmSync(pdfDir, { recursive: true, force: true });
 
     expect(errors).toEqual([]);
     await page.context().close();

@@ -131,7 +131,19 @@ export interface ConsentRow {
   withdrawn_at: Date | null;
 }
 
+export interface SatisfactionRow {
+  id: string;
+  consultation_id: string;
+  resident_id: string;
+  asked_at: Date;
+  score: number | null;
+  comment: string | null;
+  answered_at: Date | null;
+  skipped_at: Date | null;
+}
+
 export interface ReportFixture {
+  satisfaction: SatisfactionRow[];
   organizations: OrganizationRow[];
   referrals: ReferralRow[];
   consents: ConsentRow[];
@@ -185,6 +197,8 @@ export interface ReportFixtureOptions {
   partners?: OrganizationRow[];
   /** Share of the consultations that reached staff in which a referral is made (default 0.5). */
   referralShare?: number;
+  /** Share of the consultations in which the closing satisfaction question is asked (default 0: none). */
+  satisfactionShare?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,6 +268,7 @@ const TEXT = 'さいきん眠れなくて、誰とも話していないので少
 // Generation
 
 interface Batch {
+  satisfaction: SatisfactionRow[];
   organizations: OrganizationRow[];
   referrals: ReferralRow[];
   consents: ConsentRow[];
@@ -265,7 +280,7 @@ interface Batch {
   nudges: NudgeRow[];
 }
 
-const emptyBatch = (): Batch => ({ organizations: [], referrals: [], consents: [], residents: [], consultations: [], messages: [], inbox: [], alerts: [], nudges: [] });
+const emptyBatch = (): Batch => ({ satisfaction: [], organizations: [], referrals: [], consents: [], residents: [], consultations: [], messages: [], inbox: [], alerts: [], nudges: [] });
 
 const REFERRAL_STATUS_WEIGHTS: readonly (readonly [ReferralStatusValue, number])[] = [
   ['awaiting_consent', 2], ['consent_declined', 2], ['collecting', 1], ['cancelled', 2], ['sent', 3], ['acknowledged', 2],
@@ -291,6 +306,8 @@ export async function generateReportData(
   let residentSeq = 0;
   // Referrals draw from their own stream, so the rest of the data set is the same with or without them.
   const refRand = new Rand(options.seed ^ 0x5f3759df);
+  // So do the answers to the closing question.
+  const satRand = new Rand(options.seed ^ 0x2545f491);
   const partners = options.partners ?? [];
   if (partners.length > 0) await sink({ ...emptyBatch(), organizations: partners });
 
@@ -526,6 +543,22 @@ export async function generateReportData(
       }
 
       batch.consultations.push(consultationRow(consultationId, openedAt, at, risk, reason, waitingSince, firstReply));
+      // At close (72 hours of silence), 「相談してよかったですか」 is asked in most consultations; some skip it.
+      if (satRand.chance(options.satisfactionShare ?? 0)) {
+        const asked = at + 72 * HOUR;
+        const outcome = satRand.weighted([['answered', 7], ['skipped', 2], ['none', 1]] as const);
+        const score = outcome === 'answered' ? satRand.weighted([[5, 5], [4, 6], [3, 3], [2, 1], [1, 1]] as const) : null;
+        batch.satisfaction.push({
+          id: satRand.uuid(),
+          consultation_id: consultationId,
+          resident_id: residentId,
+          asked_at: new Date(asked),
+          score,
+          comment: score !== null && satRand.chance(0.3) ? '話せてすこし楽になりました' : null,
+          answered_at: score === null ? null : new Date(asked + satRand.int(1, 120) * MINUTE),
+          skipped_at: outcome === 'skipped' ? new Date(asked + MINUTE) : null,
+        });
+      }
       if (partners.length > 0 && firstReply !== null && refRand.chance(options.referralShare ?? 0.5)) {
         referral(consultationId, firstReply + refRand.int(10, 48 * 60) * MINUTE);
       }
@@ -685,6 +718,7 @@ export async function insertBatch(db: Db, batch: Batch): Promise<void> {
     insertChunked(db, 'webhook_inbox', batch.inbox),
     insertChunked(db, 'alerts', batch.alerts),
     insertChunked(db, 'nudge_events', batch.nudges),
+    insertChunked(db, 'satisfaction_responses', batch.satisfaction),
   ]);
 }
 
@@ -700,7 +734,7 @@ export async function insertReportFixture(
   const all = emptyBatch();
   let pending = emptyBatch();
   let pendingRows = 0;
-  const counts = { organizations: 0, referrals: 0, consents: 0, residents: 0, consultations: 0, messages: 0, inbox: 0, alerts: 0, nudges: 0 };
+  const counts = { satisfaction: 0, organizations: 0, referrals: 0, consents: 0, residents: 0, consultations: 0, messages: 0, inbox: 0, alerts: 0, nudges: 0 };
   const flush = async () => {
     await insertBatch(db, pending);
     pending = emptyBatch();

@@ -90,7 +90,8 @@ export async function startTestStack(
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: run.temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
-    MUNICIPALITY_PROFILE: EXAMPLE_PROFILE,
+    // TEST_MUNICIPALITY_PROFILE runs a suite on another city's profile (e.g. profiles/example-kawabe.yaml).
+    MUNICIPALITY_PROFILE: process.env.TEST_MUNICIPALITY_PROFILE ? path.resolve(process.env.TEST_MUNICIPALITY_PROFILE) : EXAMPLE_PROFILE,
     ...options.env,
   });
   const profile = loadProfile(env.MUNICIPALITY_PROFILE);

@@ -38,4 +38,24 @@ describe('migrations', () => {
       await database.drop();
     }
   });
+
+  it('keeps one satisfaction answer per consultation, scores 1 to 5, and an answer or a skip, not both', async () => {
+    const database = await createTestDatabase();
+    const { db } = database;
+    try {
+      const [resident] = await db('residents').insert({ code: 'R-SAT' }).returning('id');
+      const [consultation] = await db('consultations').insert({ resident_id: resident.id, workflow_id: 'consultation-s', status: 'closed' }).returning('id');
+      const row = { consultation_id: consultation.id, resident_id: resident.id, asked_at: new Date() };
+      await expect(db('satisfaction_responses').insert({ ...row, score: 6, answered_at: new Date() })).rejects.toThrow(/satisfaction_responses_score_check/);
+      await expect(db('satisfaction_responses').insert({ ...row, score: 4 })).rejects.toThrow(/satisfaction_responses_answer_check/);
+      await expect(db('satisfaction_responses').insert({ ...row, score: 4, answered_at: new Date(), skipped_at: new Date() })).rejects.toThrow(/satisfaction_responses_answer_check/);
+      await db('satisfaction_responses').insert({ ...row, skipped_at: new Date() });
+      await expect(db('satisfaction_responses').insert({ ...row, score: 5, answered_at: new Date() })).rejects.toThrow(/unique/);
+      // Erasing the consultation takes the answer (and its free text) with it.
+      await db('consultations').where({ id: consultation.id }).delete();
+      expect(await db('satisfaction_responses')).toEqual([]);
+    } finally {
+      await database.drop();
+    }
+  });
 });

@@ -178,6 +178,13 @@ export const enCases = {
     overdue: 'Overdue',
     declineReason: 'Reason declined',
     outcome: 'Outcome',
+    reroute: 'Refer to another partner',
+    rerouteTitle: 'Refer to another partner',
+    rerouteExplain: '%{partner} declined this referral. Choose another partner: the resident is asked on LINE to agree to the new recipient.',
+    rerouteReason: 'Reason (leave empty to keep the earlier one)',
+    rerouteSubmit: 'Ask for consent',
+    rerouted: 'New referral drafted; the resident was asked for consent',
+    reroutedTo: 'Re-routed',
     fields: { name: 'Name', furigana: 'Name reading', phone: 'Phone', email: 'Email', district: 'District', contactTime: 'When to call' },
     status: {
       awaiting_consent: 'Awaiting consent',

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { enCaseResources, enCases } from './en-cases';
 import { enReportResource, enReports } from '../reports/i18n';
+import { enPartnerResource, enPartners } from '../partners/i18n';
 import englishMessages from 'ra-language-english';
 
 export const en: TranslationMessages = {
@@ -11,6 +12,7 @@ export const en: TranslationMessages = {
   },
   resources: {
     reports: enReportResource,
+    partners: enPartnerResource,
     ...enCaseResources,
     'staff-users': {
       name: 'Staff member |||| Staff',
@@ -44,6 +46,7 @@ export const en: TranslationMessages = {
   reports: enReports,
   yorisoi: {
     ...enCases,
+    partners: enPartners,
     serviceName: 'Yorisoi consultation dashboard',
     roles: {
       admin: 'Administrator',

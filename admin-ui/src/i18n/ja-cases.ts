@@ -178,6 +178,13 @@ export const jaCases = {
     overdue: '期限超過',
     declineReason: '辞退の理由',
     outcome: '結果',
+    reroute: '別の団体に紹介しなおす',
+    rerouteTitle: '別の団体に紹介しなおす',
+    rerouteExplain: '%{partner}に辞退された紹介を、別の連携団体に紹介しなおします。相談者にLINEで、新しい紹介先への同意をあらためてお願いします。',
+    rerouteReason: '紹介の理由（空欄なら前回と同じ）',
+    rerouteSubmit: '同意をお願いする',
+    rerouted: '別の団体への紹介を作成し、相談者に同意をお願いしました',
+    reroutedTo: '紹介しなおし済み',
     fields: { name: '氏名', furigana: 'ふりがな', phone: '電話番号', email: 'メールアドレス', district: 'お住まいの地区', contactTime: '連絡してよい時間帯' },
     status: {
       awaiting_consent: '同意待ち',

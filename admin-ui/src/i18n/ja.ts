@@ -2,6 +2,7 @@ import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
 import { jaCaseResources, jaCases } from './ja-cases';
 import { jaReportResource, jaReports } from '../reports/i18n';
+import { jaPartnerResource, jaPartners } from '../partners/i18n';
 
 export const ja: TranslationMessages = {
   ...japaneseMessages,
@@ -12,6 +13,7 @@ export const ja: TranslationMessages = {
   },
   resources: {
     reports: jaReportResource,
+    partners: jaPartnerResource,
     ...jaCaseResources,
     'staff-users': {
       name: 'スタッフ',
@@ -45,6 +47,7 @@ export const ja: TranslationMessages = {
   reports: jaReports,
   yorisoi: {
     ...jaCases,
+    partners: jaPartners,
     serviceName: 'よりそい 相談ダッシュボード',
     roles: {
       admin: '管理者',

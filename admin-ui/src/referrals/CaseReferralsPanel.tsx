@@ -6,6 +6,7 @@ import { formatShortDateTime } from '../common/formatDateTime';
 import { Panel } from '../common/Panel';
 import { httpClient } from '../providers/httpClient';
 import { CreateReferralDialog } from './CreateReferralDialog';
+import { RerouteReferralDialog } from './RerouteReferralDialog';
 import type { CaseReferral, PartnerSuggestion } from './types';
 
 type ChipColor = 'default' | 'warning' | 'success' | 'error' | 'info';
@@ -30,6 +31,7 @@ export const CaseReferralsPanel = ({ consultationId, closed = false }: { consult
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [open, setOpen] = useState(false);
+  const [rerouting, setRerouting] = useState<CaseReferral | null>(null);
   const id = encodeURIComponent(String(consultationId));
   const { data: referrals, isPending, error } = useQuery({
     queryKey: caseReferralsKey(consultationId),
@@ -77,6 +79,13 @@ export const CaseReferralsPanel = ({ consultationId, closed = false }: { consult
                   {translate('yorisoi.referral.declineReason')}: {r.declineReason}
                 </Typography>
               )}
+              {/* The API re-routes a declined referral once (api/referrals/referral-routes.ts). */}
+              {r.status === 'declined' && r.reroutedTo && <Chip size="small" variant="outlined" label={translate('yorisoi.referral.reroutedTo')} />}
+              {r.status === 'declined' && !r.reroutedTo && !closed && (
+                <Button size="small" variant="outlined" sx={{ mt: 0.5 }} onClick={() => setRerouting(r)}>
+                  {translate('yorisoi.referral.reroute')}
+                </Button>
+              )}
               {r.outcome && (
                 <Typography variant="body2" color="text.secondary">
                   {translate('yorisoi.referral.outcome')}: {r.outcome}
@@ -112,6 +121,7 @@ export const CaseReferralsPanel = ({ consultationId, closed = false }: { consult
         </Box>
       )}
       <CreateReferralDialog consultationId={consultationId} suggestions={suggestions ?? []} open={open} onClose={() => setOpen(false)} />
+      {rerouting && <RerouteReferralDialog referral={rerouting} open onClose={() => setRerouting(null)} />}
     </Panel>
   );
 };

@@ -1,4 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
+import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,9 +10,13 @@ import { MonthlyVolumeChart } from './charts/MonthlyVolumeChart';
 import { ReplyShareChart } from './charts/ReplyShareChart';
 import { KeyFigureCards } from './KeyFigureCards';
 import { PeriodPicker } from './PeriodPicker';
+import { NOT_PRINTED, ReportPrintStyles } from './ReportPrintStyles';
 import { isValidPeriod, type Period, periodQuery, presetPeriod } from './periods';
 import { ReportTableView } from './ReportTableView';
 import type { Report } from './types';
+
+/** The generation time in Tokyo, 'YYYY-MM-DD HH:MM', as on the exported files. */
+const generatedAt = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 const hourOf = (hhmm: string) => Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3, 5)) / 60;
 
@@ -45,13 +50,17 @@ export const ReportsPage = () => {
   const shown = report && report.period.from === period.from && report.period.to === period.to ? report : undefined;
 
   return (
-    <Box sx={{ mt: 2, mb: 4 }}>
+    <Box sx={{ mt: 2, mb: 4 }} data-report>
       <Title title={translate('reports.title')} />
-      <Card>
+      <ReportPrintStyles />
+      <Card {...NOT_PRINTED}>
         <CardContent>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
             <PeriodPicker value={period} onChange={setPeriod} />
             <Stack direction="row" spacing={1}>
+              <Button variant="outlined" sx={{ textTransform: 'none' }} startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!shown}>
+                {translate('reports.print')}
+              </Button>
               <Button variant="contained" sx={{ textTransform: 'none' }} startIcon={<DownloadIcon />} href={`/api/reports/export.xlsx?${periodQuery(period)}`} download disabled={!shown}>
                 {translate('reports.download.xlsx')}
               </Button>
@@ -81,8 +90,13 @@ export const ReportsPage = () => {
             <Typography variant="h5" component="h2">
               {shown.title}
             </Typography>
-            <Typography color="text.secondary">
+            <Typography color="text.secondary" data-testid="report-period">
+              {translate('reports.fiscalYearLine', { era: shown.period.fiscalYear.era, western: shown.period.fiscalYear.western })}
+              {'　'}
               {translate('reports.periodLine', { from: shown.period.from, to: shown.period.to })}
+            </Typography>
+            <Typography variant="caption" color="text.secondary" component="p">
+              {translate('reports.generatedLine', { municipality: shown.municipality, at: generatedAt(shown.generatedAt) })}
             </Typography>
           </Box>
           <KeyFigureCards figures={shown.keyFigures} />

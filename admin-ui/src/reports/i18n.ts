@@ -5,6 +5,9 @@ export const enReportResource = { name: 'Reports' };
 export const jaReports = {
   title: '利用状況報告',
   periodLine: '集計期間：%{from} 〜 %{to}（日本時間）',
+  fiscalYearLine: '%{era}（%{western}）',
+  generatedLine: '%{municipality}・作成日時 %{at}（日本時間）',
+  print: '印刷',
   loading: '集計しています',
   error: '報告を読み込めませんでした。',
   period: {
@@ -35,6 +38,9 @@ export const jaReports = {
 export const enReports: typeof jaReports = {
   title: 'Usage report',
   periodLine: 'Period: %{from} to %{to} (Japan time)',
+  fiscalYearLine: 'Fiscal year: %{western} (%{era})',
+  generatedLine: '%{municipality}, generated %{at} (Japan time)',
+  print: 'Print',
   loading: 'Computing the report',
   error: 'The report could not be loaded.',
   period: {

@@ -44,7 +44,8 @@ export interface KeyFigure {
 export interface Report {
   title: string;
   municipality: string;
-  period: { from: string; to: string; months: string[] };
+  /** `fiscalYear`: 「令和8年度」 and 「2026年度」 (api/reports/japanese-era.ts). */
+  period: { from: string; to: string; months: string[]; fiscalYear: { era: string; western: string } };
   generatedAt: string;
   smallCellThreshold: number;
   businessHours: { open: string; close: string };

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../../platform/config/errors';
+import { loadConfig } from '../../../platform/config';
 import { loadProfile, parseProfile } from '../../../platform/config/profile';
 import { EXAMPLE_PROFILE } from '../../helpers/test-stack';
 
@@ -56,5 +58,40 @@ describe('municipality profile', () => {
   it('says where YAML is broken and when the file is missing', () => {
     expect(() => parseProfile('municipality:\n  name: [unclosed', 'p.yaml')).toThrow(/p\.yaml[\s\S]*not valid YAML at line/);
     expect(() => loadProfile('/nonexistent/profile.yaml')).toThrow(/cannot read the file: ENOENT/);
+  });
+});
+
+describe('staff hours in the resident texts', () => {
+  it('fills {staffHours} in the greeting and the terms from businessHours, so the texts follow the hours', () => {
+    const profile = loadProfile(EXAMPLE_PROFILE);
+    expect(profile.texts.greeting).toContain('・平日9時〜18時（祝日・年末年始を除く）は専門スタッフにも相談できます');
+    expect(profile.terms.text).toContain('専門スタッフは平日9時〜18時（祝日・年末年始を除く）にお返事します。');
+    expect(JSON.stringify(profile)).not.toContain('{staffHours}');
+
+    const later = example();
+    later.businessHours.open = '10:00';
+    later.businessHours.weekdays = [1, 2, 3, 4, 5, 6];
+    const moved = parseProfile(stringify(later), 'test profile');
+    expect(moved.texts.greeting).toContain('・月〜土曜日10時〜18時（祝日・年末年始を除く）は専門スタッフにも相談できます');
+    expect(moved.terms.text).not.toContain('平日9時');
+  });
+});
+
+describe('a second example city', () => {
+  const KAWABE = path.resolve(__dirname, '../../../profiles/example-kawabe.yaml');
+
+  it('loads through the app’s configuration, with its own name, hours, crisis lines and partners', () => {
+    const { env, profile } = loadConfig({ NODE_ENV: 'test', MUNICIPALITY_PROFILE: KAWABE });
+    expect(env.MUNICIPALITY_PROFILE).toBe(KAWABE);
+    const sample = loadProfile(EXAMPLE_PROFILE);
+    expect(profile.municipality).toEqual({ id: 'kawabe-town', name: 'かわべ町', serviceName: 'かわべ町 ひとりじゃないよチャット' });
+    expect(profile.businessHours).toMatchObject({ open: '08:30', close: '17:15', weekdays: [1, 2, 3, 4, 5, 6] });
+    expect(profile.texts.greeting).toContain('月〜土曜日8時30分〜17時15分（祝日・年末年始・8月13日〜8月15日を除く）は専門スタッフにも相談できます');
+    expect(profile.crisisLines.map((l) => l.phone)).not.toEqual(sample.crisisLines.map((l) => l.phone));
+    expect(profile.crisisLines.map((l) => l.phone)).toContain('#8008');
+    expect(profile.partners.map((p) => p.id)).toEqual(['kawabe-shakyo', 'wakamono-station', 'foodbank-kawabe']);
+    expect(profile.partners.some((p) => sample.partners.some((s) => s.id === p.id))).toBe(false);
+    // Nothing of the sample city is left in what residents read.
+    expect(JSON.stringify({ texts: profile.texts, terms: profile.terms, intake: profile.intake, persona: profile.ai.persona })).not.toContain('サンプル市');
   });
 });
