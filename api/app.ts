@@ -12,6 +12,7 @@ import { authRoutes } from './auth/auth-routes';
 import { authorize } from './auth/authorize';
 import { consultationRoutes } from './consultations/consultation-routes';
 import { liveEventRoutes } from './live/live-event-routes';
+import { openAlertRoutes } from './alerts/open-alert-routes';
 import type { LiveEventHub } from '../platform/events';
 import { healthRoutes } from './health/health-routes';
 import { InboxRelay } from './line-webhook/inbox-relay';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [
-    ...healthRoutes({ db, temporal: deps.temporal, metrics }),
+    ...healthRoutes({ db, temporal: deps.temporal, metrics, liveEvents: deps.liveEvents }),
     ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', onStored: () => relay.kick() }),
     ...authRoutes({ db, env }),
     ...staffUserRoutes({ db, profile: deps.profile }),
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
     ...personalDetailRoutes({ db, keyring: deps.keyring }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
+    ...openAlertRoutes({ db }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

@@ -34,6 +34,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 export interface TestStack {
   db: Db;
   line: LineStandIn;
+  liveEvents: LiveEventHub;
   openai: OpenAIStandIn;
   relay: InboxRelay;
   env: Env;
@@ -65,10 +66,12 @@ export async function startTestStack(
     activityOverrides?: Partial<Activities>;
     /** Collects every log line (API and worker, level debug) instead of silencing them. */
     logLines?: string[];
+    /** Another PostgreSQL server than the run's (e.g. one the test restarts): its `postgres` database URL. */
+    postgresAdminUrl?: string;
   } = {},
 ): Promise<TestStack> {
   const run = readTestRunState();
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ adminUrl: options.postgresAdminUrl });
   const taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;
   // The two platforms we cannot run here answer through stand-ins speaking their real protocols.
   const line = await startLineStandIn({ channelAccessToken: 'test-line-token' });
@@ -133,7 +136,7 @@ export async function startTestStack(
   };
   if (options.worker) await launchWorker();
 
-  const liveEvents = new LiveEventHub(database.url);
+  const liveEvents = new LiveEventHub(database.url, { logger });
   await liveEvents.start();
   const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
   const server = http.createServer(app);
@@ -144,6 +147,7 @@ export async function startTestStack(
   return {
     db: database.db,
     line,
+    liveEvents,
     openai,
     relay,
     env,
