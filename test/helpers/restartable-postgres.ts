@@ -49,11 +49,11 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
       return adminUrl;
     },
     stopServer: async () => {
-      await server?.stop(30_000);
+      await server?.stop();
     },
     startServer,
     close: async () => {
-      await server?.stop(30_000);
+      await server?.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

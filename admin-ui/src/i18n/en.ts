@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { enCaseResources, enCases } from './en-cases';
+import { enAlerts } from '../alerts/i18n';
 import { enReportResource, enReports } from '../reports/i18n';
 import englishMessages from 'ra-language-english';
 
@@ -42,6 +43,7 @@ export const en: TranslationMessages = {
     },
   },
   reports: enReports,
+  alerts: enAlerts,
   yorisoi: {
     ...enCases,
     serviceName: 'Yorisoi consultation dashboard',

@@ -1,4 +1,5 @@
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, usePermissions } from 'react-admin';
+import { AlertSignalSwitch } from '../alerts';
 import { canWorkOnCases } from '../roles';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
 
@@ -10,6 +11,7 @@ export const AppBar = () => {
       toolbar={
         <>
           {canWorkOnCases(permissions) && <AvailabilitySwitch />}
+          {canWorkOnCases(permissions) && <AlertSignalSwitch />}
           <LocalesMenuButton />
           <LoadingIndicator />
         </>

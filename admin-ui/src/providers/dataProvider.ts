@@ -1,4 +1,5 @@
 import type { DataProvider, GetListParams, GetManyParams, GetOneResult, Identifier, RaRecord } from 'react-admin';
+import type { PinnedAlert } from '../alerts/types';
 import type { Consultation, ConsultationAction, ConsultationMessage, StaffOnDuty } from '../consultations/types';
 import { httpClient } from './httpClient';
 
@@ -10,6 +11,7 @@ export interface YorisoiDataProvider extends DataProvider {
   sendMessage(consultationId: Identifier, body: { text: string; clientMessageId: string }): Promise<{ data: ConsultationMessage }>;
   consultationAction(consultationId: Identifier, action: ConsultationAction, body?: Record<string, unknown>): Promise<{ data: Consultation }>;
   acknowledgeAlert(alertId: Identifier): Promise<unknown>;
+  getOpenAlerts(): Promise<{ data: PinnedAlert[] }>;
   getAvailability(): Promise<{ data: { available: boolean } }>;
   setAvailability(available: boolean): Promise<{ data: { available: boolean } }>;
   getStaffOnDuty(): Promise<{ data: StaffOnDuty[] }>;
@@ -100,6 +102,10 @@ export const dataProvider: YorisoiDataProvider = {
 
   async acknowledgeAlert(alertId) {
     return httpClient(`${url('alerts', alertId)}/acknowledge`, { method: 'POST', body: {} });
+  },
+
+  async getOpenAlerts() {
+    return httpClient(`${API}/alerts/open`);
   },
 
   async getAvailability() {
