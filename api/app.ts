@@ -13,6 +13,7 @@ import { authorize } from './auth/authorize';
 import { consultationRoutes } from './consultations/consultation-routes';
 import { liveEventRoutes } from './live/live-event-routes';
 import { openAlertRoutes } from './alerts/open-alert-routes';
+import { handoverRoutes } from './handover/handover-routes';
 import type { LiveEventHub } from '../platform/events';
 import { healthRoutes } from './health/health-routes';
 import { InboxRelay } from './line-webhook/inbox-relay';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...personalDetailRoutes({ db, keyring: deps.keyring }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...openAlertRoutes({ db }),
+    ...handoverRoutes({ db, profile: deps.profile }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

@@ -10,6 +10,7 @@ import * as createRiskAndAlerts from './20261123000008_create_risk_and_alerts';
 import * as addStaffHandover from './20261123000009_add_staff_handover';
 import * as addReportIndexes from './20261123000010_add_report_indexes';
 import * as createConsentsAndReferrals from './20261123000011_create_consents_and_referrals';
+import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000009_add_staff_handover': addStaffHandover,
   '20261123000010_add_report_indexes': addReportIndexes,
   '20261123000011_create_consents_and_referrals': createConsentsAndReferrals,
+  '20261130160100_create_handover_summaries': createHandoverSummaries,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

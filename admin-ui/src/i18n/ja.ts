@@ -2,6 +2,7 @@ import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
 import { jaCaseResources, jaCases } from './ja-cases';
 import { jaAlerts } from '../alerts/i18n';
+import { jaHandover } from '../handover/i18n';
 import { jaReportResource, jaReports } from '../reports/i18n';
 
 export const ja: TranslationMessages = {
@@ -45,6 +46,7 @@ export const ja: TranslationMessages = {
   },
   reports: jaReports,
   alerts: jaAlerts,
+  handover: jaHandover,
   yorisoi: {
     ...jaCases,
     serviceName: 'よりそい 相談ダッシュボード',
