@@ -12,6 +12,7 @@ import {
   transferUpdate,
 } from '../../workflows/consultation/messages';
 import { recordAudit } from '../audit/audit-log';
+import { withQueuePreviews } from '../queue/queue-preview';
 import { STAFF_ROLES } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { parseBody, parseListQuery } from '../http/list-query';
@@ -49,7 +50,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       method: 'get',
       path: '/api/queue',
       access: STAFF_ROLES,
-      handler: async (_req, res) => res.json({ data: await listQueue(db) }),
+      handler: async (_req, res) => res.json({ data: await withQueuePreviews(db, await listQueue(db)) }),
     },
     {
       method: 'get',
