@@ -3,7 +3,8 @@ import { guessLanguage } from '../../../api/queue/script-language';
 describe('language hint of a queued message', () => {
   it.each([
     ['夜になると、さみしくなります。', 'ja'],
-    ['死にたい', 'zh'], // Han without kana could be either; the hint says Chinese, staff see the words
+    ['死にたい', 'ja'],
+    ['我很孤独', 'zh'],
     ['너무 외로워요', 'ko'],
     ['ฉันอยากตาย', 'th'],
     ['Tôi cảm thấy cô đơn', 'vi'],
