@@ -2,7 +2,7 @@ import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
-import type { Mailer } from '../platform/mail';
+import { idempotencyMarker, type Mailer } from '../platform/mail';
 import { RISK_CATEGORY_LABELS_JA, RISK_LEVEL_LABELS_JA, RiskCategory, RiskLevel } from '../workflows/safety/risk-levels';
 
 export type AlertChannel = 'dashboard' | 'on-call';
@@ -46,7 +46,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
   }
 
   /** Mail and/or webhook to the profile's on-call channel (and any extra recipients). */
-  async function notify(alertId: string, extraRecipients: string[] = [], options: { onCall: boolean } = { onCall: true }): Promise<void> {
+  async function notify(alertId: string, purpose: 'on-call' | 'escalation' | 'supervisors', extraRecipients: string[] = [], options: { onCall: boolean } = { onCall: true }): Promise<void> {
     const { alert, subject, text, link } = await describe(alertId);
     const errors: string[] = [];
     let attempted = 0;
@@ -56,7 +56,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
       if (!deps.mailer) errors.push('SMTP_URL is not set');
       else {
         attempted += 1;
-        await deps.mailer.sendMail({ to: recipients, subject, text }).catch((err: Error) => errors.push(`mail: ${err.message}`));
+        await deps.mailer.sendMail({ to: recipients, subject, text, ...idempotencyMarker(deps.mailer, `alert:${alertId}:${purpose}`) }).catch((err: Error) => errors.push(`mail: ${err.message}`));
       }
     }
     if (options.onCall && profile.escalation.onCall.webhookUrl) {
@@ -82,7 +82,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
         .ignore();
       await publish(db, { type: 'alert', id: input.alertId, consultationId: input.consultationId, level: input.level ?? null }, { type: 'queue' });
       const row = await db('alerts').where({ id: input.alertId }).first('notified_at');
-      if (input.channel === 'on-call' && !row.notified_at) await notify(input.alertId);
+      if (input.channel === 'on-call' && !row.notified_at) await notify(input.alertId, 'on-call');
     },
 
     /** Called when the profile's minutes have passed: a supervisor hears of an alert nobody acknowledged. */
@@ -92,7 +92,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
       if (!alert.escalated_at) {
         const supervisors = await db('staff_users').where({ role: 'supervisor', disabled: false }).pluck('email');
         await db('alerts').where({ id: input.alertId }).update({ notified_at: null });
-        await notify(input.alertId, supervisors);
+        await notify(input.alertId, 'escalation', supervisors);
         await db('alerts').where({ id: input.alertId }).update({ escalated_at: db.fn.now() });
       }
       return 'escalated';
@@ -102,7 +102,7 @@ export function createAlertActivities(deps: { db: Db; profile: MunicipalityProfi
     async alertSupervisors(input: { alertId: string }): Promise<void> {
       const supervisors = await db('staff_users').where({ role: 'supervisor', disabled: false }).pluck('email');
       const row = await db('alerts').where({ id: input.alertId }).first('notified_at');
-      if (!row.notified_at && supervisors.length > 0) await notify(input.alertId, supervisors, { onCall: false });
+      if (!row.notified_at && supervisors.length > 0) await notify(input.alertId, 'supervisors', supervisors, { onCall: false });
     },
   };
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
@@ -28,18 +28,86 @@ const isInvalidReplyToken = (err: unknown) =>
 
 const transient = (err: unknown) => !(err instanceof HTTPFetchError) || err.status === 429 || err.status >= 500;
 
+/** The request never left this machine (nothing listening, no such host): LINE cannot have acted on it. */
+const neverSent = (err: unknown) => /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/.test(String((err as { cause?: { code?: unknown } })?.cause?.code ?? ''));
+
+/** LINE's own error message, without the details (which name our properties, never content). */
+const lineError = (err: HTTPFetchError) => {
+  let message = '';
+  try {
+    message = String((JSON.parse(String(err.body)) as { message?: unknown }).message ?? '');
+  } catch {
+    // not JSON
+  }
+  return `LINE ${err.status}${message ? `: ${message.slice(0, 200)}` : ''}`;
+};
+
+/**
+ * Heartbeats while a send runs, so with a short heartbeat timeout a worker that dies mid-send is
+ * noticed in seconds and the retry still finds the reply token fresh. A no-op outside an activity.
+ */
+function keepAlive(): () => void {
+  let context: Context;
+  try {
+    context = Context.current();
+  } catch {
+    return () => undefined;
+  }
+  context.heartbeat();
+  const timer = setInterval(() => context.heartbeat(), 1_000);
+  return () => clearInterval(timer);
+}
+
+interface MessageRow {
+  id: string;
+  retry_key: string;
+  delivery: 'reply' | 'push' | null;
+  reply_state: 'attempting' | 'refused' | null;
+}
+
 export function createLineActivities(deps: { db: Db; line: messagingApi.MessagingApiClient; replyTokenMaxAgeMs: number; logger: Logger }) {
   const { db, line } = deps;
 
   const markSent = async (id: string, delivery: 'reply' | 'push', requestId?: string) => {
     const [row] = await db('messages')
       .where({ id })
-      .update({ delivery, delivery_status: 'sent', sent_at: db.fn.now(), line_request_id: requestId ?? null, error: null })
+      .update({ delivery, delivery_status: 'sent', sent_at: db.fn.now(), line_request_id: requestId ?? null, error: null, reply_state: null })
       .returning('consultation_id');
     if (row?.consultation_id) await publish(db, { type: 'message', consultationId: row.consultation_id });
   };
 
-  async function push(row: { id: string; retry_key: string }, to: string, messages: TextMessage[]): Promise<SendOutcome> {
+  /**
+   * The reply, decided from what the row records rather than the clock: a reply is started only on a
+   * fresh token and recorded as `attempting` before LINE is called. When a retry finds an attempt whose
+   * answer was lost, it asks LINE again with the same token: 200 means the first never arrived;
+   * "Invalid reply token" means the first spent it (a token is spent only by an accepted reply), so the
+   * resident has the message and nothing more is sent. `undefined`: deliver by push instead.
+   */
+  async function tryReply(row: MessageRow, input: SendInput): Promise<SendOutcome | undefined> {
+    const unresolved = row.reply_state === 'attempting';
+    const fresh = input.replyTokenIssuedAt !== undefined && Date.now() - input.replyTokenIssuedAt <= deps.replyTokenMaxAgeMs;
+    if (!input.replyToken || (!unresolved && !fresh)) return undefined;
+    await db('messages').where({ id: row.id }).update({ delivery: 'reply', reply_state: 'attempting', reply_attempted_at: db.fn.now() });
+    try {
+      const { httpResponse } = await line.replyMessageWithHttpInfo({ replyToken: input.replyToken, messages: input.messages });
+      await markSent(row.id, 'reply', httpResponse.headers.get('x-line-request-id') ?? undefined);
+      return { status: 'sent', delivery: 'reply' };
+    } catch (err) {
+      if (!(err instanceof HTTPFetchError) && !neverSent(err)) throw err; // no answer: still `attempting`
+      if (unresolved && isInvalidReplyToken(err)) {
+        await markSent(row.id, 'reply');
+        deps.logger.info({ consultationId: input.consultationId, messageId: row.id }, 'reply token spent by an attempt whose answer was lost; not sent again');
+        return { status: 'sent', delivery: 'reply' };
+      }
+      // LINE answered (or was never reached): this attempt did not spend the token.
+      await db('messages').where({ id: row.id }).update({ delivery: null, reply_state: 'refused' });
+      if (isInvalidReplyToken(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async function push(row: MessageRow, to: string, messages: TextMessage[]): Promise<SendOutcome> {
+    // Recorded first: from here on this message only ever goes by push, under the one retry key.
     await db('messages').where({ id: row.id }).update({ delivery: 'push' });
     try {
       // The retry key makes LINE accept this push once, however often the activity retries it.
@@ -58,65 +126,57 @@ export function createLineActivities(deps: { db: Db; line: messagingApi.Messagin
   return {
     /**
      * Sends once: by reply while the token is fresh (free of charge), else by push with a retry key.
-     * 429 and 5xx are thrown for Temporal to retry; other 4xx are recorded on the message and returned.
+     * 429, 5xx and lost answers are thrown for Temporal to retry (a send that cannot be delivered
+     * throws after its retries); other 4xx are recorded on the message and returned.
      */
     async sendToResident(input: SendInput): Promise<SendOutcome> {
-      const text = input.messages.map((m) => m.text).join('\n\n');
-      await db('messages')
-        .insert({
-          consultation_id: input.consultationId,
-          resident_id: input.residentId,
-          direction: 'out',
-          sender: input.sender,
-          kind: 'text',
-          text,
-          payload: JSON.stringify({ messages: input.messages }),
-          send_key: input.sendKey,
-          retry_key: crypto.randomUUID(),
-          delivery_status: 'pending',
-          answered_by: input.answeredBy ?? null,
-          staff_id: input.staffId ?? null,
-          prompt_tokens: input.usage?.promptTokens ?? null,
-          completion_tokens: input.usage?.completionTokens ?? null,
-        })
-        .onConflict('send_key')
-        .ignore();
-      const row = await db('messages').where({ send_key: input.sendKey }).first();
-      if (row.delivery_status === 'sent') return { status: 'sent', delivery: row.delivery };
-      if (row.delivery_status === 'suppressed') return { status: 'suppressed' };
-      if (row.delivery_status === 'failed') return { status: 'failed', error: row.error };
-
-      const resident = await db('residents').where({ id: input.residentId }).first('line_user_id', 'status');
-      if (!resident?.line_user_id || resident.status !== 'active') {
-        await db('messages').where({ id: row.id }).update({ delivery_status: 'suppressed' });
-        return { status: 'suppressed' };
-      }
+      const stopHeartbeats = keepAlive();
       try {
-        const tokenAge = input.replyTokenIssuedAt === undefined ? Infinity : Date.now() - input.replyTokenIssuedAt;
-        if (input.replyToken && tokenAge <= deps.replyTokenMaxAgeMs) {
-          const retryOfReply = row.delivery === 'reply';
-          await db('messages').where({ id: row.id }).update({ delivery: 'reply' });
-          try {
-            await line.replyMessage({ replyToken: input.replyToken, messages: input.messages });
-            await markSent(row.id, 'reply');
-            return { status: 'sent', delivery: 'reply' };
-          } catch (err) {
-            // A fresh token refused on a retry was spent by our own earlier attempt, whose answer
-            // was lost with the worker: the resident has the message, so do not push it again.
-            if (retryOfReply && isInvalidReplyToken(err)) {
-              await markSent(row.id, 'reply');
-              return { status: 'sent', delivery: 'reply' };
-            }
-            if (!isInvalidReplyToken(err)) throw err;
-          }
+        const text = input.messages.map((m) => m.text).join('\n\n');
+        await db('messages')
+          .insert({
+            consultation_id: input.consultationId,
+            resident_id: input.residentId,
+            direction: 'out',
+            sender: input.sender,
+            kind: 'text',
+            text,
+            payload: JSON.stringify({ messages: input.messages }),
+            send_key: input.sendKey,
+            retry_key: crypto.randomUUID(),
+            delivery_status: 'pending',
+            answered_by: input.answeredBy ?? null,
+            staff_id: input.staffId ?? null,
+            prompt_tokens: input.usage?.promptTokens ?? null,
+            completion_tokens: input.usage?.completionTokens ?? null,
+          })
+          .onConflict('send_key')
+          .ignore();
+        const row = await db('messages').where({ send_key: input.sendKey }).first();
+        if (row.delivery_status === 'sent') return { status: 'sent', delivery: row.delivery };
+        if (row.delivery_status === 'suppressed') return { status: 'suppressed' };
+        if (row.delivery_status === 'failed') return { status: 'failed', error: row.error };
+
+        const resident = await db('residents').where({ id: input.residentId }).first('line_user_id', 'status');
+        if (!resident?.line_user_id || resident.status !== 'active') {
+          await db('messages').where({ id: row.id }).update({ delivery_status: 'suppressed' });
+          return { status: 'suppressed' };
         }
-        return await push(row, resident.line_user_id, input.messages);
-      } catch (err) {
-        if (transient(err)) throw err;
-        const error = err instanceof HTTPFetchError ? `LINE ${err.status}: ${String(err.body).slice(0, 300)}` : String(err);
-        await db('messages').where({ id: row.id }).update({ delivery_status: 'failed', error });
-        deps.logger.warn({ consultationId: input.consultationId, status: (err as HTTPFetchError).status }, 'LINE refused a message');
-        return { status: 'failed', error };
+        try {
+          if (row.delivery !== 'push') {
+            const replied = await tryReply(row, input);
+            if (replied) return replied;
+          }
+          return await push(row, resident.line_user_id, input.messages);
+        } catch (err) {
+          if (transient(err)) throw err;
+          const error = lineError(err as HTTPFetchError);
+          await db('messages').where({ id: row.id }).update({ delivery_status: 'failed', error });
+          deps.logger.warn({ consultationId: input.consultationId, status: (err as HTTPFetchError).status }, 'LINE refused a message');
+          return { status: 'failed', error };
+        }
+      } finally {
+        stopHeartbeats();
       }
     },
 

@@ -3,7 +3,7 @@ import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
-import type { Mailer } from '../platform/mail';
+import { idempotencyMarker, type Mailer } from '../platform/mail';
 import { tokyoTime } from '../workflows/calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../workflows/calendar/calendar-from-profile';
 import type { ConsentField, ConsentRequest } from '../workflows/consent/consent-flow';
@@ -50,7 +50,7 @@ export function createReferralActivities(deps: { db: Db; profile: MunicipalityPr
     const r = await db('referrals as r').join('organizations as o', 'o.id', 'r.organization_id').where('r.id', referralId).first('o.email', 'o.name');
     if (!deps.mailer) return 'SMTP_URL is not set';
     const text = [`${r.name} ご担当者様`, '', ...lines, '', `対応画面: ${partnerLink(referralId)}`, '', 'このメールには相談者の個人情報は含まれていません。対応画面（パートナーポータル）で確認してください。'].join('\n');
-    await deps.mailer.sendMail({ to: r.email, subject, text });
+    await deps.mailer.sendMail({ to: r.email, subject, text, ...idempotencyMarker(deps.mailer, `referral:${referralId}:${subject}`) });
     return null;
   }
 

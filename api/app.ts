@@ -18,6 +18,7 @@ import type { LiveEventHub } from '../platform/events';
 import { healthRoutes } from './health/health-routes';
 import { InboxRelay } from './line-webhook/inbox-relay';
 import { lineWebhookRoutes } from './line-webhook/line-webhook-routes';
+import { registerInboxMetrics } from './line-webhook/inbox-metrics';
 import { createMetrics } from './health/metrics';
 import { AppError, errorMiddleware, FailureCode } from './http/errors';
 import type { RouteSpec } from './http/route';
@@ -42,6 +43,8 @@ export interface AppDeps {
   liveEvents?: LiveEventHub;
   /** Built admin app; served at /admin/ when present. */
   adminDistDir?: string;
+  /** A pool of its own for the inbox relay, so it never takes the connections the webhook needs. */
+  relayDb?: Db;
 }
 
 export const JSON_BODY_LIMIT = '100kb';
@@ -67,7 +70,8 @@ function requestLog(logger: Logger): RequestHandler {
 export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; relay: InboxRelay } {
   const { db, env, logger } = deps;
   const metrics = createMetrics();
-  const relay = new InboxRelay({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
+  registerInboxMetrics(metrics.registry, db);
+  const relay = new InboxRelay({ db: deps.relayDb ?? db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [

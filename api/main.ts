@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadConfigOrExit } from '../platform/config';
 import { createDb, migrateLatest } from '../platform/db';
+import { RELAY_POOL } from './line-webhook/inbox-relay';
 import { LiveEventHub } from '../platform/events';
 import { createLogger } from '../platform/logger';
 import { connectTemporalClient } from '../platform/temporal/client';
@@ -28,7 +29,8 @@ async function main() {
   const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, keyring);
   const liveEvents = new LiveEventHub(env.DATABASE_URL, { logger });
   await liveEvents.start();
-  const { app, relay } = createApp({ db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
+  const relayDb = createDb(env.DATABASE_URL, RELAY_POOL);
+  const { app, relay } = createApp({ db, relayDb, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
   relay.start();
   const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
   const shutdown = () => {
@@ -36,7 +38,7 @@ async function main() {
     server.close(() => {
       void relay
         .stop()
-        .then(() => Promise.all([db.destroy(), temporal.connection.close(), liveEvents.stop()]))
+        .then(() => Promise.all([db.destroy(), relayDb.destroy(), temporal.connection.close(), liveEvents.stop()]))
         .finally(() => process.exit(0));
     });
     server.closeAllConnections();

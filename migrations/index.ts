@@ -11,6 +11,7 @@ import * as addStaffHandover from './20261123000009_add_staff_handover';
 import * as addReportIndexes from './20261123000010_add_report_indexes';
 import * as createConsentsAndReferrals from './20261123000011_create_consents_and_referrals';
 import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
+import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '20261123000010_add_report_indexes': addReportIndexes,
   '20261123000011_create_consents_and_referrals': createConsentsAndReferrals,
   '20261130160100_create_handover_summaries': createHandoverSummaries,
+  '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

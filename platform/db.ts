@@ -4,7 +4,9 @@ import { migrationSource } from '../migrations';
 export type Db = Knex;
 
 export function createDb(url: string, pool = { min: 0, max: 10 }): Db {
-  return knex({ client: 'pg', connection: url, pool });
+  // Without this, knex prefixes every query error with the SQL and its values (a resident's text),
+  // and that message travels on into logs, tables and Temporal failures.
+  return knex({ client: 'pg', connection: url, pool, compileSqlOnError: false });
 }
 
 export async function migrateLatest(db: Db): Promise<string[]> {

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { freePort } from '../platform/processes';
 import { ensureTemporalCli } from '../platform/temporal/cli';
 import { startTemporalDevServer } from '../platform/temporal/dev-server';
+import { FAILURE_CONVERTER_PATH } from '../platform/temporal/failure-converter';
 import { TEMPLATE_DATABASE, TestRunState, writeTestRunState } from './helpers/test-run-state';
 
 /**
@@ -48,7 +49,7 @@ export default async function globalSetup(): Promise<void> {
     quiet: true,
   });
 
-  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietBundlerLogger });
+  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietBundlerLogger });
   const bundlePath = path.join(dataDir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, bundle.code);
 

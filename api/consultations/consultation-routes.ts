@@ -32,7 +32,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
   };
 
   /** Runs a staff action on the resident's workflow; a validator's refusal becomes a 409 in Japanese. */
-  const act = async <A extends unknown[], R>(residentId: string, run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<R>): Promise<R> => {
+  const act = async <R>(residentId: string, run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<R>): Promise<R> => {
     try {
       return await run(temporal.workflow.getHandle(consultationWorkflowId(residentId)));
     } catch (err) {
@@ -42,8 +42,6 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       throw err;
     }
   };
-
-  const staffName = async (id: string) => (await db('staff_users').where({ id }).first('display_name'))?.display_name as string;
 
   return [
     {

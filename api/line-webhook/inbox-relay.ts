@@ -1,18 +1,41 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../../platform/db';
-import type { Logger } from '../../platform/logger';
+import { publish } from '../../platform/events';
+import { errorCode, type Logger } from '../../platform/logger';
 import { consultationWorkflow } from '../../workflows';
 import { consultationWorkflowId, residentEventSignal } from '../../workflows/consultation/messages';
 import { toResidentEvent } from './resident-events';
 
-const BATCH = 50;
-const MAX_BACKOFF_MS = 60_000;
-// Temporal calls in flight at once; one resident's events are never among them twice.
-const RELAY_CONCURRENCY = 16;
 // Crockford base32 without I, L, O, U: codes staff read aloud or type never mix up 0/O or 1/I.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export interface InboxRelaySettings {
+  /** Rows claimed per pass (at most one per resident: the earliest pending event of each). */
+  batch: number;
+  /** How long a claim holds a row; a relay that dies mid-pass frees its rows after this. */
+  leaseMs: number;
+  /** Failures (outages of Temporal or Postgres not counted) before an event goes to the dead letter. */
+  maxAttempts: number;
+  /** Temporal calls in flight at once. */
+  concurrency: number;
+  maxBackoffMs: number;
+}
+
+/** The relay's own pool: one connection claims and marks, one spare for upserting residents. */
+export const RELAY_POOL = { min: 0, max: 2 };
+
+export const DEFAULT_RELAY_SETTINGS: InboxRelaySettings = { batch: 50, leaseMs: 30_000, maxAttempts: 8, concurrency: 8, maxBackoffMs: 60_000 };
+
+type InboxEvent = webhook.Event & { webhookEventId: string };
+interface ClaimedRow {
+  webhook_event_id: string;
+  event: InboxEvent;
+  attempts: number;
+  resident_key: string;
+}
 
 function newResidentCode(): string {
   const bytes = crypto.randomBytes(6);
@@ -36,18 +59,62 @@ async function upsertResident(db: Db, lineUserId: string): Promise<{ id: string 
   throw new Error('could not allocate a resident code');
 }
 
+/** Temporal or Postgres unreachable: not the event's fault, so it does not use up the event's attempts. */
+export function isOutage(err: unknown): boolean {
+  const code = errorCode(err);
+  // gRPC 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED; pg class 08 (connection) and 57P0x (shutting down).
+  return /^temporal:(14|4)$|^pg:(08|57P0)|^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$|TransportError|Connection|KnexTimeoutError/.test(code);
+}
+
 /**
- * Moves stored webhook events to Temporal in timestamp order. Runs after each webhook and on a timer,
- * so events stored while Temporal was down go out once it is back. Rows are claimed with SKIP LOCKED,
- * so several API processes can run relays side by side without sending an event twice.
+ * The earliest pending, due, unleased event of each resident, leased to `claimedBy` in one statement
+ * (its own short transaction). A resident's later event is never claimed while an earlier one is
+ * still pending, waiting for a retry or leased by another relay, so order holds across any number of
+ * relays; SKIP LOCKED lets relays claim side by side without waiting on each other.
+ */
+async function claim(db: Db, claimedBy: string, settings: InboxRelaySettings): Promise<ClaimedRow[]> {
+  const { rows } = await db.raw(
+    `UPDATE webhook_inbox AS w
+        SET locked_until = now() + make_interval(secs => ?), claimed_by = ?
+       FROM (SELECT c.webhook_event_id
+               FROM webhook_inbox c
+              WHERE c.status = 'pending'
+                AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= now())
+                AND (c.locked_until IS NULL OR c.locked_until <= now())
+                AND NOT EXISTS (SELECT 1 FROM webhook_inbox e
+                                 WHERE e.status = 'pending' AND e.resident_key = c.resident_key
+                                   AND (e.event_timestamp, e.webhook_event_id) < (c.event_timestamp, c.webhook_event_id))
+              ORDER BY c.event_timestamp, c.webhook_event_id
+              LIMIT ?
+              FOR UPDATE OF c SKIP LOCKED) AS picked
+      WHERE w.webhook_event_id = picked.webhook_event_id
+  RETURNING w.webhook_event_id, w.event, w.attempts, w.resident_key`,
+    [settings.leaseMs / 1000, claimedBy, settings.batch],
+  );
+  return rows;
+}
+
+/**
+ * Moves stored webhook events to Temporal, each resident's in timestamp order. Runs after each webhook
+ * and on a timer, so events stored while Temporal was down go out once it is back. Rows are claimed in
+ * a short statement, Temporal is called with no transaction open, and each row is marked on its own,
+ * so a failure affects only its event. An event that keeps failing goes to the dead letter with an alert.
+ *
+ * Give it a pool of its own (`createDb(url, { max: 2 })`): it then never takes a connection the
+ * webhook's inserts need.
  */
 export class InboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly settings: InboxRelaySettings;
+  readonly identity: string;
 
-  constructor(private readonly deps: { db: Db; temporal: Client; taskQueue: string; logger: Logger }) {}
+  constructor(private readonly deps: { db: Db; temporal: Client; taskQueue: string; logger: Logger; identity?: string; settings?: Partial<InboxRelaySettings> }) {
+    this.settings = { ...DEFAULT_RELAY_SETTINGS, ...deps.settings };
+    this.identity = deps.identity ?? `relay@${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  }
 
   start(intervalMs = 2_000): void {
     this.timer = setInterval(() => this.kick(), intervalMs);
@@ -87,68 +154,92 @@ export class InboxRelay {
   }
 
   private async passUntilEmpty(): Promise<void> {
-    while ((await this.pass()) === BATCH);
+    // Each pass takes one event per resident, so a resident's burst takes as many passes as events.
+    while ((await this.pass()) > 0);
   }
 
-  private async pass(): Promise<number> {
-    const { db } = this.deps;
-    return db.transaction(async (trx) => {
-      const rows = await trx('webhook_inbox')
-        .where({ status: 'pending' })
-        .andWhere((w) => w.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', trx.fn.now()))
-        .orderBy('event_timestamp')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked();
-      // Each resident's events go in order; different residents are relayed side by side.
-      const byResident = new Map<string, typeof rows>();
-      for (const row of rows) {
-        const key = row.event?.source?.userId ?? row.webhook_event_id;
-        byResident.set(key, [...(byResident.get(key) ?? []), row]);
+  /**
+   * One claim, then each claimed event relayed and marked; returns how many were settled (relayed,
+   * ignored or dead-lettered), so a pass that only scheduled retries ends the loop.
+   */
+  async pass(): Promise<number> {
+    const rows = await claim(this.deps.db, this.identity, this.settings);
+    let settled = 0;
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) {
+        const row = rows[next++];
+        if (await this.relayAndMark(row)) settled += 1;
       }
-      let failed = false;
-      const relayResident = async (residentRows: typeof rows) => {
-        for (const row of residentRows) {
-          try {
-            const outcome = await this.relay(row.event);
-            // Once Temporal holds the event (encrypted by the payload codec), the inbox keeps only what
-            // de-duplication needs: the text a resident typed, personal details included, is dropped.
-            await trx('webhook_inbox')
-              .where({ webhook_event_id: row.webhook_event_id })
-              .update({ status: outcome, relayed_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null, event: trx.raw("event #- '{message,text}'") });
-          } catch (err) {
-            failed = true;
-            const attempts = row.attempts + 1;
-            const retryAt = new Date(Date.now() + Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 7)));
-            await trx('webhook_inbox')
-              .where({ webhook_event_id: row.webhook_event_id })
-              .update({ attempts, last_error: String((err as Error).message).slice(0, 500), next_attempt_at: retryAt });
-            // Later events of the same resident wait too, so none overtakes this one.
-            const userId = row.event?.source?.userId;
-            if (userId) {
-              await trx('webhook_inbox')
-                .where({ status: 'pending' })
-                .whereRaw("event->'source'->>'userId' = ?", [userId])
-                .andWhere('event_timestamp', '>=', row.event_timestamp)
-                .update({ next_attempt_at: retryAt });
-            }
-            this.deps.logger.warn({ webhookEventId: row.webhook_event_id, attempts }, 'relay to Temporal failed; will retry');
-            return;
-          }
-        }
-      };
-      const groups = [...byResident.values()];
-      for (let i = 0; i < groups.length; i += RELAY_CONCURRENCY) await Promise.all(groups.slice(i, i + RELAY_CONCURRENCY).map(relayResident));
-      // After a failure, stop draining: the timer tries again after the back-off.
-      if (failed) return 0;
-      return rows.length;
-    });
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, rows.length) }, lane));
+    return settled;
   }
 
-  private async relay(raw: webhook.Event & { webhookEventId: string }): Promise<'relayed' | 'ignored'> {
+  private async relayAndMark(row: ClaimedRow): Promise<boolean> {
+    const { db, logger } = this.deps;
+    try {
+      const outcome = await this.relay(row.event);
+      // Once Temporal holds the event (encrypted by the payload codec), the inbox keeps only what
+      // de-duplication needs: the text a resident typed, personal details included, is dropped.
+      await db('webhook_inbox')
+        .where({ webhook_event_id: row.webhook_event_id })
+        .update({ status: outcome, relayed_at: db.fn.now(), attempts: row.attempts + 1, last_error: null, locked_until: null, event: db.raw("event #- '{message,text}'") });
+      return true;
+    } catch (err) {
+      const code = errorCode(err);
+      const outage = isOutage(err);
+      const attempts = outage ? row.attempts : row.attempts + 1;
+      try {
+        if (attempts >= this.settings.maxAttempts) {
+          await this.deadLetter(row, attempts, code);
+          return true;
+        } else {
+          const backoff = Math.min(this.settings.maxBackoffMs, 500 * 2 ** Math.min(attempts + 1, 10));
+          const retryAt = new Date(Date.now() + backoff * (0.8 + Math.random() * 0.4));
+          // The row stays pending, so the claim holds this resident's later events back until it is relayed.
+          await db('webhook_inbox').where({ webhook_event_id: row.webhook_event_id }).update({ attempts, last_error: code, next_attempt_at: retryAt, locked_until: null });
+          logger.warn({ webhookEventId: row.webhook_event_id, attempts, code, outage }, 'relay to Temporal failed; will retry');
+        }
+      } catch (markErr) {
+        // Postgres is gone too: the lease runs out and a relay picks the row up again.
+        logger.warn({ webhookEventId: row.webhook_event_id, code: errorCode(markErr) }, 'could not record a relay failure');
+      }
+      return false;
+    }
+  }
+
+  /** Gives up on one event: later events of the resident go ahead, staff see an alert, /metrics counts it. */
+  private async deadLetter(row: ClaimedRow, attempts: number, code: string): Promise<void> {
+    const { db, logger } = this.deps;
+    const alertId = crypto.randomUUID();
+    let consultationId: string | null = null;
+    await db.transaction(async (trx) => {
+      await trx('webhook_inbox')
+        .where({ webhook_event_id: row.webhook_event_id })
+        .update({ status: 'dead', dead_at: trx.fn.now(), attempts, last_error: code, locked_until: null });
+      const userId = row.event.source?.type === 'user' ? row.event.source.userId : undefined;
+      const consultation = userId
+        ? await trx('consultations as c')
+            .join('residents as r', 'r.id', 'c.resident_id')
+            .where('r.line_user_id', userId)
+            .orderByRaw("(c.status <> 'closed') DESC, c.opened_at DESC")
+            .first('c.id')
+        : undefined;
+      consultationId = consultation?.id ?? null;
+      await trx('alerts').insert({ id: alertId, consultation_id: consultationId, kind: 'dead_letter', channel: 'dashboard', webhook_event_id: row.webhook_event_id });
+    });
+    if (consultationId) await publish(db, { type: 'alert', id: alertId, consultationId, level: null }, { type: 'queue' });
+    logger.error({ webhookEventId: row.webhook_event_id, alertId, attempts, code }, 'webhook event moved to the dead letter');
+  }
+
+  private async relay(raw: InboxEvent): Promise<'relayed' | 'ignored'> {
     const { db, temporal } = this.deps;
     const mapped = toResidentEvent(raw);
     if (!mapped) return 'ignored';
+    // Already in a consultation's record (a replay after a relay died between signal and mark): a
+    // signalWithStart now would open a new consultation if that one has closed, and answer it again.
+    if (await db('messages').where({ webhook_event_id: raw.webhookEventId }).first('id')) return 'relayed';
     const resident = await upsertResident(db, mapped.lineUserId);
     const workflowId = consultationWorkflowId(resident.id);
     const { event } = mapped;

@@ -33,7 +33,7 @@ function parseEvents(raw: Buffer): InboxEvent[] {
 
 /**
  * `POST /webhooks/line`: verify the signature over the raw bytes, store every event in the inbox in
- * one transaction, answer 200, then let the relay hand the events to Temporal. An acknowledged event
+ * one statement, answer 200, then let the relay hand the events to Temporal. An acknowledged event
  * is in Postgres before LINE hears 200, so nothing is lost while Temporal or the worker is down.
  */
 export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; onStored: () => void }): RouteSpec[] {
@@ -51,21 +51,21 @@ export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; onStore
         }
         const events = parseEvents(raw);
         if (events.length > 0) {
-          await deps.db.transaction(async (trx) => {
-            await trx('webhook_inbox')
-              .insert(
-                events.map((e) => ({
-                  webhook_event_id: e.webhookEventId,
-                  event_type: e.type,
-                  event: JSON.stringify(e),
-                  event_timestamp: e.timestamp,
-                  is_redelivery: e.deliveryContext?.isRedelivery === true,
-                })),
-              )
-              // A redelivery or a repeated POST of an event we already hold changes nothing.
-              .onConflict('webhook_event_id')
-              .ignore();
-          });
+          // One statement, so no explicit transaction: all the events are stored, or none and LINE retries.
+          await deps.db('webhook_inbox')
+            .insert(
+              events.map((e) => ({
+                webhook_event_id: e.webhookEventId,
+                event_type: e.type,
+                // PostgreSQL text cannot hold NUL: one such character would refuse the whole delivery.
+                event: JSON.stringify(e, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '\uFFFD') : value)),
+                event_timestamp: e.timestamp,
+                is_redelivery: e.deliveryContext?.isRedelivery === true,
+              })),
+            )
+            // A redelivery or a repeated POST of an event we already hold changes nothing.
+            .onConflict('webhook_event_id')
+            .ignore();
         }
         res.status(200).json({});
         if (events.length > 0) deps.onStored();

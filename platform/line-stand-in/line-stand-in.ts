@@ -195,6 +195,17 @@ export interface LineStandIn {
    */
   failNext(path: string | RegExp, status: number, body?: object, times?: number): void;
   /**
+   * From now on, a `share` (0–1) of the requests matching `path` fail at random with one of `statuses`
+   * (LINE-style bodies, no side effect, recorded as injected failures). `share` 0 turns it off.
+   */
+  failRandomly(path: string | RegExp, share: number, statuses?: number[]): void;
+  /**
+   * The next `times` (default 1) requests matching `path` are carried out as usual (a reply spends its
+   * token, a push is delivered and its retry key accepted) but the connection is dropped instead of
+   * answering: the caller cannot tell whether LINE accepted them, as when a worker dies mid-call.
+   */
+  loseAnswerNext(path: string | RegExp, times?: number): void;
+  /**
    * Resolves with the first recorded request matching `predicate`: at once if one is already recorded
    * (unless `includeExisting: false`), else as soon as one is. Rejects after `timeoutMs` (default 5000).
    */
@@ -472,6 +483,8 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
   const userMenus = new Map<string, string>();
   let defaultMenu: string | undefined;
   let failures: FailureRule[] = [];
+  let randomFailure: { path: string | RegExp; share: number; statuses: number[] } | undefined;
+  let lostAnswers: { path: string | RegExp; remaining: number }[] = [];
   let monthlyLimit: number | null = null;
   let deliveredPushCount = 0;
 
@@ -514,9 +527,24 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     return json(404, { message: 'Not found' });
   }
 
-  function takeFailure(path: string): FailureRule | undefined {
-    const rule = failures.find((f) => (typeof f.path === 'string' ? f.path === path : f.path.test(path)));
-    if (!rule) return undefined;
+  const pathMatches = (rule: string | RegExp, path: string) => (typeof rule === 'string' ? rule === path : rule.test(path));
+
+  function takeLostAnswer(path: string): boolean {
+    const rule = lostAnswers.find((f) => pathMatches(f.path, path));
+    if (!rule) return false;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) lostAnswers = lostAnswers.filter((f) => f !== rule);
+    return true;
+  }
+
+  function takeFailure(path: string): Omit<FailureRule, 'remaining' | 'path'> | undefined {
+    const rule = failures.find((f) => pathMatches(f.path, path));
+    if (!rule) {
+      if (randomFailure && pathMatches(randomFailure.path, path) && Math.random() < randomFailure.share) {
+        return { status: randomFailure.statuses[Math.floor(Math.random() * randomFailure.statuses.length)] };
+      }
+      return undefined;
+    }
     rule.remaining -= 1;
     if (rule.remaining <= 0) failures = failures.filter((f) => f !== rule);
     return rule;
@@ -830,6 +858,10 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       ...(endpoint === 'push' && !injectedFailure ? { delivered: answer.status === 200 && answer.delivered === true } : {}),
     };
     record(entry);
+    if (authorized && !injectedFailure && takeLostAnswer(path)) {
+      res.destroy();
+      return;
+    }
 
     const responseHeaders: Record<string, string> = { 'x-line-request-id': requestId, ...answer.headers };
     if (answer.raw) {
@@ -937,6 +969,12 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       if (times < 1) return;
       failures.push({ path, status, body, remaining: times });
     },
+    failRandomly(path, share, statuses = [429, 500]) {
+      randomFailure = share > 0 ? { path, share, statuses } : undefined;
+    },
+    loseAnswerNext(path, times = 1) {
+      if (times >= 1) lostAnswers.push({ path, remaining: times });
+    },
     waitFor(predicate, timeoutMs = 5000, waitOptions = {}) {
       if (waitOptions.includeExisting !== false) {
         const existing = requests.find(predicate);
@@ -977,6 +1015,8 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       userMenus.clear();
       defaultMenu = undefined;
       failures = [];
+      randomFailure = undefined;
+      lostAnswers = [];
       monthlyLimit = null;
       deliveredPushCount = 0;
     },

@@ -1,5 +1,6 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { PiiCipher } from '../crypto/pii-cipher';
+import { FAILURE_CONVERTER_PATH } from './failure-converter';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -48,5 +49,8 @@ export class EncryptionCodec implements PayloadCodec {
   }
 }
 
-/** The data converter client and worker share. */
-export const encryptedDataConverter = (cipher: PiiCipher) => ({ payloadCodecs: [new EncryptionCodec(cipher)] });
+/**
+ * The data converter client and worker share. Workflow bundles built ahead of time must pass the same
+ * failureConverterPath to bundleWorkflowCode.
+ */
+export const encryptedDataConverter = (cipher: PiiCipher) => ({ payloadCodecs: [new EncryptionCodec(cipher)], failureConverterPath: FAILURE_CONVERTER_PATH });

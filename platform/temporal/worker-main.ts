@@ -8,6 +8,7 @@ import { createLlmClient } from '../llm';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail';
 import { createWorker } from './worker';
+import { runtimeLogger } from './runtime-logger';
 import { PiiKeyring } from '../crypto/pii-cipher';
 
 async function main() {
@@ -18,7 +19,7 @@ async function main() {
     process.exit(78);
   }
   // SIGINT/SIGTERM make worker.run() resolve after in-flight activities finish (shutdownGraceTime).
-  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'], logger: runtimeLogger(logger) });
   const db = createDb(env.DATABASE_URL);
   const { worker, connection } = await createWorker({
     address: env.TEMPORAL_ADDRESS,

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium, signInToAdmin } from '../helpers/browser';
 import { parsePeriod } from '../../api/reports/report-model';
 import { reportCalendar } from '../../api/reports/report-service';
 import { insertReportFixture } from '../helpers/report-fixtures';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack } from '../helpers/test-stack';
 
 /** Committed, so reviewers can see the reports page without running anything. */
 const SCREENSHOT = path.resolve(__dirname, '../../test-artifacts/screenshots/reports.png');

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { Runtime, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import type { InboxRelay } from '../../api/line-webhook/inbox-relay';
@@ -18,11 +18,12 @@ import type { Db } from '../../platform/db';
 import { createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
 import pino from 'pino';
-import { createLogger, REDACTED_FIELDS } from '../../platform/logger';
+import { createLogger, loggerOptions } from '../../platform/logger';
 import { createMailer } from '../../platform/mail';
 import { LiveEventHub } from '../../platform/events';
 import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
+import { runtimeLogger } from '../../platform/temporal/runtime-logger';
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { encryptedDataConverter } from '../../platform/temporal/encryption-codec';
 import { createTestDatabase } from './test-database';
@@ -94,7 +95,7 @@ export async function startTestStack(
   options.profile?.(profile);
   const logLines = options.logLines;
   const logger = logLines
-    ? pino({ level: 'debug', redact: { paths: REDACTED_FIELDS, censor: '[redacted]' } }, { write: (line: string) => void logLines.push(line) })
+    ? pino(loggerOptions('debug'), { write: (line: string) => void logLines.push(line) })
     : createLogger('silent');
   const connection = await Connection.connect({ address: run.temporalAddress });
   const keyring = PiiKeyring.fromEnv(env);
@@ -186,12 +187,13 @@ export async function startTestStack(
 }
 
 /** The SDK logs every worker state change at INFO; tests only want warnings. Once per process. */
-function installQuietRuntime(): void {
+export function installQuietRuntime(): void {
   const flag = '__yorisoiRuntimeInstalled';
   const g = globalThis as Record<string, unknown>;
   if (g[flag]) return;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // Through our logger's serializer, as in production: SDK lines about failed activities carry no content.
+    Runtime.install({ logger: runtimeLogger(createLogger('warn', 'temporal-sdk'), 'WARN') });
   } catch {
     // Already installed by an earlier test file in this process (jest gives each file fresh modules).
   }

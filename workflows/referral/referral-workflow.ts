@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Activities } from '../../activities';
 import { ReferralInput, referralActionUpdate, referralWithdrawSignal } from './messages';
 import { isAcknowledged, isContactDone, nextReferralStatus, ReferralStatus, TERMINAL } from './referral-policy';
@@ -19,6 +20,9 @@ export async function referralWorkflow(input: ReferralInput): Promise<{ status: 
   const { referralId } = input;
   let status: ReferralStatus = 'sent';
   let withdrawn = false;
+  // Every change of status takes this lock. Without it, a decline sent while an accept awaits its
+  // activity passes the validator (the status is still 'sent') and both would be recorded.
+  const changes = new Mutex();
 
   setHandler(referralWithdrawSignal, () => {
     withdrawn = true;
@@ -26,16 +30,24 @@ export async function referralWorkflow(input: ReferralInput): Promise<{ status: 
 
   setHandler(
     referralActionUpdate,
-    async ({ action, actorId, note }) => {
-      const to = nextReferralStatus(status, action);
-      await acts.recordReferralTransition({ referralId, to, action, actorId, note });
-      status = to;
-      if (to === 'accepted') {
-        const text = await acts.referralAcceptedMessage({ referralId });
-        await line.sendToResident({ sendKey: `referral-accepted-${referralId}`, consultationId: input.consultationId, residentId: input.residentId, messages: [{ type: 'text', text }], sender: 'system' });
-      }
-      return { status };
-    },
+    ({ action, actorId, note }) =>
+      changes.runExclusive(async () => {
+        // Checked again under the lock: an update accepted a moment ago may no longer apply.
+        if (withdrawn || TERMINAL.includes(status)) throw ApplicationFailure.nonRetryable(`the referral is ${withdrawn ? 'withdrawn' : status}`, 'ReferralStepRefused');
+        let to: ReferralStatus;
+        try {
+          to = nextReferralStatus(status, action);
+        } catch (err) {
+          throw ApplicationFailure.nonRetryable((err as Error).message, 'ReferralStepRefused');
+        }
+        await acts.recordReferralTransition({ referralId, to, action, actorId, note });
+        status = to;
+        if (to === 'accepted') {
+          const text = await acts.referralAcceptedMessage({ referralId });
+          await line.sendToResident({ sendKey: `referral-accepted-${referralId}`, consultationId: input.consultationId, residentId: input.residentId, messages: [{ type: 'text', text }], sender: 'system' });
+        }
+        return { status };
+      }),
     {
       validator: ({ action }) => {
         if (withdrawn || TERMINAL.includes(status)) throw new Error(`the referral is ${withdrawn ? 'withdrawn' : status}`);
@@ -54,10 +66,11 @@ export async function referralWorkflow(input: ReferralInput): Promise<{ status: 
   const watches = [overdue('acknowledge', due.acknowledgeDueAt, () => isAcknowledged(status)), overdue('contact', due.contactDueAt, () => isContactDone(status))];
 
   await condition(() => withdrawn || TERMINAL.includes(status));
-  if (withdrawn && !TERMINAL.includes(status)) {
+  await changes.runExclusive(async () => {
+    if (!withdrawn || TERMINAL.includes(status)) return;
     await acts.recordReferralTransition({ referralId, to: 'withdrawn', action: 'withdraw', actorId: undefined });
     status = 'withdrawn';
-  }
+  });
   await Promise.all(watches);
   await condition(allHandlersFinished);
   return { status };

@@ -67,7 +67,7 @@ export const enCases = {
     'harm-to-others': 'Harm to others',
     'other-danger': 'Other danger',
   },
-  alertKind: { crisis: 'Crisis', unclaimed: 'Not taken' },
+  alertKind: { crisis: 'Crisis', unclaimed: 'Not taken', dead_letter: 'Message not delivered to the case' },
   alertChannel: { dashboard: 'Dashboard', 'on-call': 'On call' },
   consultationStatus: {
     onboarding: 'Onboarding',

@@ -68,7 +68,7 @@ export const jaCases = {
     'harm-to-others': '他害',
     'other-danger': 'その他の危険',
   },
-  alertKind: { crisis: '危機', unclaimed: '引き受け待ち' },
+  alertKind: { crisis: '危機', unclaimed: '引き受け待ち', dead_letter: '相談者のメッセージを処理できませんでした' },
   alertChannel: { dashboard: '画面', 'on-call': 'オンコール' },
   consultationStatus: {
     onboarding: '利用開始前',

@@ -10,7 +10,6 @@ import {
   isOpen,
   nextClosing,
   nextOpening,
-  tokyoDate,
 } from '../../../workflows/calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../../../workflows/calendar/calendar-from-profile';
 
