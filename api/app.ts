@@ -13,6 +13,8 @@ import { authorize } from './auth/authorize';
 import { sessionCookie } from './auth/sessions';
 import { consultationRoutes } from './consultations/consultation-routes';
 import { liveEventRoutes } from './live/live-event-routes';
+import { openAlertRoutes } from './alerts/open-alert-routes';
+import { handoverRoutes } from './handover/handover-routes';
 import type { LiveEventHub } from '../platform/events';
 import { healthRoutes } from './health/health-routes';
 import { InboxRelay } from './line-webhook/inbox-relay';
@@ -74,7 +76,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [
-    ...healthRoutes({ db, temporal: deps.temporal, metrics }),
+    ...healthRoutes({ db, temporal: deps.temporal, metrics, liveEvents: deps.liveEvents }),
     ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', botUserId: env.LINE_BOT_USER_ID, onStored: () => relay.kick() }),
     ...authRoutes({ db, env, profile: deps.profile, keyring: deps.keyring }),
     ...staffUserRoutes({ db, profile: deps.profile }),
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
     ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
+    ...openAlertRoutes({ db }),
+    ...handoverRoutes({ db, profile: deps.profile }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

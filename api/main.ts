@@ -27,7 +27,7 @@ async function main() {
   if (admin === 'created') logger.info('first admin account created from ADMIN_EMAIL');
   const keyring = PiiKeyring.fromEnv(env);
   const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, keyring);
-  const liveEvents = new LiveEventHub(env.DATABASE_URL);
+  const liveEvents = new LiveEventHub(env.DATABASE_URL, { logger });
   await liveEvents.start();
   const relayDb = createDb(env.DATABASE_URL, RELAY_POOL);
   const { app, relay } = createApp({ db, relayDb, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });

@@ -14,6 +14,7 @@ import * as addReviewAndUndeliveredAlerts from './20261130000001_add_review_and_
 import * as hardenSignIn from './20261130150000_harden_sign_in';
 import * as needToKnowAndAppendOnlyAudit from './20261130150100_need_to_know_and_append_only_audit';
 import * as createRetentionRuns from './20261130150200_create_retention_runs';
+import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '20261130150000_harden_sign_in': hardenSignIn,
   '20261130150100_need_to_know_and_append_only_audit': needToKnowAndAppendOnlyAudit,
   '20261130150200_create_retention_runs': createRetentionRuns,
+  '20261130160100_create_handover_summaries': createHandoverSummaries,
   '20261130180100_create_satisfaction_responses': createSatisfactionResponses,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
 };

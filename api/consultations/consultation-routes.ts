@@ -13,6 +13,7 @@ import {
 } from '../../workflows/consultation/messages';
 import { recordAudit } from '../audit/audit-log';
 import { OVERSIGHT, STAFF_ROLES } from '../auth/roles';
+import { withQueuePreviews } from '../queue/queue-preview';
 import { AppError, FailureCode } from '../http/errors';
 import { calendarDate, parseBody, parseListQuery, searchText } from '../http/list-query';
 import { RouteSpec, SignedInUser, signedInUser } from '../http/route';
@@ -62,7 +63,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       method: 'get',
       path: '/api/queue',
       access: STAFF_ROLES,
-      handler: async (_req, res) => res.json({ data: await listQueue(db) }),
+      handler: async (_req, res) => res.json({ data: await withQueuePreviews(db, await listQueue(db)) }),
     },
     {
       method: 'get',

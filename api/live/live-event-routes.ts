@@ -2,9 +2,13 @@ import type { LiveEventHub } from '../../platform/events';
 import { STAFF_ROLES } from '../auth/roles';
 import type { RouteSpec } from '../http/route';
 
-const PING_MS = 25_000;
+/** A named event (not a comment) so the browser can tell a silent stream from a quiet one. */
+export const PING_MS = 25_000;
 
-/** `GET /api/events`: server-sent events so the dashboard updates without reloading. Ids only, never text. */
+/**
+ * `GET /api/events`: server-sent events so the dashboard updates without reloading. Ids only, never
+ * text. `resync` follows a lost and regained database listener: the browser then refetches everything.
+ */
 export function liveEventRoutes(deps: { hub?: LiveEventHub }): RouteSpec[] {
   return [
     {
@@ -17,7 +21,7 @@ export function liveEventRoutes(deps: { hub?: LiveEventHub }): RouteSpec[] {
         const unsubscribe = deps.hub?.subscribe((event) => {
           res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
         });
-        const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+        const ping = setInterval(() => res.write('event: ping\ndata: {}\n\n'), PING_MS);
         req.on('close', () => {
           clearInterval(ping);
           unsubscribe?.();

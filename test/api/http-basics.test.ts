@@ -17,7 +17,7 @@ describe('API basics: health, metrics, errors, headers', () => {
     expect((await client.get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await client.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ postgres: 'ok', temporal: 'ok' });
+    expect(ready.body.checks).toEqual({ postgres: 'ok', temporal: 'ok', liveEvents: 'ok' });
   });
 
   it('exposes Prometheus metrics labelled by route pattern', async () => {

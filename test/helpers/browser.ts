@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { hasSecondFactor, nextSecondFactorCode } from './http-client';
 import { TEST_PASSWORD } from './test-stack';
 
@@ -27,15 +27,17 @@ export function collectErrors(page: Page): string[] {
 
 /**
  * A fresh browser profile signed in through the admin app's Japanese login page. `beforeSubmit`
- * runs just before the login click (e.g. to start waiting for the live-update stream).
+ * runs just before the login click (e.g. to start waiting for the live-update stream); `initScript`
+ * runs in every page before the app (e.g. to stand in for browser APIs).
  */
 export async function signInToAdmin(
   browser: Browser,
   baseUrl: string,
   email: string,
-  options: { context?: BrowserContextOptions; beforeSubmit?: (page: Page) => void } = {},
+  options: { context?: BrowserContextOptions; beforeSubmit?: (page: Page) => void; initScript?: Parameters<BrowserContext['addInitScript']>[0] } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options.context });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const errors = collectErrors(page);

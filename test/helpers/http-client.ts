@@ -59,6 +59,33 @@ export class HttpClient {
   patch = (path: string, body: unknown) => this.request('PATCH', path, body);
   delete = (path: string, body?: unknown) => this.request('DELETE', path, body);
 
+  /** Opens a server-sent event stream with this session and collects its named events as they arrive. */
+  async openEventStream(path: string): Promise<{ events: { type: string; data: unknown }[]; close(): void }> {
+    const controller = new AbortController();
+    const res = await fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {}, signal: controller.signal });
+    if (res.status !== 200 || !res.body) throw new Error(`event stream ${path} answered ${res.status}`);
+    const events: { type: string; data: unknown }[] = [];
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffered = '';
+      try {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          buffered += decoder.decode(chunk, { stream: true });
+          const blocks = buffered.split('\n\n');
+          buffered = blocks.pop() ?? '';
+          for (const block of blocks) {
+            const type = /^event: (.+)$/m.exec(block)?.[1];
+            const data = /^data: (.+)$/m.exec(block)?.[1];
+            if (type) events.push({ type, data: data ? JSON.parse(data) : undefined });
+          }
+        }
+      } catch {
+        // Aborted by close().
+      }
+    })();
+    return { events, close: () => controller.abort() };
+  }
+
   /** Signs in, typing the second factor when the account has one. */
   async login(email: string, password: string): Promise<this> {
     let res = await this.post('/api/auth/login', { email, password });

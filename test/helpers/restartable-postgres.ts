@@ -62,3 +62,5 @@ export async function startRestartablePostgres(): Promise<{ db: Db; url: string;
     },
   };
 }
+
+export type RestartablePostgres = Awaited<ReturnType<typeof startRestartablePostgres>>;

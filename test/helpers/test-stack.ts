@@ -38,6 +38,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 export interface TestStack {
   db: Db;
   line: LineStandIn;
+  liveEvents: LiveEventHub;
   openai: OpenAIStandIn;
   relay: InboxRelay;
   env: Env;
@@ -140,7 +141,7 @@ export async function startTestStack(
   };
   if (options.worker) await launchWorker();
 
-  const liveEvents = new LiveEventHub(database.url);
+  const liveEvents = new LiveEventHub(database.url, { logger });
   await liveEvents.start();
   const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
   const server = http.createServer(app);
@@ -151,6 +152,7 @@ export async function startTestStack(
   return {
     db: database.db,
     line,
+    liveEvents,
     openai,
     relay,
     env,

@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Loading, ShowBase, Title, useShowContext, useTranslate } from 'react-admin';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { ConsultationHeader } from './ConsultationHeader';
@@ -8,7 +9,6 @@ import { IntakePanel } from './IntakePanel';
 import { NotesPanel } from './NotesPanel';
 import { ReplyArea } from './ReplyArea';
 import { RiskPanel } from './RiskPanel';
-import { SummaryPanel } from './SummaryPanel';
 import type { Consultation } from './types';
 
 /** 相談詳細: the conversation on the left (or on top, on narrow screens), the case around it on the right. */
@@ -34,7 +34,7 @@ const ConsultationPage = () => {
         <Stack spacing={2}>
           <AlertsPanel alerts={record.alerts} />
           <RiskPanel consultation={record} />
-          <SummaryPanel summary={record.summary} />
+          <HandoverPanel consultationId={record.id} />
           <IntakePanel labels={record.intakeLabels} />
           <CaseReferralsPanel consultationId={record.id} closed={record.status === 'closed'} />
           <NotesPanel consultation={record} />

@@ -6,6 +6,7 @@ import { useDataProvider, useNotify, useTranslate, type Identifier } from 'react
 import { invalidateCases } from '../providers/liveUpdates';
 import type { YorisoiDataProvider } from '../providers/dataProvider';
 import { newClientMessageId } from './clientMessageId';
+import { useReplyDraft } from './replyDraft';
 import { errorMessage } from './useConsultationAction';
 
 /**
@@ -19,7 +20,7 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
   const notify = useNotify();
   const translate = useTranslate();
   const inputId = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useReplyDraft(String(consultationId));
   const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState(false);
   const clientMessageId = useRef<string | null>(null);

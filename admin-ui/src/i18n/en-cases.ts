@@ -8,6 +8,8 @@ export const enCaseResources = {
       waitingSince: 'Waiting',
       requestReason: 'Why',
       offeredToName: 'Offered to',
+      lastMessage: 'Last message',
+      language: 'Language',
     },
   },
   consultations: {
@@ -47,6 +49,7 @@ export const enCaseResources = {
 };
 
 export const enCases = {
+  language: { ja: 'Japanese', zh: 'Chinese', ko: 'Korean', th: 'Thai', vi: 'Vietnamese', en: 'English', es: 'Spanish', id: 'Indonesian', other: 'Other' },
   availability: {
     label: 'Available',
     help: 'While on, new cases are offered to you',

@@ -1,5 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { enCaseResources, enCases } from './en-cases';
+import { enAlerts } from '../alerts/i18n';
+import { enHandover } from '../handover/i18n';
 import { enReportResource, enReports } from '../reports/i18n';
 import { enPartnerResource, enPartners } from '../partners/i18n';
 import englishMessages from 'ra-language-english';
@@ -44,6 +46,8 @@ export const en: TranslationMessages = {
     },
   },
   reports: enReports,
+  alerts: enAlerts,
+  handover: enHandover,
   yorisoi: {
     ...enCases,
     partners: enPartners,

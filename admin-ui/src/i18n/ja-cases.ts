@@ -8,6 +8,8 @@ export const jaCaseResources = {
       waitingSince: '待ち時間',
       requestReason: 'きっかけ',
       offeredToName: '案内先',
+      lastMessage: '最後のメッセージ',
+      language: '言語',
     },
   },
   consultations: {
@@ -47,6 +49,8 @@ export const jaCaseResources = {
 };
 
 export const jaCases = {
+  // A guess from the script of the last message (api/queue/script-language.ts).
+  language: { ja: '日本語', zh: '中国語', ko: '韓国語', th: 'タイ語', vi: 'ベトナム語', en: '英語', es: 'スペイン語', id: 'インドネシア語', other: 'その他' },
   availability: {
     label: '対応可能',
     help: 'オンの間、新しい相談があなたに案内されます',

@@ -1,6 +1,8 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
 import { jaCaseResources, jaCases } from './ja-cases';
+import { jaAlerts } from '../alerts/i18n';
+import { jaHandover } from '../handover/i18n';
 import { jaReportResource, jaReports } from '../reports/i18n';
 import { jaPartnerResource, jaPartners } from '../partners/i18n';
 
@@ -45,6 +47,8 @@ export const ja: TranslationMessages = {
     },
   },
   reports: jaReports,
+  alerts: jaAlerts,
+  handover: jaHandover,
   yorisoi: {
     ...jaCases,
     partners: jaPartners,

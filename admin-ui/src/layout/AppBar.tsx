@@ -2,6 +2,7 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, UserMenu, usePermissions, useTranslate, useUserMenu } from 'react-admin';
+import { AlertSignalSwitch } from '../alerts';
 import { canWorkOnCases } from '../roles';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
 
@@ -32,6 +33,7 @@ export const AppBar = () => {
       toolbar={
         <>
           {canWorkOnCases(permissions) && <AvailabilitySwitch />}
+          {canWorkOnCases(permissions) && <AlertSignalSwitch />}
           <LocalesMenuButton />
           <LoadingIndicator />
         </>

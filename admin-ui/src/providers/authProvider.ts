@@ -1,6 +1,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { Role } from '../roles';
 import { httpClient, setCsrfToken } from './httpClient';
+import { clearReplyDrafts } from '../consultations/replyDraft';
 
 export interface StaffIdentity extends UserIdentity {
   id: string;
@@ -70,6 +71,8 @@ export const authProvider: AuthProvider = {
     if (signedIn && !sessionEnded) {
       // Signing out locally is what matters; a failed call changes nothing for the user.
       await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+      // Only on a deliberate sign-out: after an expired session the staff member signs in again to their drafts.
+      clearReplyDrafts();
     }
     forget();
   },

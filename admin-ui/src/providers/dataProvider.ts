@@ -1,4 +1,6 @@
 import type { DataProvider, GetListParams, GetManyParams, GetOneResult, Identifier, RaRecord } from 'react-admin';
+import type { PinnedAlert } from '../alerts/types';
+import type { Handover } from '../handover/types';
 import type { Consultation, ConsultationAction, ConsultationMessage, StaffOnDuty } from '../consultations/types';
 import { httpClient } from './httpClient';
 
@@ -10,6 +12,9 @@ export interface YorisoiDataProvider extends DataProvider {
   sendMessage(consultationId: Identifier, body: { text: string; clientMessageId: string }): Promise<{ data: ConsultationMessage }>;
   consultationAction(consultationId: Identifier, action: ConsultationAction, body?: Record<string, unknown>): Promise<{ data: Consultation }>;
   acknowledgeAlert(alertId: Identifier): Promise<unknown>;
+  getOpenAlerts(): Promise<{ data: PinnedAlert[] }>;
+  getHandover(consultationId: Identifier): Promise<{ data: Handover }>;
+  saveHandover(consultationId: Identifier, text: string): Promise<{ data: Handover }>;
   getAvailability(): Promise<{ data: { available: boolean } }>;
   setAvailability(available: boolean): Promise<{ data: { available: boolean } }>;
   getStaffOnDuty(): Promise<{ data: StaffOnDuty[] }>;
@@ -100,6 +105,18 @@ export const dataProvider: YorisoiDataProvider = {
 
   async acknowledgeAlert(alertId) {
     return httpClient(`${url('alerts', alertId)}/acknowledge`, { method: 'POST', body: {} });
+  },
+
+  async getOpenAlerts() {
+    return httpClient(`${API}/alerts/open`);
+  },
+
+  async getHandover(consultationId) {
+    return httpClient(`${url('consultations', consultationId)}/handover`);
+  },
+
+  async saveHandover(consultationId, text) {
+    return httpClient(`${url('consultations', consultationId)}/handover`, { method: 'PUT', body: { text } });
   },
 
   async getAvailability() {

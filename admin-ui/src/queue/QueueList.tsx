@@ -9,6 +9,8 @@ import { QueueRiskField } from './QueueRiskField';
 import { RequestReasonField } from './RequestReasonField';
 import type { QueueItem } from './types';
 import { WaitingTimeField } from './WaitingTimeField';
+import { LastMessageField } from './LastMessageField';
+import { LanguageField } from './LanguageField';
 
 const urgentRow = (record: QueueItem): SxProps =>
   record.urgent ? { bgcolor: '#fdf0ef', '& > td:first-of-type': { boxShadow: 'inset 4px 0 0 #c62828' } } : {};
@@ -31,6 +33,12 @@ export const QueueList = () => (
       </DataTable.Col>
       <DataTable.Col source="waitingSince" disableSort>
         <WaitingTimeField />
+      </DataTable.Col>
+      <DataTable.Col source="lastMessage" disableSort>
+        <LastMessageField />
+      </DataTable.Col>
+      <DataTable.Col source="language" disableSort>
+        <LanguageField />
       </DataTable.Col>
       <DataTable.Col source="requestReason" disableSort>
         <RequestReasonField />

@@ -15,4 +15,7 @@ export interface QueueItem {
   requestReason: RequestReason;
   offeredToStaffId: string | null;
   offeredToName: string | null;
+  /** The resident's latest message, cut short and masked. */
+  lastMessage: { at: string; kind: string; text: string | null } | null;
+  language: string | null;
 }

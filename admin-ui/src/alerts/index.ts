@@ -1,0 +1,2 @@
+export { AlertSignalSwitch } from './AlertSignalSwitch';
+export { PinnedAlerts } from './PinnedAlerts';

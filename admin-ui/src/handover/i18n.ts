@@ -1,0 +1,38 @@
+/** Strings of the hand-over summary panel. */
+export const jaHandover = {
+  title: '引き継ぎの要約',
+  explain: '相談者が伝えたことだけからまとめています（AIの返答は含みません）。',
+  topics: '話したいこと',
+  riskHistory: 'リスクの経過',
+  intake: '受付時の回答',
+  requests: '人と話したいという希望',
+  residentWords: '相談者の言葉',
+  via: { menu: 'メニューの「スタッフ」', nudge: '案内に「はい」' },
+  nothing: 'まだ相談者からの話はありません',
+  edit: '編集',
+  save: '保存',
+  cancel: 'キャンセル',
+  reset: '自動作成に戻す',
+  textLabel: '引き継ぎの要約（編集）',
+  saved: '引き継ぎの要約を保存しました',
+  editedBy: '%{name}さんが編集（%{at}）',
+};
+
+export const enHandover: typeof jaHandover = {
+  title: 'Hand-over summary',
+  explain: 'Built only from what the resident told (never the AI’s replies).',
+  topics: 'Wants to talk about',
+  riskHistory: 'Risk over time',
+  intake: 'Intake answers',
+  requests: 'Asked for a person',
+  residentWords: 'In the resident’s words',
+  via: { menu: 'the menu’s Staff button', nudge: 'yes to an offer' },
+  nothing: 'The resident has not said anything yet',
+  edit: 'Edit',
+  save: 'Save',
+  cancel: 'Cancel',
+  reset: 'Back to the generated summary',
+  textLabel: 'Hand-over summary (edited)',
+  saved: 'Hand-over summary saved',
+  editedBy: 'Edited by %{name} (%{at})',
+};
