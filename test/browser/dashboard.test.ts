@@ -12,7 +12,7 @@ const pushedTo = (userId: string, text: string) => (r: { endpoint: string; ok: b
   r.endpoint === 'push' && r.ok && (r.body as { to?: string; messages?: { text?: string }[] }).to === userId && !!(r.body as { messages: { text?: string }[] }).messages?.some((m) => m.text === text);
 
 /**
- * The staff dashboard (admin-ui, built by `npm run build:admin`) in Debian's Chromium, against the
+ * The staff dashboard (admin-ui, a development build made by jest's global setup) in Debian's Chromium, against the
  * real API, webhook, Temporal worker and Postgres, with LINE and OpenAI answered by their stand-ins.
  */
 describe('staff dashboard in a real browser', () => {
@@ -20,9 +20,6 @@ describe('staff dashboard in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
-      throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
-    }
     stack = await startTestStack({
       worker: true,
       profile: (p) => {
