@@ -56,7 +56,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   } catch (err) {
     await proc.stop();
     const reason = output.filter((l) => /error|fatal|unable|failed|in use/i.test(l)).pop() ?? output.pop() ?? (err as Error).message;
-    throw new Error(`The Temporal dev server did not start on 127.0.0.1:${options.port}: ${reason}`);
+    throw new Error(`The Temporal dev server did not start on 127.0.0.1:${options.port}: ${reason.slice(0, 400)}`);
   }
   return { ...proc, address: `127.0.0.1:${options.port}` };
 }
