@@ -72,7 +72,12 @@ function binariesFor(account: RunAs | undefined): string {
   const partial = fs.mkdtempSync(`${cached}.partial-`);
   fs.cpSync(packaged.dir, partial, { recursive: true, verbatimSymlinks: true });
   makeWorldReadable(partial);
-  fs.renameSync(partial, cached); // atomic: a concurrent start sees the whole copy or none
+  try {
+    fs.renameSync(partial, cached); // atomic: a concurrent start sees the whole copy or none
+  } catch (err) {
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(cached, 'bin', 'postgres'))) throw err; // else a concurrent start made it first
+  }
   return cached;
 }
 
