@@ -170,7 +170,7 @@ describe('staff dashboard in a real browser', () => {
     const expected = [/status of 503/, /status of 409/];
     expect(errors.filter((e) => !expected.some((pattern) => pattern.test(e)))).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  }, 240_000); // a development build of React (for its warnings), on 2 shared cores
 
   it('partner: no case screens in the menu, the address is refused, and the API answers 403', async () => {
     const user = await stack.createUser('partner');

@@ -129,5 +129,5 @@ describe('partner portal in a real browser', () => {
     expect(staffErrors).toEqual([]);
     await page.context().close();
     await staffPage.context().close();
-  }, 120_000);
+  }, 240_000); // a development build of React (for its warnings), on 2 shared cores
 });
