@@ -10,8 +10,9 @@ import { eventually } from '../helpers/eventually';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * `npm start` as a newcomer meets it. Slow (the clone's start builds the admin app and starts the
- * whole stack: a minute or two on 2 cores); it is part of `npm test`, so CI runs it.
+ * `npm start` as a newcomer meets it. Slow (the clone's start builds the admin app unless a production
+ * build is here to copy, and starts the whole stack: minutes on 2 shared cores); it is part of
+ * `npm test`, so CI runs it.
  */
 describe('npm start, the first start', () => {
   /** The environment of a shell that never ran the test stack, with every port of the start chosen free. */
