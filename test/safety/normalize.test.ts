@@ -109,6 +109,13 @@ describe('normalizeForRisk: slang and obfuscation', () => {
     ['ころしてやる', '殺してやる'],
     ['なぐられる', '殴られる'],
     ['血がとまらん', '血が止まらない'],
+    ['ﾀﾋﾀｲ', '死にたい'],
+    ['ちにたい…', '死にたい'],
+    ['shinitai', '死にたい'],
+    ['いっそ4んだほうが楽', 'いっそ死んだほうが楽'],
+    ['楽に逝ける方法', '楽に死ねる方法'],
+    ['消えてぇ', '消えたい'],
+    ['ビルから飛びてぇ', 'びるから飛びたい'],
   ])('%s → %s', (input, expected) => {
     expect(n(input)).toBe(expected);
   });
@@ -125,6 +132,12 @@ describe('normalizeForRisk: slang and obfuscation', () => {
     expect(n('シネマ行こう')).toBe('しねま行こう');
     expect(n('4ねんせい')).toBe('4ねんせい');
     expect(n('首がつる')).toBe('首がつる');
+    expect(n('うちにたいやきある')).toBe('うちにたいやきある');
+    expect(n('4んせん')).toBe('4んせん');
+  });
+
+  it('keeps Thai SARA AM as typed (NFKC would split it)', () => {
+    expect(n('ทำร้ายตัวเอง')).toBe('ทำร้ายตัวเอง');
   });
 
   it('documents every mapping', () => {

@@ -14,6 +14,15 @@
  * out-of-sample estimate. History (recall on crisis / false-alarm rate on calm, first measurement):
  *   v1 52.1 % / 2.3 %   v2 80.8 % / 5.3 %   v3 70.3 % / 16.0 %   v4 88.9 % / 4.0 %   v5 78.6 % / 5.3 %
  *
+ * v6 (issue 13, eval-v6.ts): 822 messages written blind from the issue's categories, split into an
+ * open part (492, tuned on after its first measurement) and a sealed part (330, never tuned on).
+ * At the crisis-line level (a line from `low`; risk-metrics.ts), recall / false alarms:
+ *   first seen   open 40.6 % / 7.7 %    sealed 41.9 % / 7.2 %   (rules as on main, c311d18)
+ *   final        open 98.9 % / 0.5 %    sealed 61.3 % / 9.4 %
+ *   final, this set 99.8 % / 0.0 %; v5 88.2 % / 0.0 %   (docs/benchmarks.md has the whole table)
+ * Three labels below changed on purpose with issue 13 (resolved past or "no longer" ideation is
+ * none now that `low` offers the lines); they say so in their note.
+ *
  * Labels follow the working scale in shared/notes/safety.md §3 and the task brief:
  *   none      no ideation, no danger (includes figurative, third-party-free everyday talk)
  *   low       passive wish to die / disappear; third-party or past risk worth logging
@@ -34,7 +43,7 @@
  */
 import type { RiskLevel } from '../../workflows/safety/risk-levels';
 
-export type EvalLang = 'ja' | 'en' | 'zh' | 'ko' | 'vi' | 'pt' | 'tl' | 'ne';
+export type EvalLang = 'ja' | 'en' | 'zh' | 'ko' | 'vi' | 'pt' | 'tl' | 'ne' | 'id' | 'es' | 'th';
 
 export interface EvalCase {
   text: string;
@@ -44,6 +53,8 @@ export interface EvalCase {
   lang: EvalLang;
   /** level of an earlier message in the same conversation, passed as context.baseline */
   baseline?: RiskLevel;
+  /** the writer's category (v6 holdout rows carry one: passive, method, self-harm, third-party, …) */
+  category?: string;
   note?: string;
 }
 
@@ -166,11 +177,11 @@ const JA_THIRD_PARTY_AND_NEGATION: Row[] = [
   ['兄が自殺して三年。まだ整理できない', 'low', false, 'suicide bereavement, no own ideation'],
   ['娘がいじめられてるみたいで心配です', 'low', false, 'third party bullying'],
   ['死にたいとは思わないけど、毎日つまらない', 'none', false, 'negation'],
-  ['もう死にたいとは思ってないよ、心配しないで', 'low', false, 'negation with history'],
+  ['もう死にたいとは思ってないよ、心配しないで', 'none', false, 'negation with history; none since issue 13 made low offer the lines'],
   ['別に死にたいわけじゃない。ただ話したいだけ', 'none', false, 'negation'],
   ['死にたくはないけど、生きてる意味がわからない', 'low', false, 'negation + meaninglessness'],
   ['死にたいなんて思ったことないよ', 'none', false, 'negation'],
-  ['前は死にたいって思ってたけど、今は大丈夫', 'low', false, 'past ideation'],
+  ['前は死にたいって思ってたけど、今は大丈夫', 'none', false, 'past ideation, resolved; none since issue 13 made low offer the lines'],
   ['ネットで「死ね」ってコメントされたけど気にしてない', 'low', false, 'online abuse, shrugged off'],
   ['子供の頃に親から暴力うけてた', 'low', false, 'past abuse, adult now'],
   ['リスカの跡が恥ずかしくて半袖着れない', 'low', false, 'old self-harm scars'],
@@ -754,7 +765,7 @@ const ROUND4: EvalCase[] = [
     ['いじめ問題についてレポート書いてる', 'none', false],
     ['兄がうつ病で「消えたい」ってよく言う', 'low', false, 'third party'],
     ['SNSで「死にたい」って投稿してる子がいて気になる', 'low', false, 'third party'],
-    ['昔、自傷してたことがある。今は落ち着いてる', 'low', false, 'past'],
+    ['昔、自傷してたことがある。今は落ち着いてる', 'none', false, 'past, resolved; none since issue 13 made low offer the lines'],
     ['眠れない夜は、消えたくなる', 'low', false],
     ['生きてる意味わかんなくなってきた', 'low', false],
     ['このまま朝が来なければいいのに', 'low', false],
@@ -893,8 +904,8 @@ const ROUND5: EvalCase[] = [
   ...rows('ne', [['मलाई आफैलाई चोट पुर्याउन मन लाग्छ', 'medium', true, 'self-harm']]),
 ];
 
-/** The evaluation set: the original messages (written before any rule) plus rounds 2–5. */
-export const EVAL_SET: EvalCase[] = [
+/** Round 1: written before any rule existed. */
+const ROUND1: EvalCase[] = [
   ...rows('ja', JA_EVERYDAY),
   ...rows('ja', JA_THIRD_PARTY_AND_NEGATION),
   ...rows('ja', JA_PASSIVE),
@@ -915,11 +926,10 @@ export const EVAL_SET: EvalCase[] = [
   ...rows('pt', PT),
   ...rows('tl', TL),
   ...rows('ne', NE),
-  ...ROUND2,
-  ...ROUND3,
-  ...ROUND4,
-  ...ROUND5,
 ];
+
+/** The evaluation set: the original messages (written before any rule) plus rounds 2–5. */
+export const EVAL_SET: EvalCase[] = [...ROUND1, ...ROUND2, ...ROUND3, ...ROUND4, ...ROUND5];
 
 // ───────────────────────────── holdout ─────────────────────────────
 // HOLDOUT_SET (v5): written after the last change to the rules and labelled before they were run
@@ -980,4 +990,16 @@ export const HOLDOUT_SET: EvalCase[] = [
   ...rows('pt', [['quero me matar hoje', 'high', true]]),
   ...rows('tl', [['Gusto ko nang magpakamatay', 'medium', true]]),
   ...rows('ne', [['म आत्महत्या गर्ने सोचमा छु', 'medium', true]]),
+];
+
+/**
+ * The earlier holdouts, each as first written (v1 = round 2 … v4 = round 5 are now part of EVAL_SET
+ * and were tuned on after their first measurement; v5 is HOLDOUT_SET). Printed one by one by the bench.
+ */
+export const EARLIER_HOLDOUTS: readonly { name: string; cases: readonly EvalCase[] }[] = [
+  { name: 'v1 (round 2)', cases: ROUND2 },
+  { name: 'v2 (round 3)', cases: ROUND3 },
+  { name: 'v3 (round 4)', cases: ROUND4 },
+  { name: 'v4 (round 5)', cases: ROUND5 },
+  { name: 'v5 (HOLDOUT_SET)', cases: HOLDOUT_SET },
 ];

@@ -10,6 +10,17 @@
  *   recall       caught / crisis cases
  *   false alarm  a calm case (expected none or low) assessed 'medium' or above
  *   false-alarm rate = false alarms / calm cases
+ *
+ * Crisis-line level (issue 13; the headline figures since `low` started to offer the 24-hour lines):
+ *   a message "gets a crisis line" when the rules rate it `low` or above.
+ *   positive     expected `low` or above (passive wish and up, abuse, DV, other danger)
+ *   negative     expected `none` (everyday talk, figurative speech, fiction, grief without ideation)
+ *   line recall  positives that get a line / positives
+ *   line false-alarm rate = negatives that get a line / negatives
+ *   Third-party reports count by their label, never by a rule of their own: the labeller rated the
+ *   WRITER (「友達が死にたいって言ってて心配」 is `low` in the old rounds: worth a gentle line and a
+ *   staff look, since the 24-hour lines also take calls from people worried about someone; a
+ *   report labelled `none` is a negative, so firing on it is a false alarm).
  */
 import { RISK_LEVELS, type RiskLevel, isAtLeast, minRisk } from '../../workflows/safety/risk-levels';
 import type { EvalCase } from './risk-eval-set';
@@ -33,6 +44,8 @@ export interface CaseResult {
   assessed: RiskLevel;
   caught: boolean | null;
   falseAlarm: boolean | null;
+  lineCls: LineClass;
+  getsLines: boolean;
 }
 
 export interface GroupMetrics {
@@ -45,6 +58,13 @@ export interface GroupMetrics {
   falseAlarms: number;
   falseAlarmRate: number;
   exact: number;
+  /** crisis-line level */
+  positives: number;
+  lineHits: number;
+  lineRecall: number;
+  negatives: number;
+  lineFalseAlarms: number;
+  lineFalseAlarmRate: number;
 }
 
 export type Confusion = Record<RiskLevel, Record<RiskLevel, number>>;
@@ -53,6 +73,8 @@ export interface EvalReport {
   results: CaseResult[];
   overall: GroupMetrics;
   byGroup: GroupMetrics[];
+  /** by the writer's category, for sets whose cases carry one (v6) */
+  byCategory: GroupMetrics[];
   confusion: Confusion;
 }
 
@@ -64,11 +86,28 @@ export function isFalseAlarm(assessed: RiskLevel): boolean {
   return isAtLeast(assessed, 'medium');
 }
 
+/** The level from which the answer carries the 24-hour lines (planRiskResponse in risk-response.ts). */
+export const LINE_LEVEL: RiskLevel = 'low';
+
+export type LineClass = 'positive' | 'negative';
+
+export function lineClassOf(c: EvalCase): LineClass {
+  return isAtLeast(c.expected, LINE_LEVEL) ? 'positive' : 'negative';
+}
+
+export function getsLines(assessed: RiskLevel): boolean {
+  return isAtLeast(assessed, LINE_LEVEL);
+}
+
 function summarise(group: string, rs: CaseResult[]): GroupMetrics {
   const crisis = rs.filter((r) => r.cls === 'crisis');
   const calm = rs.filter((r) => r.cls === 'calm');
   const caught = crisis.filter((r) => r.caught).length;
   const falseAlarms = calm.filter((r) => r.falseAlarm).length;
+  const positives = rs.filter((r) => r.lineCls === 'positive');
+  const negatives = rs.filter((r) => r.lineCls === 'negative');
+  const lineHits = positives.filter((r) => r.getsLines).length;
+  const lineFalseAlarms = negatives.filter((r) => r.getsLines).length;
   return {
     group,
     total: rs.length,
@@ -79,6 +118,12 @@ function summarise(group: string, rs: CaseResult[]): GroupMetrics {
     falseAlarms,
     falseAlarmRate: calm.length ? falseAlarms / calm.length : 0,
     exact: rs.filter((r) => r.assessed === r.case.expected).length,
+    positives: positives.length,
+    lineHits,
+    lineRecall: positives.length ? lineHits / positives.length : 1,
+    negatives: negatives.length,
+    lineFalseAlarms,
+    lineFalseAlarmRate: negatives.length ? lineFalseAlarms / negatives.length : 0,
   };
 }
 
@@ -93,6 +138,8 @@ export function evaluate(set: readonly EvalCase[], assess: Assess): EvalReport {
       assessed,
       caught: cls === 'crisis' ? isCaught(c.expected, assessed) : null,
       falseAlarm: cls === 'calm' ? isFalseAlarm(assessed) : null,
+      lineCls: lineClassOf(c),
+      getsLines: getsLines(assessed),
     };
   });
   const confusion = Object.fromEntries(
@@ -106,5 +153,7 @@ export function evaluate(set: readonly EvalCase[], assess: Assess): EvalReport {
     summarise('other languages', results.filter((r) => r.case.lang !== 'ja')),
     ...langs.filter((l) => l !== 'ja').map((l) => summarise(l, results.filter((r) => r.case.lang === l))),
   ];
-  return { results, overall: summarise('overall', results), byGroup, confusion };
+  const categories = [...new Set(set.map((c) => c.category).filter((c): c is string => !!c))].sort();
+  const byCategory = categories.map((cat) => summarise(cat, results.filter((r) => r.case.category === cat)));
+  return { results, overall: summarise('overall', results), byGroup, byCategory, confusion };
 }

@@ -10,8 +10,9 @@ import {
   maxRisk,
 } from '../../workflows/safety/risk-levels';
 import { SIGNAL_RULES, applyContextFloor, assessRiskByRules } from '../../workflows/safety/risk-rules';
-import { EVAL_SET, HOLDOUT_SET, type EvalCase } from './risk-eval-set';
-import { THRESHOLDS, classOf, evaluate, isCaught, isFalseAlarm } from './risk-metrics';
+import { EARLIER_HOLDOUTS, EVAL_SET, HOLDOUT_SET, type EvalCase } from './risk-eval-set';
+import { V6_OPEN, V6_SEALED } from './eval-v6';
+import { THRESHOLDS, classOf, evaluate, getsLines, isCaught, isFalseAlarm, lineClassOf } from './risk-metrics';
 
 const level = (text: string, baseline?: RiskLevel): RiskLevel =>
   assessRiskByRules(text, baseline ? { baseline } : undefined).level;
@@ -63,6 +64,17 @@ describe('evaluation set', () => {
   });
 });
 
+describe('v6 holdout', () => {
+  it('has an open and a sealed part that share no message and both cover Indonesian, Spanish and Thai', () => {
+    const open = new Set(V6_OPEN.map((c) => c.text));
+    expect(V6_SEALED.filter((c) => open.has(c.text)).length).toBe(0);
+    expect(V6_OPEN.length + V6_SEALED.length).toBe(822);
+    for (const part of [V6_OPEN, V6_SEALED]) {
+      for (const lang of ['id', 'es', 'th'] as const) expect(part.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
+
 describe('metrics', () => {
   it('counts a crisis case as caught at min(expected, high) or above', () => {
     expect(isCaught('medium', 'medium')).toBe(true);
@@ -71,6 +83,24 @@ describe('metrics', () => {
     expect(isCaught('imminent', 'high')).toBe(true);
     expect(isFalseAlarm('low')).toBe(false);
     expect(isFalseAlarm('medium')).toBe(true);
+  });
+
+  it('counts a crisis line from low: positives are labelled low+, negatives none', () => {
+    expect(getsLines('low')).toBe(true);
+    expect(getsLines('none')).toBe(false);
+    const c = (expected: RiskLevel): EvalCase => ({ text: 'x', expected, crisis: false, lang: 'ja' });
+    expect(lineClassOf(c('low'))).toBe('positive');
+    expect(lineClassOf(c('none'))).toBe('negative');
+    const set: EvalCase[] = [
+      { text: 'a', expected: 'low', crisis: false, lang: 'ja' },
+      { text: 'b', expected: 'medium', crisis: true, lang: 'ja' },
+      { text: 'c', expected: 'none', crisis: false, lang: 'ja' },
+      { text: 'd', expected: 'none', crisis: false, lang: 'ja' },
+    ];
+    const answers: Record<string, RiskLevel> = { a: 'none', b: 'low', c: 'low', d: 'none' };
+    const r = evaluate(set, (t) => ({ level: answers[t] })).overall;
+    expect([r.lineHits, r.positives, r.lineRecall]).toEqual([1, 2, 0.5]);
+    expect([r.lineFalseAlarms, r.negatives, r.lineFalseAlarmRate]).toEqual([1, 2, 0.5]);
   });
 
   it('computes recall and false-alarm rate', () => {
@@ -100,6 +130,36 @@ describe('thresholds on the evaluation set', () => {
 
   it.each(groups.map((g) => [g.group, g] as const))('%s: false-alarm rate <= 0.05 on calm messages', (_name, g) => {
     expect(g.falseAlarmRate).toBeLessThanOrEqual(THRESHOLDS.maxFalseAlarmRate);
+  });
+});
+
+describe('crisis-line level (issue 13: the 24-hour lines from low)', () => {
+  it('main set: every message labelled low+ gets a line but one, none labelled none does', () => {
+    const r = evaluate(EVAL_SET, assessRiskByRules).overall;
+    expect(r.lineRecall).toBeGreaterThanOrEqual(0.99);
+    expect(r.lineFalseAlarmRate).toBeLessThanOrEqual(0.01);
+  });
+
+  it('the earlier holdouts (now in-sample) keep their line recall', () => {
+    const recall = Object.fromEntries(EARLIER_HOLDOUTS.map((h) => [h.name, evaluate(h.cases, assessRiskByRules).overall.lineRecall >= 0.85]));
+    expect(Object.values(recall).every(Boolean)).toBe(true);
+  });
+
+  it('v6 open part (tuned on after its first measurement) stays covered', () => {
+    const r = evaluate(V6_OPEN, assessRiskByRules).overall;
+    expect(r.lineRecall).toBeGreaterThanOrEqual(0.97);
+    expect(r.lineFalseAlarmRate).toBeLessThanOrEqual(0.02);
+  });
+
+  // The sealed part was never tuned on and is never printed. Measured at the end of issue 13:
+  // line recall 61.3 % (117/191), line false alarms 9.4 % (13/139); level-exact recall 57.4 %,
+  // false alarms 7.9 % (first seen: 41.9 % / 7.2 %). Far from the main-set figures: the honest
+  // estimate for new phrasings. This only keeps it from getting worse (2 points of margin).
+  it('v6 sealed part does not regress below its measured figures', () => {
+    const r = evaluate(V6_SEALED, assessRiskByRules).overall;
+    expect(r.lineRecall).toBeGreaterThanOrEqual(0.59);
+    expect(r.lineFalseAlarmRate).toBeLessThanOrEqual(0.115);
+    expect(r.recall).toBeGreaterThanOrEqual(0.55);
   });
 });
 
@@ -139,6 +199,20 @@ describe('scale levels (safety.md §3)', () => {
     ['手首を切ってる、血が止まらない', 'imminent'],
   ])('%s → %s', (text, expected) => {
     expect(level(text)).toBe(expected);
+  });
+
+  it('issue 13 levels: passive wish low, active ideation medium, asking for a method at least medium', () => {
+    for (const t of ['消えてしまいたい', 'いない方がいい', '目が覚めなければいいのに', '生まれてこなければよかった', 'I wish I could disappear']) {
+      expect([t, level(t)]).toEqual([t, 'low']);
+    }
+    for (const t of ['もう死にたい', '自殺したい', 'I want to die', '昨日リスカした', '死に方を教えて', 'どうやって死ねばいい？', 'what is the easiest way to die']) {
+      expect([t, level(t)]).toEqual([t, 'medium']);
+    }
+    for (const t of ['楽に死ねる方法', '練炭はどこで買える？', '何錠飲めば死ねる？', 'how many pills to overdose']) {
+      expect([t, compareRisk(level(t), 'medium') >= 0]).toEqual([t, true]);
+    }
+    // 自殺したい contains 殺したい: it is the resident's own ideation, not a threat to others
+    expect(assessRiskByRules('自殺したい').categories).toEqual(['suicidal-ideation']);
   });
 
   it('grades self-harm medium, high by severity, imminent with bleeding', () => {
@@ -255,8 +329,12 @@ describe('negation', () => {
     ['死にたいとは思わないけど、毎日つまらない', 'none'],
     ['別に死にたいわけじゃない', 'none'],
     ['死にたいなんて思ったことないよ', 'none'],
-    ['もう死にたいとは思ってない', 'low'],
-    ['前は死にたいって思ってたけど、今は大丈夫', 'low'],
+    // none since issue 13: `low` now offers the 24-hour lines, and "no longer" / "resolved" needs none
+    ['もう死にたいとは思ってない', 'none'],
+    ['前は死にたいって思ってたけど、今は大丈夫', 'none'],
+    ['もう自傷はしてないよ', 'none'],
+    ['自殺したいとかじゃなくて、相談の仕方がわからなかった', 'none'],
+    ['死にたいとまでは思わないよ', 'none'],
     ['死にたくない。でも怖い', 'none'],
     ['死にたくなる夜がある', 'medium'],
     ["I don't want to die, I'm just lonely", 'none'],
@@ -309,9 +387,18 @@ describe('other languages', () => {
     ['gusto kong magpakamatay', 'medium'],
     ['मलाई मर्न मन लाग्छ', 'medium'],
     ['आत्महत्या गर्न मन लाग्छ', 'medium'],
+    ['Saya ingin mati', 'medium'],
+    ['aku mau bunuh diri malam ini', 'high'],
+    ['capek hidup, pengen menghilang', 'low'],
+    ['Me quiero morir', 'medium'],
+    ['Pienso en suicidarme', 'medium'],
+    ['Estoy en el puente y voy a saltar', 'imminent'],
+    ['ฉันอยากตาย', 'medium'],
+    ['คืนนี้จะฆ่าตัวตาย', 'high'],
+    ['อยากหายไปจากโลกนี้', 'low'],
   ])('%s → %s', (text, expected) => expect(level(text)).toBe(expected));
 
-  it.each(["I'm dying of laughter", 'this traffic is killing me', 'I could die for a burger', '笑死我了', '热死了', '배고파 죽겠어', '웃겨 죽겠다', 'mệt muốn chết', 'estou morrendo de rir'])(
+  it.each(["I'm dying of laughter", 'this traffic is killing me', 'I could die for a burger', '笑死我了', '热死了', '배고파 죽겠어', '웃겨 죽겠다', 'mệt muốn chết', 'estou morrendo de rir', 'Me muero de hambre', 'capek banget pengen mati', 'No quiero morir', 'ไม่ได้อยากตาย'])(
     'figurative %s → none',
     (text) => expect(level(text)).toBe('none'),
   );

@@ -25,6 +25,8 @@ export interface SlangMapping {
   id: string;
   pattern: RegExp;
   replacement: string;
+  /** when the replacement depends on the hit (romaji words, 逝く's conjugation) */
+  replacer?: (hit: string) => string;
   note: string;
 }
 
@@ -36,7 +38,7 @@ export const PRE_KANA_SLANG: readonly SlangMapping[] = [
   {
     id: 'tahi',
     // タヒ is 死 split into its visual parts. Not before チ (タヒチ = Tahiti).
-    pattern: /タヒ(?=[にぬねのんだでーたっ]|$|。|\s)/gu,
+    pattern: /タヒ(?=[にぬねのんだでーたっタニヌネノンダデ]|$|。|\s)/gu,
     replacement: '死',
     note: 'タヒ = 死 (visual split of the kanji)',
   },
@@ -87,6 +89,21 @@ export const POST_KANA_SLANG: readonly SlangMapping[] = [
     note: 'しにたい/氏にたい/4にたい/しにたみ/死にてえ/死にたぃ/しにてー → 死にたい',
   },
   {
+    id: 'shinitai-dropped-ni',
+    // 「タヒタイ」「死たい」: the に dropped in slang; ちにたい is baby talk for しにたい.
+    pattern: /死た(?=い|ぃ|み)|(?<=^|。|もう|まじ|まじで|ほんと)ちにた(?=い|ぃ|み)/gu,
+    replacement: '死にた',
+    note: 'タヒタイ/死たい/ちにたい → 死にたい',
+  },
+  {
+    id: 'romaji',
+    // ローマ字 typed on a latin keyboard: shinitai, kietai, jisatsu
+    pattern: /\bshini?tai\b|\bkietai\b|\bjisatsu\b/gu,
+    replacement: '',
+    replacer: (hit) => (hit === 'kietai' ? '消えたい' : hit === 'jisatsu' ? '自殺' : '死にたい'),
+    note: 'shinitai → 死にたい, kietai → 消えたい, jisatsu → 自殺',
+  },
+  {
     id: 'shinita-stem',
     // 「しにたく(なる)」「4にたかった」: the stem before other endings.
     pattern: /(?:し|氏|4)にた(?=[くかが])/gu,
@@ -121,6 +138,21 @@ export const POST_KANA_SLANG: readonly SlangMapping[] = [
     pattern: /(?<![のるなたおくかや楽苦悲親惜慈怪訝勤恋])しん(?=だ(?![いん])|で(?![んし]))/gu,
     replacement: '死ん',
     note: 'しんだ/しんで = 死んだ/死んで',
+  },
+  {
+    id: 'shin-digit',
+    // 「4んだほうが楽」: 4ん before だ/で is 死ん
+    pattern: /(?<![0-9])4ん(?=だ|で)/gu,
+    replacement: '死ん',
+    note: '4んだ/4んで → 死んだ/死んで',
+  },
+  {
+    id: 'iku-euphemism',
+    // 逝く (to pass away) as a verb: 「楽に逝ける方法」 is 楽に死ねる方法
+    pattern: /逝[けきくこ]/gu,
+    replacement: '',
+    replacer: (hit) => ({ け: '死ね', き: '死に', く: '死ぬ', こ: '死の' })[hit[1] as 'け'] ?? hit,
+    note: '逝ける/逝きたい/逝く → 死ねる/死にたい/死ぬ',
   },
   {
     id: 'shinou-kana',
@@ -176,9 +208,15 @@ export const POST_KANA_SLANG: readonly SlangMapping[] = [
   {
     id: 'kietai',
     // きえたい / 消えたみ / きえたぃ → 消えたい
-    pattern: /(?:消|き)えた(?:い|み|ぃ)/gu,
+    pattern: /(?:消|き)え(?:た(?:い|み|ぃ)|て[ぇえ](?=。|$|な|わ|よ))/gu,
     replacement: '消えたい',
-    note: 'きえたい/消えたみ → 消えたい',
+    note: 'きえたい/消えたみ/消えてぇ → 消えたい',
+  },
+  {
+    id: 'tobitee',
+    pattern: /飛びて[ぇえ](?=。|$|な|わ|よ)/gu,
+    replacement: '飛びたい',
+    note: '飛びてぇ → 飛びたい',
   },
   {
     id: 'naguru-kana',
@@ -271,7 +309,7 @@ function collapseRepeats(text: string): string {
 
 function applySlang(text: string, mappings: readonly SlangMapping[]): string {
   let out = text;
-  for (const m of mappings) out = out.replace(m.pattern, m.replacement);
+  for (const m of mappings) out = m.replacer ? out.replace(m.pattern, m.replacer) : out.replace(m.pattern, m.replacement);
   return out;
 }
 
@@ -290,7 +328,8 @@ function dropInnerLongVowel(text: string): string {
  * Example: 「ｼﾆﾀｲ…😭」→「死にたい」, 「タヒにたいいいい」→「死にたい」, 「ﾘｽｶした」→「自傷した」.
  */
 export function normalizeForRisk(text: string): string {
-  let s = text.normalize('NFKC');
+  // NFKC splits Thai SARA AM (ำ) into NIKHAHIT + SARA AA; put it back so Thai patterns read as typed.
+  let s = text.normalize('NFKC').replace(/\u0e4d\u0e32/gu, '\u0e33');
   s = emojiToBoundary(s);
   s = stripDecorativeSymbols(s);
   s = s.toLowerCase();
