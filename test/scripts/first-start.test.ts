@@ -103,7 +103,10 @@ describe('npm start, the first start', () => {
 
       start.child.kill('SIGINT');
       await start.exited;
-      for (const port of [env.PORT, env.EMBEDDED_PG_PORT, env.TEMPORAL_PORT]) expect(await listening(Number(port))).toBe(false);
+      // The API and worker run under tsx wrappers, which may exit a moment before the processes they wrap.
+      for (const port of [env.PORT, env.EMBEDDED_PG_PORT, env.TEMPORAL_PORT]) {
+        await eventually(async () => expect(await listening(Number(port))).toBe(false), 20_000, 200);
+      }
       expect(start.output().stderr).not.toMatch(/^\s+at /m);
     } finally {
       if (start.child.exitCode === null) {
