@@ -34,7 +34,8 @@ describe('npm start, the first start', () => {
 
   function npmStart(cwd: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<number | null> } {
     // What `npm start` runs, without npm in between (so signals reach it directly).
-    const child = spawn(path.join(cwd, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, as in a terminal, where Ctrl-C reaches every process of the group.
+    const child = spawn(path.join(cwd, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -101,7 +102,7 @@ describe('npm start, the first start', () => {
         expect(fs.lstatSync(path.join(clone, '.data', 'postgres', 'cluster')).isSymbolicLink()).toBe(true);
       }
 
-      start.child.kill('SIGINT');
+      process.kill(-start.child.pid!, 'SIGINT'); // Ctrl-C
       await start.exited;
       // The API and worker run under tsx wrappers, which may exit a moment before the processes they wrap.
       for (const port of [env.PORT, env.EMBEDDED_PG_PORT, env.TEMPORAL_PORT]) {
@@ -110,8 +111,13 @@ describe('npm start, the first start', () => {
       expect(start.output().stderr).not.toMatch(/^\s+at /m);
     } finally {
       if (start.child.exitCode === null) {
-        start.child.kill('SIGINT');
+        process.kill(-start.child.pid!, 'SIGINT');
         await start.exited;
+      }
+      try {
+        process.kill(-start.child.pid!, 'SIGKILL'); // whatever of the group outlived the start
+      } catch {
+        // the group is gone
       }
       const cluster = path.join(clone, '.data', 'postgres', 'cluster');
       if (fs.lstatSync(cluster, { throwIfNoEntry: false })?.isSymbolicLink()) fs.rmSync(fs.readlinkSync(cluster), { recursive: true, force: true });
