@@ -21,21 +21,20 @@ WORKDIR /app
 # .npmrc (yes=true) keeps any npx call in an install script from prompting.
 COPY package.json package-lock.json .npmrc ./
 
-# npm ci rejects a package-lock.json that lacks the other platforms' optional packages (e.g.
-# @swc/core-darwin-*), as the current one does; npm install then still installs the locked versions.
-# Once the lock file is complete, npm ci succeeds and the fallback is never taken.
+# package-lock.json lists every platform's optional packages (linux x64/arm64, macOS), so npm ci
+# installs exactly the locked tree on any of them.
 
 # ---- build: TypeScript -> dist/, admin app -> admin-ui/dist/ ----
 FROM npm AS build
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci || { echo >&2 "WARNING: npm ci failed, falling back to npm install"; npm install --no-audit --no-fund; }
+    npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
 # ---- production dependencies only ----
 FROM npm AS prod-deps
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --omit=dev || { echo >&2 "WARNING: npm ci failed, falling back to npm install"; npm install --omit=dev --no-audit --no-fund; }
+    npm ci --omit=dev --no-audit --no-fund
 
 # ---- runtime ----
 FROM ${NODE_IMAGE} AS runtime

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { reactAdminMui9Compat, reactAdminMui9CompatEsbuild } from './ra-mui9-compat';
 
 const adminUiDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -9,7 +10,8 @@ const adminUiDir = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: adminUiDir,
   base: '/admin/',
-  plugins: [react()],
+  plugins: [reactAdminMui9Compat(), react()],
+  optimizeDeps: { esbuildOptions: { plugins: [reactAdminMui9CompatEsbuild] } },
   build: {
     outDir: path.join(adminUiDir, 'dist'),
     emptyOutDir: true,
@@ -18,7 +20,7 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    // In `vite dev`, forward API calls to a locally running `npm run api`.
-    proxy: { '/api': 'http://localhost:3000' },
+    // `npm run dev:admin` (hot reload): API calls go to the API of a running `npm start` (or `npm run api`).
+    proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}` },
   },
 });

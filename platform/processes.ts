@@ -86,3 +86,31 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** A port `npm start` is about to listen on, and the variable that moves it. */
+export interface PlannedPort {
+  port: number;
+  host: string;
+  variable: string;
+}
+
+/** Whether something can listen on host:port now (the kernel answers EADDRINUSE if not). */
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Checks every port before anything starts, so a taken one ends the start with one sentence naming
+ * the variable that moves it, rather than a half-started stack or a stack trace.
+ */
+export async function assertPortsFree(ports: PlannedPort[]): Promise<void> {
+  for (const { port, host, variable } of ports) {
+    if (!(await canListen(port, host))) {
+      throw new Error(`Port ${port} on ${host} is already in use (another program, or an earlier npm start still running); stop it or set ${variable} to a free port.`);
+    }
+  }
+}

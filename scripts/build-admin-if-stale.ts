@@ -12,13 +12,30 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+export interface AdminBuild {
+  /** `production` (what `npm start` serves) or `development` (React's warnings on, for the browser tests). */
+  mode: 'production' | 'development';
+  /** Absolute output directory; `admin-ui/dist` by default. */
+  outDir?: string;
+}
+
+export const ADMIN_DIST = (root: string) => path.join(root, 'admin-ui', 'dist');
+
 /** Builds the admin app when its sources are newer than the last build (a build takes ~20 s). */
-export function buildAdminIfStale(root: string, say: (line: string) => void): void {
+export function buildAdminIfStale(root: string, say: (line: string) => void, build: AdminBuild = { mode: 'production' }): void {
   const adminDir = path.join(root, 'admin-ui');
-  const builtIndex = path.join(adminDir, 'dist', 'index.html');
-  const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
+  const outDir = build.outDir ?? ADMIN_DIST(root);
+  // The mode is recorded beside the build: a development build left by an earlier start is never served as current.
+  const marker = path.join(outDir, '.build-mode');
+  const builtAt = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === build.mode ? fs.statSync(marker).mtimeMs : 0;
   if (builtAt > newestMtime(adminDir)) return;
-  say('Building the admin app (vite)…');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('the admin app did not build (see the output above)');
+  say(`Building the admin app (vite, ${build.mode})…`);
+  const result = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'admin-ui/vite.config.ts', '--mode', build.mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    // Vite builds React's development bundle whenever NODE_ENV=development reaches it, whatever the mode.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: build.mode } },
+  );
+  if (result.status !== 0) throw new Error(`The admin app did not build (vite's output is above); fix it or run npm run build:admin to see the error again.`);
+  fs.writeFileSync(marker, build.mode);
 }

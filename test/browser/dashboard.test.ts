@@ -13,7 +13,7 @@ const pushedTo = (userId: string, text: string) => (r: { endpoint: string; ok: b
   r.endpoint === 'push' && r.ok && (r.body as { to?: string; messages?: { text?: string }[] }).to === userId && !!(r.body as { messages: { text?: string }[] }).messages?.some((m) => m.text === text);
 
 /**
- * The staff dashboard (admin-ui, built by `npm run build:admin`) in Debian's Chromium, against the
+ * The staff dashboard (admin-ui, a development build made by jest's global setup) in Debian's Chromium, against the
  * real API, webhook, Temporal worker and Postgres, with LINE and OpenAI answered by their stand-ins.
  */
 describe('staff dashboard in a real browser', () => {
@@ -21,9 +21,6 @@ describe('staff dashboard in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
-      throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
-    }
     stack = await startTestStack({
       worker: true,
       profile: (p) => {
@@ -175,7 +172,7 @@ describe('staff dashboard in a real browser', () => {
     const expected = [/status of 503/, /status of 409/];
     expect(errors.filter((e) => !expected.some((pattern) => pattern.test(e)))).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  }, 240_000); // a development build of React (for its warnings), on 2 shared cores
 
   it('partner: no case screens in the menu, the address is refused, and the API answers 403', async () => {
     const user = await stack.createUser('partner');

@@ -27,7 +27,7 @@ function pageValue(display: string): number | string {
 }
 
 /**
- * The officials' reports page (admin-ui, built by `npm run build:admin`) in Debian's Chromium against
+ * The officials' reports page (admin-ui, a development build made by jest's global setup) in Debian's Chromium against
  * the real API and Postgres, on the generated data set the report test checks figure by figure.
  */
 describe('reports page in a real browser, as an official', () => {
@@ -35,9 +35,6 @@ describe('reports page in a real browser, as an official', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
-      throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
-    }
     stack = await startTestStack();
     await insertReportFixture(stack.db, {
       seed: 7,

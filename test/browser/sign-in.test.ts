@@ -11,9 +11,6 @@ describe('admin app sign-in with a second factor', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
-      throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
-    }
     stack = await startTestStack();
     browser = await launchChromium();
   });

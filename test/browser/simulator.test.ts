@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser';
+import { assertChromium, CHROMIUM, CHROMIUM_ARGS, collectErrors, SCREENSHOTS } from '../helpers/browser';
 import { createApp } from '../../api/app';
 import { loadEnv } from '../../platform/config/env';
 import { createLogger } from '../../platform/logger';
@@ -26,9 +26,7 @@ describe('resident simulator in a real browser', () => {
   let userDataDir: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
+    assertChromium();
     stack = await startTestStack({
       worker: true,
       profile: (p) => {
@@ -55,11 +53,7 @@ describe('resident simulator in a real browser', () => {
   async function openSimulator(): Promise<{ page: Page; errors: string[] }> {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    const errors = collectErrors(page);
     await page.goto(`${stack.baseUrl}/simulator/`);
     return { page, errors };
   }

@@ -16,9 +16,6 @@ describe('staff workbench in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../admin-ui/dist/index.html'))) {
-      throw new Error('The admin app is not built: run `npm run build:admin` (npm test does).');
-    }
     stack = await startTestStack({
       worker: true,
       profile: (p) => {

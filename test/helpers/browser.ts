@@ -9,19 +9,31 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 
+/** Fails (as one sentence, without a stack trace) when Chromium is missing, before any browser test starts. */
+export function assertChromium(): void {
+  if (fs.existsSync(CHROMIUM)) return;
+  const missing = new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
+  missing.stack = missing.message;
+  throw missing;
+}
+
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
+  assertChromium();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Console errors and uncaught page errors, which every browser test asserts are absent. */
+/**
+ * Console warnings and errors (React's development warnings among them: the tests load a
+ * development build) and uncaught page errors, on every screen the page visits. Every browser
+ * test asserts the list is empty.
+ */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (['error', 'warning', 'assert'].includes(message.type())) errors.push(`console ${message.type()}: ${message.text()} (${page.url()})`);
   });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message} (${page.url()})`));
   return errors;
 }
 

@@ -4,6 +4,8 @@ export interface TestRunState {
   adminDatabaseUrl: string;
   temporalAddress: string;
   workflowBundlePath: string;
+  /** The admin app built in development mode, so the browser tests see React's warnings. */
+  adminDistDir: string;
 }
 
 export const TEMPLATE_DATABASE = 'yorisoi_test_template';

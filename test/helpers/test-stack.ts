@@ -143,7 +143,7 @@ export async function startTestStack(
 
   const liveEvents = new LiveEventHub(database.url, { logger });
   await liveEvents.start();
-  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../../admin-ui/dist') });
+  const { app, routes, relay } = createApp({ db: database.db, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: run.adminDistDir });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
