@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { totpCode } from '../../api/auth/totp';
 import { launchChromium, signInToAdmin } from '../helpers/browser';

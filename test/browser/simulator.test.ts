@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { assertChromium, CHROMIUM, CHROMIUM_ARGS, collectErrors, SCREENSHOTS } from '../helpers/browser';
+import { assertChromium, CHROMIUM, CHROMIUM_ARGS, collectErrors } from '../helpers/browser';
 import { createApp } from '../../api/app';
 import { loadEnv } from '../../platform/config/env';
 import { createLogger } from '../../platform/logger';
