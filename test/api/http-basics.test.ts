@@ -65,7 +65,7 @@ describe('API basics: health, metrics, errors, headers', () => {
       const res = await new HttpClient(`http://127.0.0.1:${port}`).get('/readyz');
       expect(res.status).toBe(503);
       // The public answer names the part, never the driver's error (addresses, user names, versions).
-      expect(res.body.checks).toEqual({ postgres: 'unavailable', temporal: 'ok' });
+      expect(res.body.checks).toMatchObject({ postgres: 'unavailable', temporal: 'ok' });
       expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|nobody/);
     } finally {
       server.close();

@@ -167,8 +167,9 @@ describe('staff dashboard in a real browser', () => {
     await page.getByText('相談を終了しました').waitFor();
     await page.getByText('この相談は終了しています。').waitFor();
 
-    // Chromium logs every failed response; these two were caused on purpose (the lost answer, the refused close).
-    const expected = [/status of 503/, /status of 409/];
+    // Chromium logs every failed response, and react-admin's development build logs the error of each
+    // failed request; these two were caused on purpose (the lost answer, the refused close).
+    const expected = [/status of 503/, /status of 409/, /一時的に接続できません/, /reviewRequired/];
     expect(errors.filter((e) => !expected.some((pattern) => pattern.test(e)))).toEqual([]);
     await page.context().close();
   }, 240_000); // a development build of React (for its warnings), on 2 shared cores

@@ -52,8 +52,8 @@ describe('partner portal in a real browser', () => {
   }
 
   it('a referral the resident agreed to: the partner acknowledges and accepts it; the case screen shows it live and the resident is told', async () => {
-    // A resident on LINE; staff draft a referral (the API needs no claim for that).
-    const staffUser = await stack.createUser('staff');
+    // A resident on LINE; a supervisor drafts a referral (on a case still with the AI, staff may not).
+    const staffUser = await stack.createUser('supervisor');
     const staff = await new HttpClient(stack.baseUrl).login(staffUser.email, TEST_PASSWORD);
     const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
     const { id: residentId } = await stack.db('residents').where({ line_user_id: resident.userId }).first('id');

@@ -112,17 +112,18 @@ describe('consultation over time', () => {
     const stubs = stubActivities();
     const silenceMs = stubs.profile.consultation.closeAfterSilenceHours * 3600_000;
     const handle = await start(stubs);
-    await handle.signal(residentEventSignal, event(await env.currentTimeMs(), { kind: 'text', text: '最近、誰とも話していなくて' }));
+    // Silence is counted from the resident's last message.
+    const wroteAt = await env.currentTimeMs();
+    await handle.signal(residentEventSignal, event(wroteAt, { kind: 'text', text: '最近、誰とも話していなくて' }));
     await eventually(async () => expect(stubs.callsOf('sendToResident')).toHaveLength(1));
-    const answeredAt = stubs.callsOf('sendToResident')[0].at;
 
-    await skipTo(env, answeredAt + silenceMs - 60 * MINUTE);
+    await skipTo(env, wroteAt + silenceMs - 60 * MINUTE);
     expect(stubs.callsOf('closeConsultation')).toEqual([]);
     expect(await handle.result()).toEqual({ closed: 'silence' });
     const [closed] = stubs.callsOf('closeConsultation');
     expect(closed.input.reason).toBe('silence');
-    expect(closed.at - answeredAt).toBeGreaterThanOrEqual(silenceMs);
-    expect(closed.at - answeredAt).toBeLessThan(silenceMs + MINUTE);
+    expect(closed.at - wroteAt).toBeGreaterThanOrEqual(silenceMs);
+    expect(closed.at - wroteAt).toBeLessThan(silenceMs + MINUTE);
   });
 
   it('escalates an imminent-risk alert to a supervisor after crisisAckMinutes when nobody acknowledges it', async () => {
