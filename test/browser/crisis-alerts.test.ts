@@ -5,7 +5,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startRestartablePostgres, RestartablePostgres } from '../helpers/restartable-postgres';
-import { startTestStack, TestStack } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-stack';
 
 type Recorded = { notifications: { title: string; body?: string; tag?: string }[]; permissionRequests: number; tones: number };
 
@@ -55,8 +55,7 @@ describe('crisis alerts in the dashboard, and live updates after a PostgreSQL re
       database: postgres,
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        // Open around the clock, whatever the date the tests run on.
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },
     });

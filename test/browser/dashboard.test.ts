@@ -4,7 +4,7 @@ import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 /** Committed, so reviewers can see the dashboard without running anything. */
 
@@ -24,8 +24,7 @@ describe('staff dashboard in a real browser', () => {
       worker: true,
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        // Open around the clock, whatever the date the tests run on.
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },
     });

@@ -5,7 +5,7 @@ import { CONSENT_POSTBACK } from '../../workflows/consent/consent-flow';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 const NEW_PARTNER = { id: 'kodomo-shokudo', name: 'こども食堂ネットワーク', email: 'info@shokudo.example' };
 const DECLINING = 'npo-ibasho';
@@ -24,7 +24,7 @@ describe('partner directory in a real browser', () => {
       worker: true,
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },
     });

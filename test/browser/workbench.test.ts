@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
-import { startTestStack, TestStack } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-stack';
 
 /**
  * The staff workbench in Debian's Chromium against the real stack: queue rows with a preview and
@@ -19,8 +19,7 @@ describe('staff workbench in a real browser', () => {
       worker: true,
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        // Open around the clock, whatever the date the tests run on.
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },
     });

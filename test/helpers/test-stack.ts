@@ -57,6 +57,11 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** Staff hours around the clock, so a test meets open hours whatever the date and time it runs at. */
+export function openAroundTheClock(p: MunicipalityProfile): void {
+  p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+}
+
 /**
  * The real API on an ephemeral port, backed by a fresh database, the run's Temporal server and
  * (optionally) a real worker on a task queue of its own, so test files never see each other's work.

@@ -4,7 +4,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 const DAY = 86_400_000;
 // Texts the offline rules rate at each level (workflows/safety/risk-rules.ts).
@@ -117,8 +117,7 @@ describe('a crisis text while a person is involved, during business hours', () =
       env: { SMTP_URL: smtp.url },
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        // Open around the clock, whatever the date the tests run on.
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
         p.escalation.crisisAckMinutes = 3 / 60; // three seconds
         p.escalation.staffPickupMinutes = 60;
       },

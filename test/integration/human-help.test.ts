@@ -4,7 +4,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 
 const consultationOf = async (stack: TestStack, r: PretendResident) => {
@@ -48,8 +48,7 @@ describe('reaching a person during business hours', () => {
       env: { SMTP_URL: smtp.url },
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        // Open around the clock, whatever the date the tests run on.
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
         p.escalation.staffPickupMinutes = 2 / 60; // two seconds
       },
       activityOverrides: { listJapaneseHolidays: async () => [] },

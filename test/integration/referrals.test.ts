@@ -6,7 +6,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 const CANARY_NAME = '鶸田カナリア';
 const CANARY_PHONE = '09055550199';
@@ -37,7 +37,7 @@ describe('consent, personal details and referrals', () => {
       env: { SMTP_URL: smtp.url },
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
       },
       activityOverrides: {
         listJapaneseHolidays: async () => [],

@@ -8,7 +8,7 @@ import { referralWorkflowId } from '../../../workflows/referral/messages';
 import { eventually } from '../../helpers/eventually';
 import { HttpClient } from '../../helpers/http-client';
 import { PretendResident } from '../../helpers/pretend-resident';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../../helpers/test-stack';
+import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../../helpers/test-stack';
 
 /**
  * Records the histories replayed by replay-histories.test.ts: real consultations through the whole
@@ -28,7 +28,7 @@ describe('recording consultation histories', () => {
       worker: true,
       profile: (p) => {
         p.ai.debounceSeconds = 0;
-        p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
+        openAroundTheClock(p);
       },
       activityOverrides: {
         listJapaneseHolidays: async () => (alwaysOpen ? [] : allDatesAround()),
