@@ -142,8 +142,13 @@ export function authRoutes(deps: { db: Db; env: Env; profile: MunicipalityProfil
       handler: async (req, res) => {
         const user = signedInUser(req);
         if (user.sessionStage === 'second-factor') throw new AppError(FailureCode.Conflict, '先に確認コードを入力してください。');
-        const secret = newTotpSecret();
-        await db('staff_users').where({ id: user.id }).update({ totp_pending_secret: cipher.encrypt(secret, TOTP_AAD(user.id)) });
+        // Keep a pending secret once made: a screen that asks twice (React's StrictMode, a reload)
+        // must not show one secret while another is stored.
+        const [row] = await db('staff_users')
+          .where({ id: user.id })
+          .update({ totp_pending_secret: db.raw('coalesce(totp_pending_secret, ?)', [cipher.encrypt(newTotpSecret(), TOTP_AAD(user.id))]) })
+          .returning('totp_pending_secret');
+        const secret = cipher.decrypt(row.totp_pending_secret, TOTP_AAD(user.id));
         res.json({ data: { secret, otpauthUri: otpauthUri(secret, user.email, issuer) } });
       },
     },

@@ -15,7 +15,14 @@ export const EnrolSecondFactor = ({ onDone }: { onDone: (session: SignInResponse
   const [confirmed, setConfirmed] = useState<(SignInResponse & { data: { recoveryCodes: string[] } }) | null>(null);
 
   useEffect(() => {
-    signInSteps.startEnrolment().then(setEnrolment, (e: Error) => setError(e.message));
+    let current = true;
+    signInSteps.startEnrolment().then(
+      (e) => current && setEnrolment(e),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
   }, []);
 
   if (confirmed) {
