@@ -95,6 +95,8 @@ export const profileSchema = z.object({
     refusalCooldownHours: z.number().min(0).default(24),
     maxPerDay: z.number().int().min(0).default(2),
     maxPerConsultation: z.number().int().min(0).default(4),
+    /** Offers to one resident in any 7 days, across consultations. */
+    maxPerWeek: z.number().int().min(0).default(5),
     quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '21:00', to: '08:00' }),
     silenceCheckInHours: z.number().min(1).default(24),
   }),

@@ -112,6 +112,7 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
     sendReferral: async () => ({ sentAt: now() }),
     computeReferralDeadlines: async ({ sentAt }) => referralDeadlines(sentAt, profile.referrals, calendar(sentAt)),
     referralAcceptedMessage: async () => 'ご紹介先から連絡があります。',
+    loadResidentNudgeHistory: async () => ({ offersMs: [] }),
   };
   const calls: ActivityCall[] = [];
   const activities = Object.fromEntries(

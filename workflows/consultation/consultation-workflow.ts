@@ -5,6 +5,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -82,8 +83,12 @@ const DEFAULT_HISTORY_LIMIT = 5_000;
 const MAX_BURST_WAIT_FACTOR = 3;
 
 const TOPIC_NUDGE_AFTER_TURNS = 3;
+/** Far enough back for the weekly cap and any sensible refusal cooldown. */
+const NUDGE_HISTORY_MS = 8 * 24 * 3_600_000;
 
 type TextEvent = ResidentEvent & { kind: 'text' };
+
+const latest = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 
 export async function consultationWorkflow(input: ConsultationInput): Promise<{ closed: string }> {
   const { residentId } = input;
@@ -158,6 +163,10 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (s.phase === 'waiting_for_staff') s.deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
   }
   const onboarded = () => isOnboarded(s);
+  // Offers and a refusal in the resident's earlier consultations count toward this one's caps and cooldown.
+  const earlierNudges = patched('resident-nudge-history')
+    ? await db.loadResidentNudgeHistory({ residentId, excludeConsultationId: opened.consultationId, sinceMs: Date.now() - NUDGE_HISTORY_MS })
+    : { offersMs: [] };
 
   // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
   // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
@@ -424,8 +433,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const nudgeFor = (risk: RiskAssessment, replyable: boolean): NudgeDecision => {
     const state = {
       consultationOffersMs: s.nudges.offersMs,
+      residentOffersMs: [...earlierNudges.offersMs, ...s.nudges.offersMs],
       turnsSinceLastOffer: s.nudges.turnsSinceLastOffer,
-      lastRefusalMs: s.nudges.lastRefusalMs,
+      lastRefusalMs: latest(earlierNudges.lastRefusalMs, s.nudges.lastRefusalMs),
       personRequested: personInvolved(s),
       contactConsent: false,
       peakRiskLevel: s.highestRisk,
