@@ -46,6 +46,9 @@ import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffActi
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
+import { CheckInAnswer, isCheckInStopWord, parseCheckInPostback } from '../check-ins/check-in-policy';
+import { checkInWakeSignal, checkInWorkflowId } from '../check-ins/messages';
+import { checkInWorkflow } from '../check-ins/check-in-workflow';
 
 // No activity failure may end a consultation. The database and alerts are retried without limit
 // (short capped back-off, so an alert goes out soon after the database is back); the model falls back
@@ -455,6 +458,28 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     return { kind: 'none', reason: 'not-enough-turns' };
   };
 
+  // ---- Caring check-ins: the resident's timer lives in its own workflow, woken or started from here ----
+
+  const wakeCheckIns = async () => {
+    const workflowId = checkInWorkflowId(residentId);
+    try {
+      await getExternalWorkflowHandle(workflowId).signal(checkInWakeSignal);
+    } catch {
+      // Not running: start it; it outlives this consultation. One started meanwhile is as good.
+      await startChild(checkInWorkflow, { workflowId, args: [{ residentId }], parentClosePolicy: 'ABANDON' }).catch(() => undefined);
+    }
+  };
+
+  /** Consent answers, withdrawal, and the answers to a check-in (a person, or the AI). */
+  const checkInTurn = async (answer: CheckInAnswer, event: ResidentEvent, guard?: SafetyOutcome): Promise<boolean> => {
+    const outcome = await db.answerCheckIn({ residentId, answer, typed: guard !== undefined });
+    if (!outcome) return false;
+    if (outcome.wake) await wakeCheckIns();
+    const messages = answer === 'person' ? await requestPerson('nudge') : answer === 'ai' ? [humanHelpTexts.aiHere()] : outcome.messages;
+    await send([...(guard?.first ?? []), ...messages, ...(guard?.after ?? [])], event, 'system', { crisis: guard && crisisOf(guard) });
+    return true;
+  };
+
   const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) =>
     db.recordNudgeEvent({ id: uuid4(), consultationId: consultationId as string, event, trigger });
 
@@ -484,6 +509,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const last = burst[burst.length - 1];
     void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
     const guard = await assessAndAlert(burst);
+    // A typed 「やめて」 withdraws the check-in consent (when there is one; otherwise it is conversation).
+    if (burst.length === 1 && isCheckInStopWord(last.text) && patched('check-in-stop-word') && (await checkInTurn('stop', last, guard))) return;
     // A typed 「スタッフと話したい」 is the staff button (unless risk already asked for a person).
     if (!guard.plan.offerPerson && burst.some((e) => asksForPerson(e.text))) {
       return void (await send([...guard.first, ...(await requestPerson('menu')), ...guard.after], last, 'system', { crisis: crisisOf(guard) }));
@@ -533,6 +560,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const postbackTurn = async (event: ResidentEvent & { kind: 'postback' }) => {
     const data = parsePostback(event.data);
     const nudgeAnswer = parseNudgePostback(event.data);
+    const checkInAnswer = parseCheckInPostback(event.data);
+    if (checkInAnswer && patched('check-in-answers')) return void (await checkInTurn(checkInAnswer, event));
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
     if (data.menu === 'ai') return void (await send([s.staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
     if (data.menu === 'lines') return void (await send([text(linesListText(settings.consultationLines))], event, 'system'));
@@ -596,6 +625,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     await settle();
     await db.closeConsultation({ consultationId: consultationId as string, reason });
     await setPhase('closed');
+    // The check-in timer (or the one-time consent question) starts from a consultation's close.
+    if (reason !== 'unfollowed' && patched('check-in-after-close')) await wakeCheckIns();
     // A message that came in while closing opens the next consultation instead of being dropped.
     await settle();
     if (queue.length > 0) await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { pending: queue, seenEventIds: seen } });
