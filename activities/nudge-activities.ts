@@ -1,7 +1,9 @@
+import { activityInfo, Context } from '@temporalio/activity';
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import type { BusinessHoursSettings } from '../workflows/calendar/calendar-from-profile';
 import type { CheckInAnswer, CheckInConsent, CheckInSettings, CheckInStatus, CheckInTexts } from '../workflows/check-ins/check-in-policy';
+import { checkInWakeSignal, checkInWorkflowId } from '../workflows/check-ins/messages';
 import { text, type TextMessage } from '../workflows/consultation/line-messages';
 
 /** What a new consultation must know of the resident's earlier offers: the caps and a refusal's cooldown hold across consultations. */
@@ -39,6 +41,20 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
         offersMs: rows.filter((r) => r.event === 'offered').map((r) => r.at.getTime()),
         ...(refusals.length > 0 ? { lastRefusalMs: Math.max(...refusals) } : {}),
       };
+    },
+
+    /**
+     * Starts the resident's check-in workflow, or wakes it to decide again (a consultation closed,
+     * consent given or withdrawn). Idempotent: a retried signalWithStart wakes it once more, harmlessly.
+     */
+    async wakeCheckIns(input: { residentId: string }): Promise<void> {
+      await Context.current().client.workflow.signalWithStart('checkInWorkflow', {
+        workflowId: checkInWorkflowId(input.residentId),
+        taskQueue: activityInfo().taskQueue,
+        args: [{ residentId: input.residentId }],
+        signal: checkInWakeSignal,
+        signalArgs: [],
+      });
     },
 
     /** The profile's check-in settings and texts; the result is kept in history, so replays agree. */

@@ -54,18 +54,18 @@ export function decideCheckIn(status: CheckInStatus, settings: CheckInSettings, 
   if (!settings.enabled) return stop('disabled');
   if (!status.reachable) return stop('blocked');
   if (status.latestConsultationId === undefined) return stop('no-consultation');
-  if (status.openConsultation) return stop('consultation-open');
   switch (status.consent) {
-    case 'none':
-      return { kind: 'ask-consent', at: quietHoursEnd(nowMs, settings.quietHours) };
     case 'asked':
       return stop('awaiting-answer');
     case 'declined':
     case 'withdrawn':
       return stop(status.consent);
+    case 'none':
     case 'given':
       break;
   }
+  if (status.openConsultation) return stop('consultation-open');
+  if (status.consent === 'none') return { kind: 'ask-consent', at: quietHoursEnd(nowMs, settings.quietHours) };
   if (status.sentCount >= settings.maxCount) return stop('max-reached');
   const silenceFrom = Math.max(status.lastResidentMessageMs ?? 0, status.lastCheckInMs ?? 0);
   let at = quietHoursEnd(Math.max(nowMs, silenceFrom + settings.afterSilenceDays * DAY_MS), settings.quietHours);

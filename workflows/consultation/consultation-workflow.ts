@@ -47,8 +47,6 @@ import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startCon
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
 import { CheckInAnswer, isCheckInStopWord, parseCheckInPostback } from '../check-ins/check-in-policy';
-import { checkInWakeSignal, checkInWorkflowId } from '../check-ins/messages';
-import { checkInWorkflow } from '../check-ins/check-in-workflow';
 
 // No activity failure may end a consultation. The database and alerts are retried without limit
 // (short capped back-off, so an alert goes out soon after the database is back); the model falls back
@@ -460,15 +458,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   // ---- Caring check-ins: the resident's timer lives in its own workflow, woken or started from here ----
 
-  const wakeCheckIns = async () => {
-    const workflowId = checkInWorkflowId(residentId);
-    try {
-      await getExternalWorkflowHandle(workflowId).signal(checkInWakeSignal);
-    } catch {
-      // Not running: start it; it outlives this consultation. One started meanwhile is as good.
-      await startChild(checkInWorkflow, { workflowId, args: [{ residentId }], parentClosePolicy: 'ABANDON' }).catch(() => undefined);
-    }
-  };
+  const wakeCheckIns = () => db.wakeCheckIns({ residentId });
 
   /** Consent answers, withdrawal, and the answers to a check-in (a person, or the AI). */
   const checkInTurn = async (answer: CheckInAnswer, event: ResidentEvent, guard?: SafetyOutcome): Promise<boolean> => {
