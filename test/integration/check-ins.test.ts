@@ -60,6 +60,19 @@ describe('caring check-in consent', () => {
     expect(await (await checkIns(resident)).result()).toEqual({ stopped: 'withdrawn' });
   });
 
+  it('「スタッフと話したい」 on a check-in puts the resident in the staff queue and counts the check-in as answered by a person', async () => {
+    const { resident } = await firstConsultation();
+    await resident.tap(CHECK_IN_POSTBACK.agree, stack.profile.texts.checkInConsentAgree);
+    await resident.nextAnswer();
+    // A check-in as the timer records it after sending (the days themselves are skipped in the workflow test).
+    const id = await residentId(resident);
+    await stack.db('check_ins').insert({ id: '00000000-0000-4000-8000-0000000000c1', resident_id: id, sent_at: new Date(Date.now() - 60_000) });
+    await resident.tap(CHECK_IN_POSTBACK.person, stack.profile.texts.checkInTalkToPerson);
+    expect((await resident.nextAnswer()).texts[0]).toContain('よりそいスタッフにおつなぎします');
+    expect(await stack.db('consultations').where({ resident_id: id }).whereNot({ status: 'closed' }).first()).toMatchObject({ status: 'waiting_for_staff' });
+    expect(await stack.db('check_ins').where({ resident_id: id }).first()).toMatchObject({ answer: 'person' });
+  });
+
   it('after a no, never asks again, and 「やめて」 without a consent is just conversation', async () => {
     const { resident } = await firstConsultation();
     await resident.tap(CHECK_IN_POSTBACK.decline, stack.profile.texts.checkInConsentDecline);
