@@ -29,6 +29,8 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('yorisoi'),
+  // Where the webhook inbox relay runs: in each API instance, or only in `npm run relay` processes.
+  INBOX_RELAY: z.enum(['in-api', 'own-process']).default('in-api'),
   TEMPORAL_CLI: optionalString,
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
