@@ -82,7 +82,7 @@ describe('the message path under faults', () => {
     await round();
     const total = counter;
 
-    await eventually(async () => expect(answered()).toBeGreaterThanOrEqual(total), 90_000, 250);
+    await eventually(async () => expect(answered()).toBeGreaterThanOrEqual(total), 150_000, 250);
     stack.line.failRandomly(SENDS, 0);
     // Stored once each (nothing acknowledged is lost).
     const eventIds = sent.flat().map((s) => s.eventId);
@@ -98,7 +98,7 @@ describe('the message path under faults', () => {
     }
     const injected = stack.line.requests.filter((q) => q.injectedFailure).length;
     process.stdout.write(`[chaos figures] ${total} messages acknowledged, ${answered()} answers, ${injected} LINE failures injected\n`);
-  }, 240_000);
+  }, 300_000);
 });
 
 /**
