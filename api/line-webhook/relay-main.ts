@@ -7,6 +7,7 @@ import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { createDb } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { connectTemporalClient } from '../../platform/temporal/client';
+import { temporalConnectionSettings } from '../../platform/temporal/connection-settings';
 import { InboxRelay, RELAY_POOL } from './inbox-relay';
 
 async function main() {
@@ -17,7 +18,7 @@ async function main() {
     process.exit(78);
   }
   const db = createDb(env.DATABASE_URL, RELAY_POOL);
-  const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, PiiKeyring.fromEnv(env));
+  const temporal = await connectTemporalClient(temporalConnectionSettings(env.TEMPORAL_ADDRESS, env), env.TEMPORAL_NAMESPACE, PiiKeyring.fromEnv(env));
   const relay = new InboxRelay({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
   relay.start();
   logger.info({ identity: relay.identity }, 'inbox relay running');
