@@ -32,7 +32,9 @@ async function main() {
   await liveEvents.start();
   const relayDb = createDb(env.DATABASE_URL, RELAY_POOL);
   const { app, relay } = createApp({ db, relayDb, temporal, env, profile, logger, liveEvents, keyring, adminDistDir: path.resolve(__dirname, '../admin-ui/dist') });
-  relay.start();
+  // With INBOX_RELAY=own-process, `npm run relay` processes hand the stored events to Temporal.
+  if (env.INBOX_RELAY === 'in-api') relay.start();
+  else await relay.stop();
   const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
   const shutdown = () => {
     logger.info('api stopping');

@@ -29,6 +29,8 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('yorisoi'),
+  // Where the webhook inbox relay runs: in each API instance, or only in `npm run relay` processes.
+  INBOX_RELAY: z.enum(['in-api', 'own-process']).default('in-api'),
   /** TLS to Temporal (platform/temporal/connection-settings.ts): on with any of these, or `true`. */
   TEMPORAL_TLS: optionalString.pipe(z.enum(['true', 'false']).optional()),
   /** Paths of PEM files: client certificate and key (mTLS, both or neither), the server's CA. */

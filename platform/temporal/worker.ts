@@ -30,7 +30,12 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../../workflows') }),
     maxConcurrentActivityTaskExecutions: 20,
-    maxConcurrentWorkflowTaskExecutions: 10,
+    // Workflow code runs on one thread: a task polled is a task started, and its 10 s timeout runs while
+    // it waits behind the others. After a worker restart every consultation replays its whole history;
+    // with 10 started at once on a starved CPU each took longer than 10 s, timed out, was replayed
+    // again, and the consultations stopped answering (the chaos bench's lost messages). Two at a time,
+    // the rest wait on the server, where no timeout runs.
+    maxConcurrentWorkflowTaskExecutions: 2,
     maxCachedWorkflows: 500,
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
   });
