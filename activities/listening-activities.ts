@@ -51,7 +51,7 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
     const lastResidentBurst: string[] = [];
     for (let i = turns.length - 1; i >= 0 && turns[i].role === 'resident'; i -= 1) lastResidentBurst.unshift(turns[i].text);
     const previousReply = [...turns].reverse().find((t) => t.role === 'ai')?.text;
-    const reply = offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply });
+    const reply = offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply, aiDisclosure: profile.texts.aiDisclosure });
     return { text: weighty ? `${OFFLINE_WEIGHT_OPENING}${reply}${OFFLINE_PERSON_OFFER}` : reply, answeredBy: 'fallback' };
   }
 

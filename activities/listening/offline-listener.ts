@@ -39,7 +39,6 @@ const OPEN_QUESTIONS = [
 ];
 
 const ASKS_IF_AI = /(あなた|君|きみ|これ)は?\s*(ai|ＡＩ|人工知能|ロボット|ボット|bot|機械|人間)|(ai|ＡＩ|人間)\s*(です|なの|ですか)/i;
-const AI_DISCLOSURE = 'わたしはAIの聞き役です。人のスタッフと話したいときは、平日9時〜18時にスタッフにつなぐこともできます。';
 
 const sentencesOf = (text: string) => text.split(/(?<=[。？！?!])/).map((s) => s.trim()).filter(Boolean);
 
@@ -52,11 +51,15 @@ function pick(options: string[], start: number, avoid: Set<string>): string {
   return options[start % options.length];
 }
 
-export function offlineListeningReply(input: { residentText: string; turn: number; previousReply?: string }): string {
+/**
+ * `aiDisclosure` is the profile's `texts.aiDisclosure` (its staff hours come from the calendar), so the
+ * answer to 「あなたはAI？」 never states hours the city does not keep.
+ */
+export function offlineListeningReply(input: { residentText: string; turn: number; previousReply?: string; aiDisclosure: string }): string {
   const avoid = new Set(sentencesOf(input.previousReply ?? ''));
   const text = input.residentText.normalize('NFKC');
   const parts: string[] = [];
-  if (ASKS_IF_AI.test(text)) parts.push(AI_DISCLOSURE);
+  if (ASKS_IF_AI.test(text)) parts.push(input.aiDisclosure);
   const feeling = FEELINGS.find((f) => f.pattern.test(text))?.feeling;
   const reflections = feeling ? REFLECTIONS.map((r) => r(feeling)) : ACKNOWLEDGEMENTS;
   parts.push(pick(reflections, input.turn, avoid));

@@ -54,6 +54,8 @@ const texts = z.object({
   invitation: z.string().min(1),
   nonTextReply: z.string().min(1),
   aiFallback: z.string().min(1),
+  /** The offline listener's answer to 「あなたはAI？」; write {staffHours} for when a person answers. */
+  aiDisclosure: z.string().min(1),
 });
 
 export const profileSchema = z.object({

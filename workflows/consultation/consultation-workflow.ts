@@ -58,6 +58,8 @@ const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', 
 const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '10 seconds' } });
 const DEFAULT_UNDELIVERED_AFTER_MS = 10 * 60_000;
 const BACKGROUND_GRACE_MS = 60_000;
+// Runs whose settings were loaded before the profile held the disclosure.
+const AI_DISCLOSURE_BEFORE_PROFILE = 'わたしはAIの聞き役です。';
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
 export interface CarriedState extends Omit<ConsultationState, 'deadlines' | 'reviewFlagged' | 'closeRequested'> {
@@ -415,7 +417,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
-      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1 }), answeredBy: 'fallback' };
+      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1, aiDisclosure: settings.texts.aiDisclosure ?? AI_DISCLOSURE_BEFORE_PROFILE }), answeredBy: 'fallback' };
     }
   };
 

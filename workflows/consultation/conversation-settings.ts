@@ -29,6 +29,8 @@ export interface ConversationSettings {
     intakeIntro: string;
     invitation: string;
     nonTextReply: string;
+    /** Absent in runs started before the profile held it. */
+    aiDisclosure?: string;
   };
   businessHours: BusinessHoursSettings;
   crisisLines: { name: string; phone: string; hours: string; topics: string[] }[];

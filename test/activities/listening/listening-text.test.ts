@@ -1,5 +1,7 @@
 import { buildListeningPrompt, estimateTokens } from '../../../activities/listening/listening-prompt';
+import path from 'node:path';
 import { offlineListeningReply } from '../../../activities/listening/offline-listener';
+import { loadProfile } from '../../../platform/config/profile';
 import { checkOutput } from '../../../activities/listening/output-check';
 import { maskPersonalData } from '../../../activities/listening/pii-mask';
 
@@ -46,8 +48,10 @@ describe('output check of AI answers', () => {
 });
 
 describe('offline listener', () => {
+  const { aiDisclosure } = loadProfile(path.resolve(__dirname, '../../../profiles/example.yaml')).texts;
+
   it('reflects the feeling and asks an open question', () => {
-    const reply = offlineListeningReply({ residentText: '最近ずっとさみしくて', turn: 1 });
+    const reply = offlineListeningReply({ residentText: '最近ずっとさみしくて', turn: 1, aiDisclosure });
     expect(reply).toContain('さみしさ');
     expect(reply).toMatch(/[？?]$/);
   });
@@ -55,15 +59,21 @@ describe('offline listener', () => {
   it('never repeats a sentence of its previous answer over many turns', () => {
     let previous: string | undefined;
     for (let turn = 0; turn < 30; turn += 1) {
-      const reply = offlineListeningReply({ residentText: 'つらい', turn, previousReply: previous });
+      const reply = offlineListeningReply({ residentText: 'つらい', turn, previousReply: previous, aiDisclosure });
       const sentences = reply.split(/(?<=[。？])/);
       for (const s of sentences) expect(previous ?? '').not.toContain(s);
       previous = reply;
     }
   });
 
-  it('says it is an AI when asked', () => {
-    expect(offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0 })).toContain('AI');
+  it('says it is an AI when asked, with the staff hours of the city calendar', () => {
+    const reply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, aiDisclosure });
+    expect(reply).toContain('わたしはAIの聞き役です');
+    expect(reply).toContain('平日9時〜18時（祝日・年末年始を除く）');
+    const kawabe = loadProfile(path.resolve(__dirname, '../../../profiles/example-kawabe.yaml'));
+    const kawabeReply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, aiDisclosure: kawabe.texts.aiDisclosure });
+    expect(kawabeReply).toContain('月〜土曜日8時30分〜17時15分');
+    expect(kawabeReply).not.toContain('平日9時〜18時');
   });
 });
 
