@@ -21,11 +21,12 @@ import { isOpen } from '../calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
 import { ConsultationStatus, ResidentCode, RiskLevel as RiskLevelAttribute } from '../search-attributes';
 import { maxRisk } from '../safety/risk-levels';
-import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, SAFETY_ACKNOWLEDGEMENT, safetyTexts } from '../safety/risk-response';
+import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, safetyTexts } from '../safety/risk-response';
 import type { ConversationSettings } from './conversation-settings';
 import { decideNudge, NudgeDecision, nudgeDeclinedMessage, nudgeOfferMessage, nudgeReservedMessage, parseNudgePostback } from '../nudges/nudge-policy';
 import { humanHelpTexts } from './human-help-texts';
-import { fitInOneRequest, linesListText, parsePostback, text, TextMessage } from './line-messages';
+import { languageChoices, localise } from './language';
+import { fitInOneRequest, languageMenuMessage, linesListText, parsePostback, text, TextMessage } from './line-messages';
 import {
   claimUpdate,
   closeByStaffUpdate,
@@ -39,7 +40,7 @@ import {
   transferUpdate,
 } from './messages';
 import { describeStep, initialStep, onboardingTransition } from './onboarding';
-import { asksForPerson } from './person-request';
+import { asksForLanguageMenu, asksForPerson } from './person-request';
 import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
 import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffAction, RequestReason, StaffEvent, transition } from './consultation-state';
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
@@ -58,8 +59,6 @@ const safety = proxyActivities<Activities>({ startToCloseTimeout: '20 seconds', 
 const alerts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '10 seconds' } });
 const DEFAULT_UNDELIVERED_AFTER_MS = 10 * 60_000;
 const BACKGROUND_GRACE_MS = 60_000;
-// Runs whose settings were loaded before the profile held the disclosure.
-const AI_DISCLOSURE_BEFORE_PROFILE = 'わたしはAIの聞き役です。';
 
 /** State carried across continue-as-new, so a long consultation keeps its place. */
 export interface CarriedState extends Omit<ConsultationState, 'deadlines' | 'reviewFlagged' | 'closeRequested'> {
@@ -160,6 +159,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (s.phase === 'waiting_for_staff') s.deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
   }
   const onboarded = () => isOnboarded(s);
+  // The resident's language rides on each event (the relay resolves it); what the resident is told
+  // follows the latest event, and Japanese before any (or in runs from before languages).
+  const local = () => localise(settings, lastEvent && 'language' in lastEvent ? lastEvent.language : undefined);
 
   // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
   // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
@@ -254,7 +256,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   /** Applies one event to the entity and carries out its effects; returns what the resident is to be told. */
   const apply = async (event: StaffEvent): Promise<TextMessage[]> => {
-    const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs });
+    const say = local();
+    const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs, help: humanHelpTexts(say.texts, say.language) });
     s = outcome.state;
     for (const effect of outcome.effects) await perform(effect);
     return outcome.say;
@@ -406,7 +409,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       await raiseAlert('review', risk);
     }
     const person = plan.offerPerson && s.phase !== 'with_staff' ? await requestPerson('risk') : [];
-    const texts = safetyTexts(plan, risk.categories, settings);
+    const say = local();
+    const texts = safetyTexts(plan, risk.categories, say, say.texts);
     return { risk, plan, first: texts.first.map(text), after: [...texts.after.map(text), ...person] };
   };
 
@@ -414,10 +418,11 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const composeReply = async (burst: TextEvent[], risk: RiskAssessment): Promise<ListeningReply> => {
     const last = burst[burst.length - 1];
     try {
-      return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
+      return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level, language: local().language });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
-      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1, aiDisclosure: settings.texts.aiDisclosure ?? AI_DISCLOSURE_BEFORE_PROFILE }), answeredBy: 'fallback' };
+      const say = local();
+      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1, language: say.language, texts: say.texts }), answeredBy: 'fallback' };
     }
   };
 
@@ -505,7 +510,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   /** Before the terms are agreed (or after declining them): the step's question, with safety first when needed. */
   const onboardingTurn = async (event: ResidentEvent) => {
     const guard = event.kind === 'text' ? await assessAndAlert([event]) : undefined;
-    const outcome = onboardingTransition(settings, s.step, event);
+    const say = local();
+    const outcome = onboardingTransition(say, s.step, event);
     if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
     if (outcome.record?.intake) {
       await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
@@ -514,7 +520,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     s = { ...s, step: outcome.step };
     const atRisk = guard && guard.plan.alert !== 'none';
     // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
-    const messages = atRisk ? [...guard.first, text(SAFETY_ACKNOWLEDGEMENT), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
+    const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
     await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
     if (s.phase === 'waiting_for_staff' || s.phase === 'with_staff') return;
     if (s.step.name === 'declined') await setPhase('declined');
@@ -526,9 +532,14 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const data = parsePostback(event.data);
     const nudgeAnswer = parseNudgePostback(event.data);
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
-    if (data.menu === 'ai') return void (await send([s.staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
-    if (data.menu === 'lines') return void (await send([text(linesListText(settings.consultationLines))], event, 'system'));
-    if (data.menu === 'terms') return void (await send([text(settings.termsText)], event, 'system'));
+    const say = local();
+    const help = humanHelpTexts(say.texts, say.language);
+    if (data.menu === 'ai') return void (await send([s.staff ? help.alreadyRequested() : help.aiHere()], event, 'system'));
+    if (data.menu === 'lines') return void (await send([text(linesListText(say.consultationLines))], event, 'system'));
+    if (data.menu === 'terms') return void (await send([text(say.termsText)], event, 'system'));
+    // The relay stored the choice and the event carries it: the answer is already in the new language.
+    if (data.menu === 'language') return void (await send([languageMenuMessage(say.texts.languagePrompt, languageChoices(settings))], event, 'system'));
+    if (data.lang) return void (await send([text(say.texts.languageChanged)], event, 'system'));
     if (nudgeAnswer?.action === 'accept') {
       await recordNudge('accepted');
       return void (await send(await requestPerson('nudge'), event, 'system'));
@@ -563,8 +574,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (forStaff) return event.kind === 'text' ? staffTurn(event) : event.kind === 'postback' ? postbackTurn(event) : undefined;
     if (!onboarded()) return onboardingTurn(event);
     if (event.kind === 'postback') return postbackTurn(event);
-    if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
-    if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
+    if (event.kind === 'media') return void (await send([text(local().texts.nonTextReply)], event, 'system'));
+    if (event.kind === 'follow') return void (await send([text(local().texts.greeting), text(local().texts.invitation)], event, 'system'));
+    if (event.kind === 'text' && asksForLanguageMenu(event.text)) return void (await send([languageMenuMessage(local().texts.languagePrompt, languageChoices(settings))], event, 'system'));
     if (event.kind === 'text') return aiTurn(event);
   };
 

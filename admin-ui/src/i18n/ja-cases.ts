@@ -50,7 +50,7 @@ export const jaCaseResources = {
 
 export const jaCases = {
   // A guess from the script of the last message (api/queue/script-language.ts).
-  language: { ja: '日本語', zh: '中国語', ko: '韓国語', th: 'タイ語', vi: 'ベトナム語', en: '英語', es: 'スペイン語', id: 'インドネシア語', other: 'その他' },
+  language: { ne: 'ネパール語', pt: 'ポルトガル語', tl: 'タガログ語', 'zh-Hans': '中国語（簡体字）', 'pt-BR': 'ポルトガル語（ブラジル）', ja: '日本語', zh: '中国語', ko: '韓国語', th: 'タイ語', vi: 'ベトナム語', en: '英語', es: 'スペイン語', id: 'インドネシア語', other: 'その他' },
   availability: {
     label: '対応可能',
     help: 'オンの間、新しい相談があなたに案内されます',

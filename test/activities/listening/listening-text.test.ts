@@ -48,10 +48,11 @@ describe('output check of AI answers', () => {
 });
 
 describe('offline listener', () => {
-  const { aiDisclosure } = loadProfile(path.resolve(__dirname, '../../../profiles/example.yaml')).texts;
+  const profile = loadProfile(path.resolve(__dirname, '../../../profiles/example.yaml'));
+  const texts = profile.texts;
 
   it('reflects the feeling and asks an open question', () => {
-    const reply = offlineListeningReply({ residentText: '最近ずっとさみしくて', turn: 1, aiDisclosure });
+    const reply = offlineListeningReply({ residentText: '最近ずっとさみしくて', turn: 1, texts });
     expect(reply).toContain('さみしさ');
     expect(reply).toMatch(/[？?]$/);
   });
@@ -59,7 +60,7 @@ describe('offline listener', () => {
   it('never repeats a sentence of its previous answer over many turns', () => {
     let previous: string | undefined;
     for (let turn = 0; turn < 30; turn += 1) {
-      const reply = offlineListeningReply({ residentText: 'つらい', turn, previousReply: previous, aiDisclosure });
+      const reply = offlineListeningReply({ residentText: 'つらい', turn, previousReply: previous, texts });
       const sentences = reply.split(/(?<=[。？])/);
       for (const s of sentences) expect(previous ?? '').not.toContain(s);
       previous = reply;
@@ -67,13 +68,22 @@ describe('offline listener', () => {
   });
 
   it('says it is an AI when asked, with the staff hours of the city calendar', () => {
-    const reply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, aiDisclosure });
+    const reply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, texts });
     expect(reply).toContain('わたしはAIの聞き役です');
     expect(reply).toContain('平日9時〜18時（祝日・年末年始を除く）');
     const kawabe = loadProfile(path.resolve(__dirname, '../../../profiles/example-kawabe.yaml'));
-    const kawabeReply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, aiDisclosure: kawabe.texts.aiDisclosure });
+    const kawabeReply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, texts: kawabe.texts });
     expect(kawabeReply).toContain('月〜土曜日8時30分〜17時15分');
     expect(kawabeReply).not.toContain('平日9時〜18時');
+  });
+
+  it('answers in the resident language from its catalogue, varying between turns', () => {
+    const vi = profile.languages.vi.texts;
+    const first = offlineListeningReply({ residentText: 'Tôi thấy rất cô đơn', turn: 1, language: 'vi', texts: vi });
+    const second = offlineListeningReply({ residentText: 'Tôi thấy rất cô đơn', turn: 2, language: 'vi', texts: vi, previousReply: first });
+    expect(first).toBe(`${vi.listenerAcknowledgement} ${vi.listenerQuestion}`);
+    expect(second).toBe(vi.aiFallback);
+    expect(offlineListeningReply({ residentText: 'Are you a bot?', turn: 1, language: 'en', texts: profile.languages.en.texts })).toMatch(/^I am an AI listener\. If you would like to talk to a person, staff can answer weekdays 9:00–18:00/);
   });
 });
 
