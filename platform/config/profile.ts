@@ -241,28 +241,43 @@ export function parseProfile(yamlText: string, source = 'profile'): Municipality
     throw new ConfigError(source, [`not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`]);
   }
   const parsed = profileSchema.safeParse(data);
-  if (!parsed.success) throw new ConfigError(source, describeZodIssues(parsed.error));
+  // Catalogue gaps are named alongside any other problem, so a city fixes its file in one pass.
+  if (!parsed.success) throw new ConfigError(source, [...describeZodIssues(parsed.error), ...checkCatalogues(data as LooseProfile)]);
   const ids = new Set<string>();
   const dupes = [...parsed.data.crisisLines, ...parsed.data.consultationLines, ...parsed.data.partners]
     .map((x) => x.id)
     .filter((id) => (ids.has(id) ? true : (ids.add(id), false)));
   if (dupes.length > 0) throw new ConfigError(source, dupes.map((id) => `id "${id}" is used twice among lines and partners`));
-  const catalogueProblems = checkCatalogues(parsed.data);
+  const catalogueProblems = checkCatalogues(parsed.data as LooseProfile);
   if (catalogueProblems.length > 0) throw new ConfigError(source, catalogueProblems);
   return withStaffHours(parsed.data);
 }
 
 /** Each language's intake answers every question and option, and names only lines the profile has. */
-function checkCatalogues(profile: MunicipalityProfile): string[] {
+type LooseProfile = {
+  crisisLines?: { id?: string }[];
+  consultationLines?: { id?: string }[];
+  intake?: { questions?: { id?: string; options?: { value?: string }[] }[] };
+  languages?: Record<string, { intake?: Record<string, { options?: Record<string, unknown> }>; lines?: Record<string, unknown> } | undefined>;
+};
+
+/**
+ * Each language's intake answers every question and option, and names only lines the profile has.
+ * Reads the file as written (possibly invalid elsewhere), so it looks at nothing it cannot find.
+ */
+function checkCatalogues(profile: LooseProfile): string[] {
   const problems: string[] = [];
-  const lineIds = new Set([...profile.crisisLines, ...profile.consultationLines].map((l) => l.id));
-  for (const [code, catalogue] of Object.entries(profile.languages)) {
-    for (const q of profile.intake.questions) {
-      const local = catalogue.intake[q.id];
-      if (!local) problems.push(`languages.${code}.intake.${q.id}: missing (every shipped language needs every key)`);
-      else for (const o of q.options) if (!local.options[o.value]) problems.push(`languages.${code}.intake.${q.id}.options.${o.value}: missing (every shipped language needs every key)`);
+  const missing = (key: string) => problems.push(`${key}: missing (every shipped language needs every key)`);
+  const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+  const lineIds = new Set([...list(profile?.crisisLines), ...list(profile?.consultationLines)].map((l) => l?.id));
+  for (const [code, catalogue] of Object.entries(profile?.languages ?? {})) {
+    if (!catalogue || typeof catalogue !== 'object') continue;
+    for (const q of list(profile.intake?.questions)) {
+      const local = catalogue.intake?.[q?.id ?? ''];
+      if (!local) missing(`languages.${code}.intake.${q?.id}`);
+      else for (const o of list(q.options)) if (!local.options?.[o?.value ?? '']) missing(`languages.${code}.intake.${q.id}.options.${o?.value}`);
     }
-    for (const id of Object.keys(catalogue.lines)) if (!lineIds.has(id)) problems.push(`languages.${code}.lines.${id}: no line with this id in crisisLines or consultationLines`);
+    for (const id of Object.keys(catalogue.lines ?? {})) if (!lineIds.has(id)) problems.push(`languages.${code}.lines.${id}: no line with this id in crisisLines or consultationLines`);
   }
   return problems;
 }
