@@ -7,8 +7,9 @@ import { loadConfig } from '../../platform/config';
 import { ConfigError } from '../../platform/config/errors';
 import { POSTBACK } from '../../workflows/consultation/line-messages';
 import { eventually } from '../helpers/eventually';
+import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { EXAMPLE_PROFILE, startTestStack, TestStack } from '../helpers/test-stack';
+import { EXAMPLE_PROFILE, startTestStack, TEST_PASSWORD, TestStack } from '../helpers/test-stack';
 
 const systemPrompt = (req: OpenAI.Chat.ChatCompletionCreateParams) => String(req.messages.find((m) => m.role === 'system')?.content ?? '');
 /** The model stand-in answers in the language its persona names, as a real model does. */
@@ -72,7 +73,12 @@ describe('every resident in their own language', () => {
     const [beforeOpening] = vi.texts.reserved.split('{opening}');
     expect(crisis.texts.some((t) => t === vi.texts.queued.trim() || t.startsWith(beforeOpening))).toBe(true);
 
-    expect(await stack.db('residents').where({ line_user_id: resident.userId }).first('language', 'language_source')).toEqual({ language: 'vi', language_source: 'line' });
+    const residentRow = await stack.db('residents').where({ line_user_id: resident.userId }).first('id', 'language', 'language_source');
+    expect(residentRow).toMatchObject({ language: 'vi', language_source: 'line' });
+    // Staff see on the case which language the resident is answered in, and why.
+    const supervisor = await new HttpClient(stack.baseUrl).login((await stack.createUser('supervisor')).email, TEST_PASSWORD);
+    const consultation = await stack.db('consultations').where({ resident_id: residentRow.id }).first('id');
+    expect((await supervisor.get(`/api/consultations/${consultation.id}`)).body.data.residentLanguage).toEqual({ code: 'vi', source: 'line' });
   });
 
   it('answers in the new language once the resident switches it from the language menu mid-conversation', async () => {

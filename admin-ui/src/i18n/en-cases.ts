@@ -154,6 +154,8 @@ export const enCases = {
     acknowledgedAt: 'Acknowledged (%{at})',
     alertAcknowledged: 'Alert acknowledged',
     intake: 'Intake answers',
+    residentLanguage: 'Resident language',
+    languageSource: { line: 'LINE setting', detected: 'detected from messages', chosen: 'chosen by the resident' },
     noIntake: 'No answers',
     summary: 'Hand-over summary',
     noSummary: 'No summary yet',

@@ -155,6 +155,8 @@ export const jaCases = {
     acknowledgedAt: '確認済み（%{at}）',
     alertAcknowledged: '通知を確認済みにしました',
     intake: '最初の質問への回答',
+    residentLanguage: '相談者の言語',
+    languageSource: { line: 'LINEの設定', detected: '文章から推定', chosen: '本人が選択' },
     noIntake: '回答はありません',
     summary: '引き継ぎの要約',
     noSummary: 'まだ要約はありません',
