@@ -41,4 +41,7 @@ export function asksForPerson(text: string): boolean {
 
 /** A typed 「言語」「language」 (in any shipped language's word for it) opens the language choice, like the menu item. */
 const LANGUAGE_WORDS = /^(言語|げんご|言語設定|language|languages|lang|语言|語言|언어|ngôn ngữ|idioma|língua|wika|भाषा|bahasa)$/i;
-export const asksForLanguageMenu = (text: string) => LANGUAGE_WORDS.test(text.normalize('NFKC').trim().replace(/[\s/／]+/g, ' ').split(' ')[0]) && text.trim().length <= 20;
+export function asksForLanguageMenu(text: string): boolean {
+  const folded = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return folded.length <= 20 && folded.split(/\s*[/／]\s*/).some((part) => LANGUAGE_WORDS.test(part));
+}
