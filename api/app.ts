@@ -32,6 +32,7 @@ import { partnerRoutes } from './partners/partner-routes';
 import { referralRoutes } from './referrals/referral-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 
 export interface AppDeps {
   db: Db;
@@ -71,6 +72,7 @@ function requestLog(logger: Logger): RequestHandler {
 
 export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; relay: InboxRelay } {
   const { db, env, logger } = deps;
+  const sealer = new TextSealer(deps.keyring);
   const metrics = createMetrics();
   registerInboxMetrics(metrics.registry, db);
   // The LINE profile's language answers a new resident in it from their first message (asked once each).
@@ -86,13 +88,13 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
     ...reportRoutes({ db, profile: deps.profile }),
-    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
+    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile, sealer }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
     ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...openAlertRoutes({ db }),
-    ...handoverRoutes({ db, profile: deps.profile }),
+    ...handoverRoutes({ db, profile: deps.profile, sealer }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

@@ -17,7 +17,8 @@ import * as createRetentionRuns from './20261130150200_create_retention_runs';
 import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
-import * as langsResidentLanguage from './20261201090100_langs_resident_language';
+import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key_ids';
+import * as langsResidentLanguage from './20261201100100_langs_resident_language';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -47,7 +48,8 @@ export const migrations: Record<string, Migration> = {
   '20261130160100_create_handover_summaries': createHandoverSummaries,
   '20261130180100_create_satisfaction_responses': createSatisfactionResponses,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
-  '20261201090100_langs_resident_language': langsResidentLanguage,
+  '20261201100000_atrest_sealed_text_key_ids': atrestSealedTextKeyIds,
+  '20261201100100_langs_resident_language': langsResidentLanguage,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

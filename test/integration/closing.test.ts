@@ -1,20 +1,12 @@
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 describe('closing without losing anything', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      llm: false,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock({ llm: false }));
   });
   afterAll(() => stack.stop());
 
@@ -35,7 +27,8 @@ describe('closing without losing anything', () => {
     const answer = await resident.nextAnswer(30_000);
     expect(answer.texts.length).toBeGreaterThan(0);
     const stored = await eventually(async () => {
-      const row = await stack.db('messages').where({ resident_id: residentId, text: 'あ、最後にひとつだけ聞いてもいいですか' }).first();
+      const inbound = await stack.db('messages').where({ resident_id: residentId, direction: 'in', kind: 'text' });
+      const row = inbound.find((m) => stack.sealer.open('messages', 'text', m) === 'あ、最後にひとつだけ聞いてもいいですか');
       expect(row).toBeDefined();
       return row;
     });
