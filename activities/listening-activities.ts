@@ -10,6 +10,7 @@ import { publish } from '../platform/events';
 import { offlineListeningReply } from './listening/offline-listener';
 import { checkOutput } from './listening/output-check';
 import { isAtLeast, RiskLevel } from '../workflows/safety/risk-levels';
+import { JAPANESE, resolveLanguage } from '../workflows/consultation/language';
 
 export interface ListeningReply {
   text: string;
@@ -23,8 +24,6 @@ const HISTORY_LIMIT = 60;
 // At medium risk and above the answer acknowledges the weight, asks gently and offers a person.
 const WEIGHT_INSTRUCTION =
   '相談者はとても重い気持ちを打ち明けています。その重さを受けとめ、いまの様子をやさしくたずね、よりそいスタッフ（人の相談員）とも話せることを伝えてください。励ましや説得はしないでください。';
-const OFFLINE_WEIGHT_OPENING = 'とても大事なことを打ち明けてくださって、ありがとうございます。';
-const OFFLINE_PERSON_OFFER = 'よかったら、よりそいスタッフ（人の相談員）ともお話しできます。';
 // Time kept back from the reply window for checks and the send itself.
 const SEND_MARGIN_MS = 2_000;
 const MIN_MODEL_TIME_MS = 2_000;
@@ -50,13 +49,21 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
     return rows.reverse().map((r) => ({ role: r.sender, text: sealer.open('messages', 'text', r) as string }));
   }
 
-  function offline(turns: Turn[], weighty: boolean): ListeningReply {
+  /** The resident's catalogue (texts, persona); Japanese for a language the city does not ship. */
+  function catalogueFor(language: string | undefined) {
+    const code = resolveLanguage(language, Object.keys(profile.languages));
+    const local = code === JAPANESE ? undefined : profile.languages[code];
+    return { language: code, texts: local?.texts ?? profile.texts, persona: local?.persona ?? profile.ai.persona };
+  }
+
+  function offline(turns: Turn[], weighty: boolean, say: ReturnType<typeof catalogueFor>): ListeningReply {
     const residentTurns = turns.filter((t) => t.role === 'resident');
     const lastResidentBurst: string[] = [];
     for (let i = turns.length - 1; i >= 0 && turns[i].role === 'resident'; i -= 1) lastResidentBurst.unshift(turns[i].text);
     const previousReply = [...turns].reverse().find((t) => t.role === 'ai')?.text;
-    const reply = offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply });
-    return { text: weighty ? `${OFFLINE_WEIGHT_OPENING}${reply}${OFFLINE_PERSON_OFFER}` : reply, answeredBy: 'fallback' };
+    const reply = offlineListeningReply({ residentText: lastResidentBurst.join('\n'), turn: residentTurns.length, previousReply, language: say.language, texts: say.texts });
+    const gap = say.language === JAPANESE ? '' : ' ';
+    return { text: weighty ? [say.texts.listenerWeightOpening, reply, say.texts.listenerPersonOffer].join(gap) : reply, answeredBy: 'fallback' };
   }
 
   return {
@@ -92,16 +99,18 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
     },
 
     /** One considered answer to the resident's latest messages, always returned in time for the reply token. */
-    async composeListeningReply(input: { consultationId: string; replyDeadline: number; riskLevel: RiskLevel }): Promise<ListeningReply> {
+    async composeListeningReply(input: { consultationId: string; replyDeadline: number; riskLevel: RiskLevel; language?: string }): Promise<ListeningReply> {
       const turns = await loadTurns(input.consultationId);
+      // The model answers in the resident's language because its persona is written in it and says so.
+      const say = catalogueFor(input.language);
       const weighty = isAtLeast(input.riskLevel, 'medium');
       const available = Math.min(MAX_MODEL_TIME_MS, input.replyDeadline - Date.now() - SEND_MARGIN_MS);
-      if (!deps.llm || available < MIN_MODEL_TIME_MS) return offline(turns, weighty);
+      if (!deps.llm || available < MIN_MODEL_TIME_MS) return offline(turns, weighty, say);
       try {
         const completion = await deps.llm.chat.completions.create(
           {
             model: profile.ai.model,
-            messages: buildListeningPrompt({ persona: weighty ? `${profile.ai.persona}\n${WEIGHT_INSTRUCTION}` : profile.ai.persona, turns, tokenBudget: profile.ai.contextTokenBudget }),
+            messages: buildListeningPrompt({ persona: weighty ? `${say.persona}\n${WEIGHT_INSTRUCTION}` : say.persona, turns, tokenBudget: profile.ai.contextTokenBudget }),
             max_tokens: 400,
             temperature: 0.7,
           },
@@ -111,12 +120,12 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
         const verdict = checkOutput(completion.choices[0]?.message?.content ?? '', policy);
         if (!verdict.ok) {
           deps.logger.warn({ consultationId: input.consultationId, reason: verdict.reason }, 'AI answer failed the output check');
-          return { text: profile.texts.aiFallback, answeredBy: 'fallback', ...usage };
+          return { text: say.texts.aiFallback, answeredBy: 'fallback', ...usage };
         }
         return { text: verdict.text, answeredBy: 'ai', ...usage };
       } catch (err) {
         deps.logger.warn({ consultationId: input.consultationId, error: (err as Error).name }, 'model unavailable; offline listener answers');
-        return offline(turns, weighty);
+        return offline(turns, weighty, say);
       }
     },
   };

@@ -1,5 +1,31 @@
 import type { MunicipalityProfile } from '../platform/config/profile';
-import type { ConversationSettings } from '../workflows/consultation/conversation-settings';
+import type { ConversationSettings, LanguageSettings } from '../workflows/consultation/conversation-settings';
+
+type Line = MunicipalityProfile['crisisLines'][number];
+
+/**
+ * One language's catalogue for the workflow: the lines keep their numbers and topics, take the
+ * language's names and hours, and those the language names come first (a line that answers in the
+ * resident's language before one that answers only in Japanese).
+ */
+function languageSettings(profile: MunicipalityProfile, catalogue: MunicipalityProfile['languages'][string]): LanguageSettings {
+  const named = (lines: Line[]) =>
+    [...lines]
+      .sort((a, b) => Number(Boolean(catalogue.lines[b.id])) - Number(Boolean(catalogue.lines[a.id])))
+      .map((l) => ({ name: catalogue.lines[l.id]?.name ?? l.name, phone: l.phone, hours: catalogue.lines[l.id]?.hours ?? l.hours, topics: l.topics }));
+  return {
+    name: catalogue.name,
+    texts: catalogue.texts,
+    termsText: catalogue.terms,
+    intake: profile.intake.questions.map((q) => ({
+      id: q.id,
+      text: catalogue.intake[q.id].text,
+      options: q.options.map((o) => ({ value: o.value, label: catalogue.intake[q.id].options[o.value] })),
+    })),
+    crisisLines: named(profile.crisisLines),
+    consultationLines: named([...profile.consultationLines, ...profile.crisisLines]).map(({ name, phone, hours }) => ({ name, phone, hours })),
+  };
+}
 
 /** Hands the workflow the profile values it needs; the result is kept in history, so replays agree. */
 export function createProfileActivities(deps: { profile: MunicipalityProfile }) {
@@ -13,6 +39,7 @@ export function createProfileActivities(deps: { profile: MunicipalityProfile }) 
         intake: profile.intake.questions,
         consultationLines: [...profile.consultationLines, ...profile.crisisLines].map(({ name, phone, hours }) => ({ name, phone, hours })),
         texts: profile.texts,
+        languages: Object.fromEntries(Object.entries(profile.languages).map(([code, catalogue]) => [code, languageSettings(profile, catalogue)])),
         businessHours: profile.businessHours,
         crisisLines: profile.crisisLines.map(({ name, phone, hours, topics }) => ({ name, phone, hours, topics })),
         emergency: profile.emergency,

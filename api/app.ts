@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import { createLineClient } from '../platform/line';
 import express, { Express, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Env } from '../platform/config/env';
@@ -74,7 +75,10 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   const sealer = new TextSealer(deps.keyring);
   const metrics = createMetrics();
   registerInboxMetrics(metrics.registry, db);
-  const relay = new InboxRelay({ db: deps.relayDb ?? db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
+  // The LINE profile's language answers a new resident in it from their first message (asked once each).
+  const lineClient = env.LINE_CHANNEL_ACCESS_TOKEN ? createLineClient(env) : undefined;
+  const lineProfileLanguage = lineClient && (async (userId: string) => (await lineClient.getProfile(userId)).language);
+  const relay = new InboxRelay({ db: deps.relayDb ?? db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage });
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [

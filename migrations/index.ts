@@ -18,6 +18,7 @@ import * as createHandoverSummaries from './20261130160100_create_handover_summa
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key_ids';
+import * as langsResidentLanguage from './20261201100100_langs_resident_language';
 import * as nudgesCheckIns from './20261201100100_nudges_check_ins';
 
 interface Migration {
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '20261130180100_create_satisfaction_responses': createSatisfactionResponses,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
   '20261201100000_atrest_sealed_text_key_ids': atrestSealedTextKeyIds,
+  '20261201100100_langs_resident_language': langsResidentLanguage,
   '20261201100100_nudges_check_ins': nudgesCheckIns,
 };
 

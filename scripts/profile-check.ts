@@ -19,6 +19,7 @@ try {
   console.log(`  staff hours: ${describeStaffHours(profile, 'ja')}`);
   console.log(`  crisis lines: ${profile.crisisLines.map((l) => `${l.name} ${l.phone}`).join(', ')}`);
   console.log(`  partners: ${profile.partners.map((p) => p.name).join(', ') || '(none)'}`);
+  console.log(`  languages: ja (complete, the fallback)${Object.entries(profile.languages).map(([code, l]) => `, ${code} ${l.name}`).join('')}`);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(`${err.problems.length} problem(s) in ${file}:`);

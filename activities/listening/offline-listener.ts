@@ -1,3 +1,5 @@
+import type { CatalogueTexts } from '../../workflows/consultation/conversation-settings';
+
 /**
  * The built-in listener used when no model is configured, the model fails or is too slow.
  * Rule-based reflective listening (傾聴): acknowledge, reflect the feeling in the resident's words,
@@ -38,8 +40,9 @@ const OPEN_QUESTIONS = [
   'ほかにも、心に引っかかっていることはありますか？',
 ];
 
+// 「AI？」 in the other shipped languages: a question naming an AI, a bot or a robot.
+const ASKS_IF_AI_OTHER = /\b(ai|bot|robot|robô|robo)\b.{0,20}[?？]|(机器人|人工智能|로봇|인공지능)/i;
 const ASKS_IF_AI = /(あなた|君|きみ|これ)は?\s*(ai|ＡＩ|人工知能|ロボット|ボット|bot|機械|人間)|(ai|ＡＩ|人間)\s*(です|なの|ですか)/i;
-const AI_DISCLOSURE = 'わたしはAIの聞き役です。人のスタッフと話したいときは、平日9時〜18時にスタッフにつなぐこともできます。';
 
 const sentencesOf = (text: string) => text.split(/(?<=[。？！?!])/).map((s) => s.trim()).filter(Boolean);
 
@@ -52,11 +55,23 @@ function pick(options: string[], start: number, avoid: Set<string>): string {
   return options[start % options.length];
 }
 
-export function offlineListeningReply(input: { residentText: string; turn: number; previousReply?: string }): string {
+type ListenerTexts = Pick<CatalogueTexts, 'aiDisclosure' | 'aiFallback' | 'listenerAcknowledgement' | 'listenerQuestion'>;
+
+/**
+ * The texts come from the profile's catalogue in the resident's language (`aiDisclosure`'s staff hours
+ * from the calendar, so 「あなたはAI？」 is never told hours the city does not keep). Japanese reflects
+ * the feeling by the rules above; another language acknowledges and asks, alternating two wordings.
+ */
+export function offlineListeningReply(input: { residentText: string; turn: number; previousReply?: string; language?: string; texts: ListenerTexts }): string {
   const avoid = new Set(sentencesOf(input.previousReply ?? ''));
   const text = input.residentText.normalize('NFKC');
+  const asksIfAi = ASKS_IF_AI.test(text) || ASKS_IF_AI_OTHER.test(text);
+  if (input.language && input.language !== 'ja') {
+    const answer = input.turn % 2 === 1 ? `${input.texts.listenerAcknowledgement} ${input.texts.listenerQuestion}` : input.texts.aiFallback;
+    return asksIfAi ? `${input.texts.aiDisclosure} ${answer}` : answer;
+  }
   const parts: string[] = [];
-  if (ASKS_IF_AI.test(text)) parts.push(AI_DISCLOSURE);
+  if (asksIfAi) parts.push(input.texts.aiDisclosure);
   const feeling = FEELINGS.find((f) => f.pattern.test(text))?.feeling;
   const reflections = feeling ? REFLECTIONS.map((r) => r(feeling)) : ACKNOWLEDGEMENTS;
   parts.push(pick(reflections, input.turn, avoid));

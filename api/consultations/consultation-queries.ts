@@ -110,7 +110,7 @@ export async function consultationDetail(db: Db, profile: MunicipalityProfile, s
   if (!summary) return undefined;
   const [consultation, resident, risks, alerts, notes, reviews] = await Promise.all([
     db('consultations').where({ id }).first(TextSealer.select('summary')),
-    db('residents').where({ id: summary.residentId }).first('intake'),
+    db('residents').where({ id: summary.residentId }).first('intake', 'language', 'language_source'),
     db('risk_assessments').where({ consultation_id: id }).orderBy('created_at'),
     db('alerts').where({ consultation_id: id }).orderBy('created_at'),
     db('consultation_notes as n').leftJoin('staff_users as s', 's.id', 'n.staff_id').where('n.consultation_id', id).orderBy('n.created_at').select('n.*', 's.display_name'),
@@ -120,6 +120,8 @@ export async function consultationDetail(db: Db, profile: MunicipalityProfile, s
   return {
     ...summary,
     intake,
+    /** The language the resident is answered in and where it came from; null: Japanese, never set. */
+    residentLanguage: resident?.language ? { code: resident.language as string, source: resident.language_source as 'line' | 'detected' | 'chosen' } : null,
     intakeLabels: profile.intake.questions
       .filter((q) => intake[q.id] !== undefined)
       .map((q) => ({ question: q.text, answer: q.options.find((o) => o.value === intake[q.id])?.label ?? intake[q.id] })),

@@ -8,6 +8,7 @@ import { errorCode, type Logger } from '../../platform/logger';
 import { consultationWorkflow } from '../../workflows';
 import { consultationWorkflowId, residentEventSignal } from '../../workflows/consultation/messages';
 import { toResidentEvent } from './resident-events';
+import { LineProfileLanguage, residentLanguage } from './resident-language';
 
 // Crockford base32 without I, L, O, U: codes staff read aloud or type never mix up 0/O or 1/I.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -111,7 +112,9 @@ export class InboxRelay {
   private readonly settings: InboxRelaySettings;
   readonly identity: string;
 
-  constructor(private readonly deps: { db: Db; temporal: Client; taskQueue: string; logger: Logger; identity?: string; settings?: Partial<InboxRelaySettings> }) {
+  constructor(
+    private readonly deps: { db: Db; temporal: Client; taskQueue: string; logger: Logger; identity?: string; settings?: Partial<InboxRelaySettings>; lineProfileLanguage?: LineProfileLanguage },
+  ) {
     this.settings = { ...DEFAULT_RELAY_SETTINGS, ...deps.settings };
     this.identity = deps.identity ?? `relay@${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   }
@@ -242,7 +245,9 @@ export class InboxRelay {
     if (await db('messages').where({ webhook_event_id: raw.webhookEventId }).first('id')) return 'relayed';
     const resident = await upsertResident(db, mapped.lineUserId);
     const workflowId = consultationWorkflowId(resident.id);
-    const { event } = mapped;
+    const { event: bare } = mapped;
+    // Each event carries the resident's language, so the workflow answers in it without keeping it.
+    const event = bare.kind === 'unfollow' ? bare : { ...bare, language: await residentLanguage(this.deps, resident.id, mapped.lineUserId, bare) };
     if (event.kind === 'unfollow') {
       // Pushes stop at once, whatever the workflow is doing; then the open consultation closes.
       await db('residents').where({ id: resident.id }).update({ status: 'unreachable', unfollowed_at: new Date(event.timestamp), updated_at: db.fn.now() });

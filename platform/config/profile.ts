@@ -59,16 +59,62 @@ const intakeQuestion = z.object({
   options: z.array(choice).min(2).max(13, 'LINE allows at most 13 quick replies'),
 });
 
-const texts = z.object({
-  greeting: z.string().min(1),
-  termsPrompt: z.string().min(1),
-  termsAgree: z.string().min(1).max(20),
-  termsDisagree: z.string().min(1).max(20),
-  termsDeclined: z.string().min(1),
-  intakeIntro: z.string().min(1),
-  invitation: z.string().min(1),
-  nonTextReply: z.string().min(1),
-  aiFallback: z.string().min(1),
+/** A catalogue entry every language must ship: a missing one is named at start-up with its language. */
+const entry = z.string({ error: (issue) => (issue.input === undefined ? 'missing (every shipped language needs every key)' : undefined) }).min(1);
+const label = entry.max(20, 'LINE quick-reply and menu labels are at most 20 characters');
+
+/**
+ * Every text a resident reads, one catalogue per language: `texts` is the Japanese one (complete, and
+ * the fallback for a language the city does not ship); `languages.<code>.texts` has the same keys.
+ * `{staffHours}`, `{opening}`, `{staffName}`, `{ambulance}` and `{police}` are filled in where they appear.
+ */
+const catalogueTexts = z.object({
+  greeting: entry,
+  termsPrompt: entry,
+  termsAgree: label,
+  termsDisagree: label,
+  termsDeclined: entry,
+  intakeIntro: entry,
+  invitation: entry,
+  nonTextReply: entry,
+  aiFallback: entry,
+  /** The offline listener's answer to 「あなたはAI？」; write {staffHours} for when a person answers. */
+  aiDisclosure: entry,
+  // Reaching a person.
+  queued: entry,
+  alreadyRequested: entry,
+  /** {opening}: the next time staff answer. */
+  reserved: entry.includes('{opening}'),
+  opened: entry,
+  joined: entry.includes('{staffName}'),
+  transferred: entry.includes('{staffName}'),
+  released: entry,
+  closedByStaff: entry,
+  aiHere: entry,
+  // Safety: the introductions of the profile's lines and the emergency guidance.
+  crisisLinesIntro: entry,
+  gentleLinesIntro: entry,
+  emergency: entry.includes('{ambulance}'),
+  safetyAcknowledgement: entry,
+  // The offline listener outside Japanese (Japanese reflects feelings by rules in code).
+  listenerAcknowledgement: entry,
+  listenerQuestion: entry,
+  listenerWeightOpening: entry,
+  listenerPersonOffer: entry,
+  // Choosing a language, and the rich menu.
+  languagePrompt: entry,
+  languageChanged: entry,
+  menuStaff: label,
+  menuAi: label,
+  menuLines: label,
+  menuTerms: label,
+  menuLanguage: label,
+});
+/**
+ * The Japanese catalogue: every key above, plus the caring check-in texts (profile `checkIns`), which
+ * are Japanese only for now and have defaults, so a profile without them still loads.
+ */
+const texts = catalogueTexts.extend({
   // Caring check-ins (profile `checkIns`): the one-time consent question, its answers, and the check-in itself.
   checkInConsentAsk: z.string().min(1).default(CHECK_IN_TEXTS.checkInConsentAsk),
   checkInConsentAgree: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInConsentAgree),
@@ -80,6 +126,23 @@ const texts = z.object({
   checkInTalkToPerson: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToPerson),
   checkInTalkToAi: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToAi),
   checkInStop: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInStop),
+});
+
+/** A language other than Japanese: its name (shown on the language quick replies) and its catalogue. */
+const languageCatalogue = z.object({
+  /** The language's own name, e.g. 「Tiếng Việt」. */
+  name: label,
+  texts: catalogueTexts,
+  terms: entry,
+  /** Question id → its text and option value → label, for every intake question. */
+  intake: z.record(z.string(), z.object({ text: entry, options: z.record(z.string(), label) })),
+  /** The listening AI's system prompt in this language (it answers in it). */
+  persona: entry,
+  /**
+   * The profile's lines as named in this language (id → name, hours), listed in the order offered;
+   * a line not listed is offered under its Japanese name. Numbers always come from `crisisLines`.
+   */
+  lines: z.record(z.string(), z.object({ name: entry, hours: entry })).default({}),
 });
 
 export const profileSchema = z.object({
@@ -199,6 +262,8 @@ export const profileSchema = z.object({
     })
     .default({ caseTextDaysAfterClose: 365, inboxDaysAfterRelay: 7, sessionDays: 30, auditDays: 1825 }),
   texts,
+  /** Catalogues for residents who read another language (BCP 47 code → catalogue); Japanese is `texts`. */
+  languages: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as vi, zh-Hans or pt-BR'), languageCatalogue).default({}),
 });
 
 export type MunicipalityProfile = z.infer<typeof profileSchema>;
@@ -225,13 +290,45 @@ export function parseProfile(yamlText: string, source = 'profile'): Municipality
     throw new ConfigError(source, [`not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`]);
   }
   const parsed = profileSchema.safeParse(data);
-  if (!parsed.success) throw new ConfigError(source, describeZodIssues(parsed.error));
+  // Catalogue gaps are named alongside any other problem, so a city fixes its file in one pass.
+  if (!parsed.success) throw new ConfigError(source, [...describeZodIssues(parsed.error), ...checkCatalogues(data as LooseProfile)]);
   const ids = new Set<string>();
   const dupes = [...parsed.data.crisisLines, ...parsed.data.consultationLines, ...parsed.data.partners]
     .map((x) => x.id)
     .filter((id) => (ids.has(id) ? true : (ids.add(id), false)));
   if (dupes.length > 0) throw new ConfigError(source, dupes.map((id) => `id "${id}" is used twice among lines and partners`));
+  const catalogueProblems = checkCatalogues(parsed.data as LooseProfile);
+  if (catalogueProblems.length > 0) throw new ConfigError(source, catalogueProblems);
   return withStaffHours(parsed.data);
+}
+
+/** Each language's intake answers every question and option, and names only lines the profile has. */
+type LooseProfile = {
+  crisisLines?: { id?: string }[];
+  consultationLines?: { id?: string }[];
+  intake?: { questions?: { id?: string; options?: { value?: string }[] }[] };
+  languages?: Record<string, { intake?: Record<string, { options?: Record<string, unknown> }>; lines?: Record<string, unknown> } | undefined>;
+};
+
+/**
+ * Each language's intake answers every question and option, and names only lines the profile has.
+ * Reads the file as written (possibly invalid elsewhere), so it looks at nothing it cannot find.
+ */
+function checkCatalogues(profile: LooseProfile): string[] {
+  const problems: string[] = [];
+  const missing = (key: string) => problems.push(`${key}: missing (every shipped language needs every key)`);
+  const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+  const lineIds = new Set([...list(profile?.crisisLines), ...list(profile?.consultationLines)].map((l) => l?.id));
+  for (const [code, catalogue] of Object.entries(profile?.languages ?? {})) {
+    if (!catalogue || typeof catalogue !== 'object') continue;
+    for (const q of list(profile.intake?.questions)) {
+      const local = catalogue.intake?.[q?.id ?? ''];
+      if (!local) missing(`languages.${code}.intake.${q?.id}`);
+      else for (const o of list(q.options)) if (!local.options?.[o?.value ?? '']) missing(`languages.${code}.intake.${q.id}.options.${o?.value}`);
+    }
+    for (const id of Object.keys(catalogue.lines ?? {})) if (!lineIds.has(id)) problems.push(`languages.${code}.lines.${id}: no line with this id in crisisLines or consultationLines`);
+  }
+  return problems;
 }
 
 /** Written in a resident text (`texts`, `terms.text`), becomes the staff hours from `businessHours`. */
@@ -242,11 +339,18 @@ export const STAFF_HOURS_PLACEHOLDER = '{staffHours}';
  * so changing `businessHours` changes every text that states them (「平日9時〜18時（祝日・年末年始を除く）」).
  */
 function withStaffHours(profile: MunicipalityProfile): MunicipalityProfile {
-  const hours = describeStaffHours(profile, 'ja');
-  const fill = (text: string) => text.replaceAll(STAFF_HOURS_PLACEHOLDER, hours);
+  const filler = (hours: string) => (text: string) => text.replaceAll(STAFF_HOURS_PLACEHOLDER, hours);
+  const fillTexts = <T extends Record<string, string>>(texts: T, fill: (t: string) => string) =>
+    Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, fill(text)])) as T;
+  const ja = filler(describeStaffHours(profile, 'ja'));
+  // Other languages get the hours in English, the closest to a lingua franca the calendar module writes.
+  const other = filler(describeStaffHours(profile, 'en'));
   return {
     ...profile,
-    terms: { ...profile.terms, text: fill(profile.terms.text) },
-    texts: Object.fromEntries(Object.entries(profile.texts).map(([key, text]) => [key, fill(text)])) as MunicipalityProfile['texts'],
+    terms: { ...profile.terms, text: ja(profile.terms.text) },
+    texts: fillTexts(profile.texts, ja),
+    languages: Object.fromEntries(
+      Object.entries(profile.languages).map(([code, c]) => [code, { ...c, terms: other(c.terms), texts: fillTexts(c.texts, other) }]),
+    ),
   };
 }

@@ -8,7 +8,8 @@ import { BusinessCalendar, nextOpening } from '../calendar/business-calendar';
 import type { RiskLevel } from '../safety/risk-levels';
 import type { ConsentState } from '../consent/consent-flow';
 import type { Deadline } from './deadlines';
-import { humanHelpTexts } from './human-help-texts';
+import { HumanHelpTexts, humanHelpTexts } from './human-help-texts';
+import { JAPANESE, JAPANESE_BEFORE_PROFILE } from './language';
 import type { TextMessage } from './line-messages';
 import type { ConsultationPhase, StaffRef } from './messages';
 import type { OnboardingStep } from './onboarding';
@@ -62,7 +63,11 @@ export interface Context {
   now: number;
   calendar: BusinessCalendar;
   staffPickupMs: number;
+  /** What the resident is told, in their language (Japanese when not given). */
+  help?: HumanHelpTexts;
 }
+
+const JAPANESE_HELP = humanHelpTexts(JAPANESE_BEFORE_PROFILE, JAPANESE);
 
 export const isOnboarded = (s: ConsultationState) => s.step.name === 'done';
 export const personInvolved = (s: ConsultationState) => Boolean(s.staff || s.reservation || s.phase === 'waiting_for_staff');
@@ -80,45 +85,46 @@ function enterQueue(s: ConsultationState, waitingSince: number, reason: RequestR
 }
 
 export function transition(s: ConsultationState, event: StaffEvent, ctx: Context): Outcome {
+  const humanHelp = ctx.help ?? JAPANESE_HELP;
   const unchanged: Outcome = { state: s, effects: [], say: [] };
   switch (event.kind) {
     case 'person-requested': {
-      if (personInvolved(s)) return { ...unchanged, say: event.reason === 'risk' ? [] : [humanHelpTexts.alreadyRequested()] };
+      if (personInvolved(s)) return { ...unchanged, say: event.reason === 'risk' ? [] : [humanHelp.alreadyRequested()] };
       const opening = nextOpening(ctx.now, ctx.calendar, { minRemainingMinutes: ctx.staffPickupMs / 60_000 });
-      if (opening <= ctx.now) return { ...enterQueue(s, ctx.now, event.reason, ctx), say: [humanHelpTexts.queued()] };
+      if (opening <= ctx.now) return { ...enterQueue(s, ctx.now, event.reason, ctx), say: [humanHelp.queued()] };
       const at = event.atMs && event.atMs >= opening ? event.atMs : opening;
       return {
         state: { ...s, reservation: { at, requestedAt: ctx.now, reason: event.reason }, deadlines: [...s.deadlines, { kind: 'opening', at }] },
         effects: [{ kind: 'reserve', at, reason: event.reason }],
-        say: [humanHelpTexts.reserved(at)],
+        say: [humanHelp.reserved(at)],
       };
     }
     case 'opening-reached': {
       const res = s.reservation;
       if (!res || res.at !== event.at || s.phase === 'closed' || s.staff) return unchanged;
       const queued = enterQueue(s, res.requestedAt, res.reason, ctx);
-      return { ...queued, effects: [...queued.effects, { kind: 'tell', messages: [humanHelpTexts.opened()] }] };
+      return { ...queued, effects: [...queued.effects, { kind: 'tell', messages: [humanHelp.opened()] }] };
     }
     case 'pickup-overdue':
       return s.phase === 'waiting_for_staff' ? { ...unchanged, effects: [{ kind: 'alert-unclaimed' }] } : unchanged;
     case 'claimed':
       return {
         state: { ...s, staff: event.by, reservation: undefined, phase: 'with_staff', deadlines: withoutDeadlines(s, ['opening', 'pickup']) },
-        effects: [{ kind: 'assign-staff', staffId: event.by.staffId }, { kind: 'tell', messages: [humanHelpTexts.joined(event.by.staffName)] }, { kind: 'summarize' }],
+        effects: [{ kind: 'assign-staff', staffId: event.by.staffId }, { kind: 'tell', messages: [humanHelp.joined(event.by.staffName)] }, { kind: 'summarize' }],
         say: [],
       };
     case 'released': {
       const next = { ...s, staff: undefined, phase: phaseWithoutStaff(s) };
       return {
         state: next,
-        effects: [{ kind: 'release-to-ai', status: next.phase === 'listening' ? 'listening' : 'onboarding' }, { kind: 'tell', messages: [humanHelpTexts.released()] }],
+        effects: [{ kind: 'release-to-ai', status: next.phase === 'listening' ? 'listening' : 'onboarding' }, { kind: 'tell', messages: [humanHelp.released()] }],
         say: [],
       };
     }
     case 'transferred':
-      return { state: { ...s, staff: event.to }, effects: [{ kind: 'assign-staff', staffId: event.to.staffId }, { kind: 'tell', messages: [humanHelpTexts.transferred(event.to.staffName)] }], say: [] };
+      return { state: { ...s, staff: event.to }, effects: [{ kind: 'assign-staff', staffId: event.to.staffId }, { kind: 'tell', messages: [humanHelp.transferred(event.to.staffName)] }], say: [] };
     case 'close-requested':
-      return { state: { ...s, closeRequested: true }, effects: [{ kind: 'tell', messages: [humanHelpTexts.closedByStaff()] }], say: [] };
+      return { state: { ...s, closeRequested: true }, effects: [{ kind: 'tell', messages: [humanHelp.closedByStaff()] }], say: [] };
   }
 }
 

@@ -22,11 +22,12 @@ import { isOpen } from '../calendar/business-calendar';
 import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
 import { ConsultationStatus, ResidentCode, RiskLevel as RiskLevelAttribute } from '../search-attributes';
 import { maxRisk } from '../safety/risk-levels';
-import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, SAFETY_ACKNOWLEDGEMENT, safetyTexts } from '../safety/risk-response';
+import { carriesCrisisContent, planRiskResponse, RiskResponsePlan, safetyTexts } from '../safety/risk-response';
 import type { ConversationSettings } from './conversation-settings';
 import { decideNudge, NudgeDecision, nudgeDeclinedMessage, nudgeOfferMessage, nudgeReservedMessage, parseNudgePostback } from '../nudges/nudge-policy';
 import { humanHelpTexts } from './human-help-texts';
-import { fitInOneRequest, linesListText, parsePostback, text, TextMessage } from './line-messages';
+import { languageChoices, localise } from './language';
+import { fitInOneRequest, languageMenuMessage, linesListText, parsePostback, text, TextMessage } from './line-messages';
 import {
   claimUpdate,
   closeByStaffUpdate,
@@ -40,7 +41,7 @@ import {
   transferUpdate,
 } from './messages';
 import { describeStep, initialStep, onboardingTransition } from './onboarding';
-import { asksForPerson } from './person-request';
+import { asksForLanguageMenu, asksForPerson } from './person-request';
 import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
 import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffAction, RequestReason, StaffEvent, transition } from './consultation-state';
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
@@ -168,6 +169,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const earlierNudges = patched('resident-nudge-history')
     ? await db.loadResidentNudgeHistory({ residentId, excludeConsultationId: opened.consultationId, sinceMs: Date.now() - NUDGE_HISTORY_MS })
     : { offersMs: [] };
+  // The resident's language rides on each event (the relay resolves it); what the resident is told
+  // follows the latest event, and Japanese before any (or in runs from before languages).
+  const local = () => localise(settings, lastEvent && 'language' in lastEvent ? lastEvent.language : undefined);
 
   // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
   // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
@@ -288,7 +292,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   /** Applies one event to the entity and carries out its effects; returns what the resident is to be told. */
   const apply = async (event: StaffEvent, afterAck = false): Promise<TextMessage[]> => {
-    const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs });
+    const say = local();
+    const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs, help: humanHelpTexts(say.texts, say.language) });
     s = outcome.state;
     for (const effect of outcome.effects) await perform(effect, afterAck);
     return outcome.say;
@@ -440,7 +445,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       await raiseAlert('review', risk);
     }
     const person = plan.offerPerson && s.phase !== 'with_staff' ? await requestPerson('risk') : [];
-    const texts = safetyTexts(plan, risk.categories, settings);
+    const say = local();
+    const texts = safetyTexts(plan, risk.categories, say, say.texts);
     return { risk, plan, first: texts.first.map(text), after: [...texts.after.map(text), ...person] };
   };
 
@@ -448,10 +454,11 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const composeReply = async (burst: TextEvent[], risk: RiskAssessment): Promise<ListeningReply> => {
     const last = burst[burst.length - 1];
     try {
-      return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level });
+      return await listener.composeListeningReply({ consultationId: consultationId as string, replyDeadline: last.timestamp + settings.replyTokenMaxAgeMs, riskLevel: risk.level, language: local().language });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
-      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1 }), answeredBy: 'fallback' };
+      const say = local();
+      return { text: offlineListeningReply({ residentText: burst.map((e) => e.text).join('\n'), turn: s.turns + 1, language: say.language, texts: say.texts }), answeredBy: 'fallback' };
     }
   };
 
@@ -491,7 +498,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const outcome = await db.answerCheckIn({ residentId, answer, typed: guard !== undefined });
     if (!outcome) return false;
     if (outcome.wake) await wakeCheckIns();
-    const messages = answer === 'person' ? await requestPerson('nudge') : answer === 'ai' ? [humanHelpTexts.aiHere()] : outcome.messages;
+    const messages = answer === 'person' ? await requestPerson('nudge') : answer === 'ai' ? [humanHelpTexts(local().texts, local().language).aiHere()] : outcome.messages;
     await send([...(guard?.first ?? []), ...messages, ...(guard?.after ?? [])], event, 'system', { crisis: guard && crisisOf(guard) });
     return true;
   };
@@ -556,7 +563,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   /** Before the terms are agreed (or after declining them): the step's question, with safety first when needed. */
   const onboardingTurn = async (event: ResidentEvent) => {
     const guard = event.kind === 'text' ? await assessAndAlert([event]) : undefined;
-    const outcome = onboardingTransition(settings, s.step, event);
+    const say = local();
+    const outcome = onboardingTransition(say, s.step, event);
     if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
     if (outcome.record?.intake) {
       await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
@@ -565,7 +573,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     s = { ...s, step: outcome.step };
     const atRisk = guard && guard.plan.alert !== 'none';
     // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
-    const messages = atRisk ? [...guard.first, text(SAFETY_ACKNOWLEDGEMENT), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
+    const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
     await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
     if (s.phase === 'waiting_for_staff' || s.phase === 'with_staff') return;
     if (s.step.name === 'declined') await setPhase('declined');
@@ -579,9 +587,14 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const checkInAnswer = parseCheckInPostback(event.data);
     if (checkInAnswer && patched('check-in-answers')) return void (await checkInTurn(checkInAnswer, event));
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
-    if (data.menu === 'ai') return void (await send([s.staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
-    if (data.menu === 'lines') return void (await send([text(linesListText(settings.consultationLines))], event, 'system'));
-    if (data.menu === 'terms') return void (await send([text(settings.termsText)], event, 'system'));
+    const say = local();
+    const help = humanHelpTexts(say.texts, say.language);
+    if (data.menu === 'ai') return void (await send([s.staff ? help.alreadyRequested() : help.aiHere()], event, 'system'));
+    if (data.menu === 'lines') return void (await send([text(linesListText(say.consultationLines))], event, 'system'));
+    if (data.menu === 'terms') return void (await send([text(say.termsText)], event, 'system'));
+    // The relay stored the choice and the event carries it: the answer is already in the new language.
+    if (data.menu === 'language') return void (await send([languageMenuMessage(say.texts.languagePrompt, languageChoices(settings))], event, 'system'));
+    if (data.lang) return void (await send([text(say.texts.languageChanged)], event, 'system'));
     if (nudgeAnswer?.action === 'accept') {
       await recordNudge('accepted');
       return void (await send(await requestPerson('nudge'), event, 'system'));
@@ -616,8 +629,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (forStaff) return event.kind === 'text' ? staffTurn(event) : event.kind === 'postback' ? postbackTurn(event) : undefined;
     if (!onboarded()) return onboardingTurn(event);
     if (event.kind === 'postback') return postbackTurn(event);
-    if (event.kind === 'media') return void (await send([text(settings.texts.nonTextReply)], event, 'system'));
-    if (event.kind === 'follow') return void (await send([text(settings.texts.greeting), text(settings.texts.invitation)], event, 'system'));
+    if (event.kind === 'media') return void (await send([text(local().texts.nonTextReply)], event, 'system'));
+    if (event.kind === 'follow') return void (await send([text(local().texts.greeting), text(local().texts.invitation)], event, 'system'));
+    if (event.kind === 'text' && asksForLanguageMenu(event.text)) return void (await send([languageMenuMessage(local().texts.languagePrompt, languageChoices(settings))], event, 'system'));
     if (event.kind === 'text') return aiTurn(event);
   };
 

@@ -14,22 +14,36 @@ export interface IntakeQuestionInfo {
   options: { value: string; label: string }[];
 }
 
+/** Every text a resident reads, by key (platform/config/profile.ts: catalogueTexts). */
+export type CatalogueKey =
+  | 'greeting' | 'termsPrompt' | 'termsAgree' | 'termsDisagree' | 'termsDeclined' | 'intakeIntro' | 'invitation' | 'nonTextReply'
+  | 'aiFallback' | 'aiDisclosure'
+  | 'queued' | 'alreadyRequested' | 'reserved' | 'opened' | 'joined' | 'transferred' | 'released' | 'closedByStaff' | 'aiHere'
+  | 'crisisLinesIntro' | 'gentleLinesIntro' | 'emergency' | 'safetyAcknowledgement'
+  | 'listenerAcknowledgement' | 'listenerQuestion' | 'listenerWeightOpening' | 'listenerPersonOffer'
+  | 'languagePrompt' | 'languageChanged' | 'menuStaff' | 'menuAi' | 'menuLines' | 'menuTerms' | 'menuLanguage';
+export type CatalogueTexts = Record<CatalogueKey, string>;
+
+/** One language's catalogue as the workflow uses it. */
+export interface LanguageSettings {
+  name: string;
+  texts: CatalogueTexts;
+  termsText: string;
+  intake: IntakeQuestionInfo[];
+  crisisLines: { name: string; phone: string; hours: string; topics: string[] }[];
+  consultationLines: PhoneLineInfo[];
+}
+
 export interface ConversationSettings {
   serviceName: string;
   termsVersion: string;
   termsText: string;
   intake: IntakeQuestionInfo[];
   consultationLines: PhoneLineInfo[];
-  texts: {
-    greeting: string;
-    termsPrompt: string;
-    termsAgree: string;
-    termsDisagree: string;
-    termsDeclined: string;
-    intakeIntro: string;
-    invitation: string;
-    nonTextReply: string;
-  };
+  /** The Japanese catalogue (runs started before the catalogue grew lack its later keys). */
+  texts: Partial<CatalogueTexts> & Pick<CatalogueTexts, 'greeting' | 'termsPrompt' | 'termsAgree' | 'termsDisagree' | 'termsDeclined' | 'intakeIntro' | 'invitation' | 'nonTextReply'>;
+  /** The other languages the city ships (absent in runs started before). */
+  languages?: Record<string, LanguageSettings>;
   businessHours: BusinessHoursSettings;
   crisisLines: { name: string; phone: string; hours: string; topics: string[] }[];
   emergency: { ambulance: string; police: string };

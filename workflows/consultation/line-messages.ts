@@ -15,6 +15,7 @@ export const POSTBACK = {
   termsAgree: 'terms=agree',
   termsDisagree: 'terms=disagree',
   intake: (questionId: string, value: string) => `intake=${questionId}&value=${value}`,
+  language: (code: string) => `lang=${code}`,
 } as const;
 
 export function parsePostback(data: string): Record<string, string> {
@@ -56,4 +57,9 @@ export function fitInOneRequest(messages: TextMessage[], max = 5): TextMessage[]
     else i += 1;
   }
   return out;
+}
+
+/** The language choice: one quick reply per shipped language, under its own name (LINE allows 13). */
+export function languageMenuMessage(prompt: string, choices: { code: string; name: string }[]): TextMessage {
+  return { ...text(prompt), quickReply: { items: choices.slice(0, 13).map((c) => choice(c.name, POSTBACK.language(c.code))) } };
 }

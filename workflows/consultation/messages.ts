@@ -1,13 +1,17 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ConsentRequest } from '../consent/consent-flow';
 
-/** A LINE webhook event, reduced to what the consultation needs. Built by the API's inbox relay. */
+/**
+ * A LINE webhook event, reduced to what the consultation needs. Built by the API's inbox relay, which
+ * adds the resident's language (BCP 47, as remembered for them; absent in events from before).
+ */
+type Answerable = { eventId: string; timestamp: number; replyToken?: string; language?: string };
 export type ResidentEvent =
-  | { kind: 'follow'; eventId: string; timestamp: number; replyToken?: string }
+  | ({ kind: 'follow' } & Answerable)
   | { kind: 'unfollow'; eventId: string; timestamp: number }
-  | { kind: 'text'; eventId: string; timestamp: number; replyToken?: string; text: string }
-  | { kind: 'postback'; eventId: string; timestamp: number; replyToken?: string; data: string }
-  | { kind: 'media'; eventId: string; timestamp: number; replyToken?: string; mediaType: string };
+  | ({ kind: 'text'; text: string } & Answerable)
+  | ({ kind: 'postback'; data: string } & Answerable)
+  | ({ kind: 'media'; mediaType: string } & Answerable);
 
 export const residentEventSignal = defineSignal<[ResidentEvent]>('residentEvent');
 

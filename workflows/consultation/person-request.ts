@@ -38,3 +38,10 @@ export function asksForPerson(text: string): boolean {
   if (JA_REQUEST.test(folded) && !JA_NEGATION.test(folded)) return true;
   return OTHER_LANGUAGES.some((re) => re.test(text.normalize('NFKC')));
 }
+
+/** A typed 「言語」「language」 (in any shipped language's word for it) opens the language choice, like the menu item. */
+const LANGUAGE_WORDS = /^(言語|げんご|言語設定|language|languages|lang|语言|語言|언어|ngôn ngữ|idioma|língua|wika|भाषा|bahasa)$/i;
+export function asksForLanguageMenu(text: string): boolean {
+  const folded = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return folded.length <= 20 && folded.split(/\s*[/／]\s*/).some((part) => LANGUAGE_WORDS.test(part));
+}

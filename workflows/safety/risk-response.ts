@@ -76,23 +76,38 @@ export function selectCrisisLines(lines: CrisisLine[], categories: RiskCategory[
 
 /** Lines that answer at any hour (「24時間」 in their hours); a passive wish at 3 a.m. needs one that picks up. */
 export function roundTheClockLines(lines: CrisisLine[], max = 3): CrisisLine[] {
-  const open = lines.filter((l) => /24\s*時間|24h|24 hours/i.test(l.hours));
+  const open = lines.filter((l) => /24\s*(時間|h\b|hours?|giờ|小时|시간|oras|jam|horas)|२४\s*घण्टा/i.test(l.hours));
   return (open.length > 0 ? open : lines).slice(0, max);
 }
 
 const lineList = (lines: CrisisLine[]) => lines.map((l) => `・${l.name}\n  ${l.phone}（${l.hours}）`).join('\n');
 
-export function crisisLinesText(lines: CrisisLine[]): string {
-  return `ひとりで抱えないでください。いますぐ人と話せる窓口です。\n${lineList(lines)}`;
+/** The introductions and emergency guidance, from the profile's catalogue in the resident's language. */
+export interface SafetyWording {
+  crisisLinesIntro: string;
+  gentleLinesIntro: string;
+  /** With `{ambulance}` and `{police}`. */
+  emergency: string;
+}
+
+/** The Japanese wording, for callers (and runs) without a catalogue. */
+export const JAPANESE_SAFETY_WORDING: SafetyWording = {
+  crisisLinesIntro: 'ひとりで抱えないでください。いますぐ人と話せる窓口です。',
+  gentleLinesIntro: 'もし夜中でも誰かの声が聞きたくなったら、こんな窓口もあります。よかったら覚えておいてください。',
+  emergency: 'いま命に危険がある、またはけがをしているときは、すぐに{ambulance}（救急）に電話してください。危険な人がそばにいるときは{police}（警察）へ。\nわたしはこのまま、ここでお話を聴いています。',
+};
+
+export function crisisLinesText(lines: CrisisLine[], wording: SafetyWording = JAPANESE_SAFETY_WORDING): string {
+  return `${wording.crisisLinesIntro.trim()}\n${lineList(lines)}`;
 }
 
 /** For a passive wish: an offer, not an instruction. */
-export function gentleLinesText(lines: CrisisLine[]): string {
-  return `もし夜中でも誰かの声が聞きたくなったら、こんな窓口もあります。よかったら覚えておいてください。\n${lineList(lines)}`;
+export function gentleLinesText(lines: CrisisLine[], wording: SafetyWording = JAPANESE_SAFETY_WORDING): string {
+  return `${wording.gentleLinesIntro.trim()}\n${lineList(lines)}`;
 }
 
-export function emergencyText(emergency: { ambulance: string; police: string }): string {
-  return `いま命に危険がある、またはけがをしているときは、すぐに${emergency.ambulance}（救急）に電話してください。危険な人がそばにいるときは${emergency.police}（警察）へ。\nわたしはこのまま、ここでお話を聴いています。`;
+export function emergencyText(emergency: { ambulance: string; police: string }, wording: SafetyWording = JAPANESE_SAFETY_WORDING): string {
+  return wording.emergency.trim().replaceAll('{ambulance}', emergency.ambulance).replaceAll('{police}', emergency.police);
 }
 
 /**
@@ -103,13 +118,14 @@ export function safetyTexts(
   plan: RiskResponsePlan,
   categories: RiskCategory[],
   profile: { crisisLines: CrisisLine[]; emergency: { ambulance: string; police: string } },
+  wording: SafetyWording = JAPANESE_SAFETY_WORDING,
 ): { first: string[]; after: string[] } {
-  const first = plan.emergencyFirst ? [emergencyText(profile.emergency)] : [];
+  const first = plan.emergencyFirst ? [emergencyText(profile.emergency, wording)] : [];
   const after =
     plan.crisisLines === 'fitted'
-      ? [crisisLinesText(selectCrisisLines(profile.crisisLines, categories))]
+      ? [crisisLinesText(selectCrisisLines(profile.crisisLines, categories), wording)]
       : plan.crisisLines === 'gentle'
-        ? [gentleLinesText(roundTheClockLines(selectCrisisLines(profile.crisisLines, categories, profile.crisisLines.length)))]
+        ? [gentleLinesText(roundTheClockLines(selectCrisisLines(profile.crisisLines, categories, profile.crisisLines.length)), wording)]
         : [];
   return { first, after };
 }

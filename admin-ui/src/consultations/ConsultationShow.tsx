@@ -35,7 +35,7 @@ const ConsultationPage = () => {
           <AlertsPanel alerts={record.alerts} />
           <RiskPanel consultation={record} />
           <HandoverPanel consultationId={record.id} />
-          <IntakePanel labels={record.intakeLabels} />
+          <IntakePanel labels={record.intakeLabels} language={record.residentLanguage} />
           <CaseReferralsPanel consultationId={record.id} closed={record.status === 'closed'} />
           <NotesPanel consultation={record} />
         </Stack>

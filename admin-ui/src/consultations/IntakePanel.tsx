@@ -3,11 +3,21 @@ import { useTranslate } from 'react-admin';
 import { Panel } from '../common/Panel';
 import type { Consultation } from './types';
 
-/** The intake answers, in the Japanese wording the resident saw. */
-export const IntakePanel = ({ labels }: { labels: Consultation['intakeLabels'] }) => {
+/** The language the resident is answered in (and where it came from), then the intake answers in Japanese. */
+export const IntakePanel = ({ labels, language }: { labels: Consultation['intakeLabels']; language: Consultation['residentLanguage'] }) => {
   const translate = useTranslate();
   return (
     <Panel title={translate('yorisoi.consultation.intake')}>
+      <Box component="dl" sx={{ m: 0, mb: 0.75 }}>
+        <Typography component="dt" variant="caption" color="text.secondary">
+          {translate('yorisoi.consultation.residentLanguage')}
+        </Typography>
+        <Typography component="dd" variant="body2" sx={{ m: 0 }} data-testid="resident-language">
+          {language
+            ? `${translate(`yorisoi.language.${language.code}`, { _: language.code })}（${translate(`yorisoi.consultation.languageSource.${language.source}`)}）`
+            : translate('yorisoi.language.ja')}
+        </Typography>
+      </Box>
       {labels.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('yorisoi.consultation.noIntake')}

@@ -60,6 +60,7 @@ export interface RiskReview {
 export interface Consultation extends ConsultationListItem {
   intake: Record<string, unknown>;
   intakeLabels: { question: string; answer: string }[];
+  residentLanguage: { code: string; source: 'line' | 'detected' | 'chosen' } | null;
   summary: string | null;
   needsReview: boolean;
   riskHistory: RiskAssessment[];

@@ -49,7 +49,7 @@ export const enCaseResources = {
 };
 
 export const enCases = {
-  language: { ja: 'Japanese', zh: 'Chinese', ko: 'Korean', th: 'Thai', vi: 'Vietnamese', en: 'English', es: 'Spanish', id: 'Indonesian', other: 'Other' },
+  language: { ne: 'Nepali', pt: 'Portuguese', tl: 'Tagalog', 'zh-Hans': 'Chinese (Simplified)', 'pt-BR': 'Portuguese (Brazil)', ja: 'Japanese', zh: 'Chinese', ko: 'Korean', th: 'Thai', vi: 'Vietnamese', en: 'English', es: 'Spanish', id: 'Indonesian', other: 'Other' },
   availability: {
     label: 'Available',
     help: 'While on, new cases are offered to you',
@@ -154,6 +154,8 @@ export const enCases = {
     acknowledgedAt: 'Acknowledged (%{at})',
     alertAcknowledged: 'Alert acknowledged',
     intake: 'Intake answers',
+    residentLanguage: 'Resident language',
+    languageSource: { line: 'LINE setting', detected: 'detected from messages', chosen: 'chosen by the resident' },
     noIntake: 'No answers',
     summary: 'Hand-over summary',
     noSummary: 'No summary yet',

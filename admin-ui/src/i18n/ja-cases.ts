@@ -50,7 +50,7 @@ export const jaCaseResources = {
 
 export const jaCases = {
   // A guess from the script of the last message (api/queue/script-language.ts).
-  language: { ja: '日本語', zh: '中国語', ko: '韓国語', th: 'タイ語', vi: 'ベトナム語', en: '英語', es: 'スペイン語', id: 'インドネシア語', other: 'その他' },
+  language: { ne: 'ネパール語', pt: 'ポルトガル語', tl: 'タガログ語', 'zh-Hans': '中国語（簡体字）', 'pt-BR': 'ポルトガル語（ブラジル）', ja: '日本語', zh: '中国語', ko: '韓国語', th: 'タイ語', vi: 'ベトナム語', en: '英語', es: 'スペイン語', id: 'インドネシア語', other: 'その他' },
   availability: {
     label: '対応可能',
     help: 'オンの間、新しい相談があなたに案内されます',
@@ -155,6 +155,8 @@ export const jaCases = {
     acknowledgedAt: '確認済み（%{at}）',
     alertAcknowledged: '通知を確認済みにしました',
     intake: '最初の質問への回答',
+    residentLanguage: '相談者の言語',
+    languageSource: { line: 'LINEの設定', detected: '文章から推定', chosen: '本人が選択' },
     noIntake: '回答はありません',
     summary: '引き継ぎの要約',
     noSummary: 'まだ要約はありません',

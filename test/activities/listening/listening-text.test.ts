@@ -1,5 +1,7 @@
 import { buildListeningPrompt, estimateTokens } from '../../../activities/listening/listening-prompt';
+import path from 'node:path';
 import { offlineListeningReply } from '../../../activities/listening/offline-listener';
+import { loadProfile } from '../../../platform/config/profile';
 import { checkOutput } from '../../../activities/listening/output-check';
 import { maskPersonalData } from '../../../activities/listening/pii-mask';
 
@@ -46,8 +48,11 @@ describe('output check of AI answers', () => {
 });
 
 describe('offline listener', () => {
+  const profile = loadProfile(path.resolve(__dirname, '../../../profiles/example.yaml'));
+  const texts = profile.texts;
+
   it('reflects the feeling and asks an open question', () => {
-    const reply = offlineListeningReply({ residentText: '最近ずっとさみしくて', turn: 1 });
+    const reply = offlineListeningReply({ residentText: '最近ずっとさみしくて', turn: 1, texts });
     expect(reply).toContain('さみしさ');
     expect(reply).toMatch(/[？?]$/);
   });
@@ -55,15 +60,30 @@ describe('offline listener', () => {
   it('never repeats a sentence of its previous answer over many turns', () => {
     let previous: string | undefined;
     for (let turn = 0; turn < 30; turn += 1) {
-      const reply = offlineListeningReply({ residentText: 'つらい', turn, previousReply: previous });
+      const reply = offlineListeningReply({ residentText: 'つらい', turn, previousReply: previous, texts });
       const sentences = reply.split(/(?<=[。？])/);
       for (const s of sentences) expect(previous ?? '').not.toContain(s);
       previous = reply;
     }
   });
 
-  it('says it is an AI when asked', () => {
-    expect(offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0 })).toContain('AI');
+  it('says it is an AI when asked, with the staff hours of the city calendar', () => {
+    const reply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, texts });
+    expect(reply).toContain('わたしはAIの聞き役です');
+    expect(reply).toContain('平日9時〜18時（祝日・年末年始を除く）');
+    const kawabe = loadProfile(path.resolve(__dirname, '../../../profiles/example-kawabe.yaml'));
+    const kawabeReply = offlineListeningReply({ residentText: 'あなたはAIなの？', turn: 0, texts: kawabe.texts });
+    expect(kawabeReply).toContain('月〜土曜日8時30分〜17時15分');
+    expect(kawabeReply).not.toContain('平日9時〜18時');
+  });
+
+  it('answers in the resident language from its catalogue, varying between turns', () => {
+    const vi = profile.languages.vi.texts;
+    const first = offlineListeningReply({ residentText: 'Tôi thấy rất cô đơn', turn: 1, language: 'vi', texts: vi });
+    const second = offlineListeningReply({ residentText: 'Tôi thấy rất cô đơn', turn: 2, language: 'vi', texts: vi, previousReply: first });
+    expect(first).toBe(`${vi.listenerAcknowledgement} ${vi.listenerQuestion}`);
+    expect(second).toBe(vi.aiFallback);
+    expect(offlineListeningReply({ residentText: 'Are you a bot?', turn: 1, language: 'en', texts: profile.languages.en.texts })).toMatch(/^I am an AI listener\. If you would like to talk to a person, staff can answer weekdays 9:00–18:00/);
   });
 });
 
