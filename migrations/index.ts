@@ -17,6 +17,7 @@ import * as createRetentionRuns from './20261130150200_create_retention_runs';
 import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
+import * as workbenchCannedReplies from './20261201090100_workbench_canned_replies';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '20261130160100_create_handover_summaries': createHandoverSummaries,
   '20261130180100_create_satisfaction_responses': createSatisfactionResponses,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
+  '20261201090100_workbench_canned_replies': workbenchCannedReplies,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -2,6 +2,7 @@ import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AccountPage } from './account/AccountPage';
 import { auditLog } from './audit-log';
+import { cannedReplies, canManageCannedReplies } from './canned-replies';
 import { consultations } from './consultations';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -42,6 +43,7 @@ export const App = () => (
         {canWorkOnCases(role) && <Resource {...residents} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
         {canEditPartners(role) && <Resource {...partners} />}
+        {canManageCannedReplies(role) && <Resource {...cannedReplies} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
         {canReadReports(role) && <Resource {...reports} />}
         {role === 'partner' && <Resource {...referrals} />}

@@ -1,5 +1,6 @@
 import type { DataProvider, GetListParams, GetManyParams, GetOneResult, Identifier, RaRecord } from 'react-admin';
 import type { PinnedAlert } from '../alerts/types';
+import type { CannedReply } from '../canned-replies/types';
 import type { Handover } from '../handover/types';
 import type { Consultation, ConsultationAction, ConsultationMessage, StaffOnDuty } from '../consultations/types';
 import { httpClient } from './httpClient';
@@ -18,6 +19,7 @@ export interface YorisoiDataProvider extends DataProvider {
   getAvailability(): Promise<{ data: { available: boolean } }>;
   setAvailability(available: boolean): Promise<{ data: { available: boolean } }>;
   getStaffOnDuty(): Promise<{ data: StaffOnDuty[] }>;
+  getCannedReplies(consultationId: Identifier): Promise<{ data: CannedReply[] }>;
 }
 
 /** Lists the API ranks itself and answers whole, without paging (`{ data }` only). */
@@ -131,7 +133,15 @@ export const dataProvider: YorisoiDataProvider = {
     return httpClient(`${API}/staff-on-duty`);
   },
 
+  async getCannedReplies(consultationId) {
+    return httpClient(`${url('consultations', consultationId)}/canned-replies`);
+  },
+
+  // Only resources whose API offers DELETE show a delete button (canned replies).
+  async delete(resource, { id }) {
+    return httpClient(url(resource, id), { method: 'DELETE' });
+  },
+
   updateMany: notOffered('updateMany'),
-  delete: notOffered('delete'),
   deleteMany: notOffered('deleteMany'),
 };

@@ -1,0 +1,18 @@
+import type { jaWorkbench, jaWorkbenchResources } from './ja-workbench';
+
+/** English labels of the workbench screens; same keys as ja-workbench.ts. */
+export const enWorkbenchResources: typeof jaWorkbenchResources = {
+  'canned-replies': {
+    name: 'Canned replies',
+    fields: { title: 'Title', language: 'Language', text: 'Text', updatedAt: 'Updated', q: 'Search' },
+  },
+};
+
+export const enWorkbench: typeof jaWorkbench = {
+  cannedReplies: {
+    insert: 'Canned reply',
+    suggestions: 'Matching canned replies',
+    noMatch: 'No canned reply matches',
+    placeholderHelp: 'Placeholders: {residentCode} (resident code), {nextOpening} (next opening)',
+  },
+};

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
+import { eventually } from '../helpers/eventually';
+import { seedCase } from '../helpers/seed-case';
+import { startTestStack, TestStack } from '../helpers/test-stack';
+
+/**
+ * The workbench tools in Debian's Chromium against the real API and database: canned replies kept
+ * by a supervisor and inserted by staff. Cases are seeded as the workflow leaves them; nothing here
+ * sends to LINE, so no worker runs.
+ */
+describe('workbench tools in a real browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack({});
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('a supervisor writes a canned reply; staff insert it with / and with the picker, placeholders filled', async () => {
+    const supervisor = await stack.createUser('supervisor');
+    const admin = await signInToAdmin(browser, stack.baseUrl, supervisor.email);
+    await admin.page.getByRole('menuitem', { name: '定型文' }).click();
+    await admin.page.getByRole('link', { name: '作成' }).click();
+    await admin.page.getByLabel('題名').fill('お名前の確認');
+    await admin.page.getByLabel('本文').fill('{residentCode} さん、お話ししてくださってありがとうございます。');
+    await admin.page.getByLabel('本文').blur();
+    await admin.page.screenshot({ path: path.join(SCREENSHOTS, 'canned-reply-edit.png') });
+    await admin.page.getByRole('button', { name: '保存' }).click();
+    await admin.page.getByRole('row').filter({ hasText: 'お名前の確認' }).waitFor();
+    await admin.page.screenshot({ path: path.join(SCREENSHOTS, 'canned-replies.png') });
+    expect(admin.errors).toEqual([]);
+    await admin.page.context().close();
+    await stack.db('canned_replies').insert({ title: 'Thanks', text: 'Thank you for telling me, {residentCode}.', language: 'en' });
+
+    const staff = await stack.createUser('staff');
+    const mine = await seedCase(stack.db, { status: 'with_staff', assigned: staff.id });
+    const { page, errors } = await signInToAdmin(browser, stack.baseUrl, staff.email);
+    await page.getByRole('menuitem', { name: 'いま対応が必要' }).waitFor();
+    await page.goto(`${stack.baseUrl}/admin/#/consultations/${mine.id}/show`);
+    const reply = page.getByRole('textbox', { name: '返信' });
+    await reply.fill('/お名前');
+    const suggestions = page.getByRole('list', { name: '定型文の候補' });
+    await suggestions.getByText('お名前の確認').waitFor();
+    expect(await suggestions.getByText('Thanks').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'canned-reply-slash.png') });
+    await reply.press('Enter');
+    await eventually(async () => expect(await reply.inputValue()).toBe(`${mine.residentCode} さん、お話ししてくださってありがとうございます。`));
+
+    await page.getByRole('button', { name: '定型文' }).click();
+    await page.getByRole('menuitem', { name: /Thanks/ }).click();
+    await eventually(async () => expect(await reply.inputValue()).toBe(`${mine.residentCode} さん、お話ししてくださってありがとうございます。\nThank you for telling me, ${mine.residentCode}.`));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
