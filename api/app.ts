@@ -29,6 +29,7 @@ import { staffUserRoutes } from './staff-users/staff-user-routes';
 import { systemCheckRoutes } from './system-checks/system-check-routes';
 import { partnerRoutes } from './partners/partner-routes';
 import { referralRoutes } from './referrals/referral-routes';
+import { referralListRoutes } from './referrals/referral-list-routes';
 import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...openAlertRoutes({ db }),
     ...handoverRoutes({ db, profile: deps.profile }),
     ...cannedReplyRoutes({ db, profile: deps.profile }),
+    ...referralListRoutes({ db, profile: deps.profile }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

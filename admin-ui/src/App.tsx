@@ -14,7 +14,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { canEditPartners, partners } from './partners';
 import { queue } from './queue';
-import { referrals } from './referrals';
+import { caseReferrals, referrals } from './referrals';
 import { canReadReports, reports } from './reports';
 import { residents } from './residents';
 import { canManageStaff, canReadAuditLog, canWorkOnCases } from './roles';
@@ -41,6 +41,7 @@ export const App = () => (
         {canWorkOnCases(role) && <Resource {...queue} />}
         {canWorkOnCases(role) && <Resource {...consultations} />}
         {canWorkOnCases(role) && <Resource {...residents} />}
+        {canWorkOnCases(role) && <Resource {...caseReferrals} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
         {canEditPartners(role) && <Resource {...partners} />}
         {canManageCannedReplies(role) && <Resource {...cannedReplies} />}

@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { directoryReady } from '../../api/partners/partner-directory';
 import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { seedCase } from '../helpers/seed-case';
@@ -7,7 +9,7 @@ import { startTestStack, TestStack } from '../helpers/test-stack';
 
 /**
  * The workbench tools in Debian's Chromium against the real API and database: canned replies kept
- * by a supervisor and inserted by staff. Cases are seeded as the workflow leaves them; nothing here
+ * by a supervisor and inserted by staff; the referrals list across cases. Cases are seeded as the workflow leaves them; nothing here
  * sends to LINE, so no worker runs.
  */
 describe('workbench tools in a real browser', () => {
@@ -57,6 +59,34 @@ describe('workbench tools in a real browser', () => {
     await page.getByRole('button', { name: '定型文' }).click();
     await page.getByRole('menuitem', { name: /Thanks/ }).click();
     await eventually(async () => expect(await reply.inputValue()).toBe(`${mine.residentCode} さん、お話ししてくださってありがとうございます。\nThank you for telling me, ${mine.residentCode}.`));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('lists the referrals of the staff member’s cases, filtered to the overdue ones, and opens the case', async () => {
+    await directoryReady(stack.db, stack.profile);
+    const [p1, p2] = stack.profile.partners;
+    const staff = await stack.createUser('staff');
+    const mine = await seedCase(stack.db, { status: 'with_staff', assigned: staff.id });
+    const others = await seedCase(stack.db, { status: 'with_staff' });
+    const referral = (c: { id: string; residentId: string }, partnerId: string, status: string, reason: string, overdue: string[] = []) =>
+      stack.db('referrals').insert({ id: crypto.randomUUID(), consultation_id: c.id, resident_id: c.residentId, organization_id: partnerId, reason, share: ['name'], status, overdue, sent_at: new Date() });
+    await referral(mine, p1.id, 'sent', '就労の相談をしたい', ['acknowledge']);
+    await referral(mine, p2.id, 'accepted', '住まいの相談');
+    await referral(others, p1.id, 'sent', '別の担当の紹介', ['acknowledge']);
+
+    const { page, errors } = await signInToAdmin(browser, stack.baseUrl, staff.email);
+    await page.getByRole('menuitem', { name: '紹介一覧' }).click();
+    await page.getByRole('row').filter({ hasText: '住まいの相談' }).waitFor();
+    await page.getByRole('row').filter({ hasText: '就労の相談をしたい' }).getByText('期限超過').waitFor();
+    expect(await page.getByText('別の担当の紹介').count()).toBe(0);
+    await page.getByLabel('期限超過のみ').check();
+    await eventually(async () => expect(await page.getByText('住まいの相談').count()).toBe(0));
+    await page.getByRole('row').filter({ hasText: '就労の相談をしたい' }).waitFor();
+    await page.mouse.move(640, 800);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'referrals-list.png') });
+    await page.getByRole('row').filter({ hasText: '就労の相談をしたい' }).getByText(p1.name).click();
+    await page.getByRole('heading', { name: `相談 ${mine.residentCode}` }).first().waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -6,6 +6,10 @@ export const enWorkbenchResources: typeof jaWorkbenchResources = {
     name: 'Canned replies',
     fields: { title: 'Title', language: 'Language', text: 'Text', updatedAt: 'Updated', q: 'Search' },
   },
+  'case-referrals': {
+    name: 'Referrals',
+    fields: { residentCode: 'Resident', partnerName: 'Partner', partnerId: 'Partner', status: 'Status', reason: 'Reason', createdAt: 'Created', contactDueAt: 'First contact due', overdue: 'Overdue only' },
+  },
 };
 
 export const enWorkbench: typeof jaWorkbench = {

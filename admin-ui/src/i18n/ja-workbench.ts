@@ -4,6 +4,10 @@ export const jaWorkbenchResources = {
     name: '定型文',
     fields: { title: '題名', language: '言語', text: '本文', updatedAt: '更新日時', q: '検索' },
   },
+  'case-referrals': {
+    name: '紹介一覧',
+    fields: { residentCode: '相談者', partnerName: '紹介先', partnerId: '紹介先', status: '状態', reason: '紹介の理由', createdAt: '作成', contactDueAt: '初回連絡期限', overdue: '期限超過のみ' },
+  },
 };
 
 export const jaWorkbench = {

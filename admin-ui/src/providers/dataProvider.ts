@@ -51,8 +51,8 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
   return Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
 }
 
-/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own. */
-const API_PATHS: Record<string, string> = { referrals: 'partner/referrals' };
+/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own; staff see `case-referrals`. */
+const API_PATHS: Record<string, string> = { referrals: 'partner/referrals', 'case-referrals': 'referrals' };
 const url = (resource: string, id?: Identifier) => {
   const path = API_PATHS[resource] ?? resource;
   return id === undefined ? `${API}/${path}` : `${API}/${path}/${encodeURIComponent(String(id))}`;
