@@ -30,6 +30,7 @@ import { systemCheckRoutes } from './system-checks/system-check-routes';
 import { partnerRoutes } from './partners/partner-routes';
 import { referralRoutes } from './referrals/referral-routes';
 import { referralListRoutes } from './referrals/referral-list-routes';
+import { caseWorkerRoutes } from './staff-users/case-worker-routes';
 import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...handoverRoutes({ db, profile: deps.profile }),
     ...cannedReplyRoutes({ db, profile: deps.profile }),
     ...referralListRoutes({ db, profile: deps.profile }),
+    ...caseWorkerRoutes({ db }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

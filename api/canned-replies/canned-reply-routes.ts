@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit-log';
 import { OVERSIGHT, STAFF_ROLES } from '../auth/roles';
 import { assertCanSeeCase } from '../consultations/case-access';
 import { AppError, FailureCode } from '../http/errors';
-import { parseBody, parseListQuery, searchText } from '../http/list-query';
+import { containsPattern, parseBody, parseListQuery, searchText } from '../http/list-query';
 import { RouteSpec, signedInUser } from '../http/route';
 import { fillPlaceholders, formatOpening, unknownPlaceholders } from './placeholders';
 
@@ -32,8 +32,6 @@ const toCannedReply = (r: Record<string, any>) => ({
   language: r.language as string,
   updatedAt: new Date(r.updated_at).toISOString(),
 });
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * 定型文: supervisors and admins keep them, staff read them and insert them into a reply. On a case,
@@ -60,7 +58,7 @@ export function cannedReplyRoutes(deps: { db: Db; profile: MunicipalityProfile }
         const q = parseListQuery(req, ['title', 'language', 'updatedAt'], 'title', z.object({ q: searchText.optional(), language: z.enum(REPLY_LANGUAGES).optional() }));
         const where = (w: Knex.QueryBuilder) => {
           if (q.filter.language) w.where('language', q.filter.language);
-          if (q.filter.q) w.where((o) => o.whereILike('title', `%${escapeLike(q.filter.q!)}%`).orWhereILike('text', `%${escapeLike(q.filter.q!)}%`));
+          if (q.filter.q) w.where((o) => o.whereILike('title', containsPattern(q.filter.q!)).orWhereILike('text', containsPattern(q.filter.q!)));
         };
         const { count } = (await db('canned_replies').where(where).count({ count: '*' }).first()) as { count: string };
         const column = { title: 'title', language: 'language', updatedAt: 'updated_at' }[q.sort];

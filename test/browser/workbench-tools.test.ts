@@ -9,7 +9,8 @@ import { startTestStack, TestStack } from '../helpers/test-stack';
 
 /**
  * The workbench tools in Debian's Chromium against the real API and database: canned replies kept
- * by a supervisor and inserted by staff; the referrals list across cases. Cases are seeded as the workflow leaves them; nothing here
+ * by a supervisor and inserted by staff; the referrals list across cases;
+ * searching cases by code and by message text. Cases are seeded as the workflow leaves them; nothing here
  * sends to LINE, so no worker runs.
  */
 describe('workbench tools in a real browser', () => {
@@ -87,6 +88,31 @@ describe('workbench tools in a real browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'referrals-list.png') });
     await page.getByRole('row').filter({ hasText: '就労の相談をしたい' }).getByText(p1.name).click();
     await page.getByRole('heading', { name: `相談 ${mine.residentCode}` }).first().waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('searches cases by resident code and by message text', async () => {
+    const staff = await stack.createUser('staff');
+    const cat = await seedCase(stack.db, { status: 'with_staff', assigned: staff.id, messages: [{ sender: 'resident', text: '飼い猫のタマが昨日から帰ってきません' }] });
+    const work = await seedCase(stack.db, { status: 'with_staff', assigned: staff.id, messages: [{ sender: 'resident', text: '仕事の面接に落ちてしまいました' }] });
+    const { page, errors } = await signInToAdmin(browser, stack.baseUrl, staff.email);
+    await page.getByRole('menuitem', { name: '相談一覧' }).click();
+    const row = (code: string) => page.getByRole('row').filter({ hasText: code });
+    await row(cat.residentCode).waitFor();
+    await row(work.residentCode).waitFor();
+
+    await page.getByLabel('相談者コード').fill(work.residentCode.slice(2));
+    await eventually(async () => expect(await row(cat.residentCode).count()).toBe(0));
+    await row(work.residentCode).waitFor();
+    await page.getByLabel('相談者コード').fill('');
+
+    await page.getByLabel('メッセージ本文').fill('タマ');
+    await eventually(async () => expect(await row(work.residentCode).count()).toBe(0));
+    await row(cat.residentCode).waitFor();
+    await page.mouse.move(640, 800);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case-search.png') });
+    await eventually(async () => expect(await stack.db('audit_log').where({ actor_id: staff.id, action: 'consultation.search-text' }).count('* as n').first()).toEqual({ n: expect.not.stringMatching(/^0$/) }));
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

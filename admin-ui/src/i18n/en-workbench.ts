@@ -19,4 +19,11 @@ export const enWorkbench: typeof jaWorkbench = {
     noMatch: 'No canned reply matches',
     placeholderHelp: 'Placeholders: {residentCode} (resident code), {nextOpening} (next opening)',
   },
+  search: {
+    residentCode: 'Resident code',
+    text: 'Message text',
+    textHelp: 'Searches only cases you may read (logged)',
+    staff: 'Staff',
+    partner: 'Referred to',
+  },
 };

@@ -17,4 +17,11 @@ export const jaWorkbench = {
     noMatch: '一致する定型文はありません',
     placeholderHelp: '差し込み: {residentCode}（相談者コード）、{nextOpening}（次の受付開始）',
   },
+  search: {
+    residentCode: '相談者コード',
+    text: 'メッセージ本文',
+    textHelp: '閲覧できる相談だけを検索します（記録されます）',
+    staff: 'スタッフ',
+    partner: '紹介先',
+  },
 };

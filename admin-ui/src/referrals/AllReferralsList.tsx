@@ -1,19 +1,13 @@
 import { Chip } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { BooleanInput, DataTable, DateField, List, SelectInput, useRecordContext, useTranslate } from 'react-admin';
-import { httpClient } from '../providers/httpClient';
-import { STAFF_REFERRAL_STATUSES, type CaseReferral, type PartnerSummary } from './types';
+import { PartnerFilter } from './PartnerFilter';
+import { STAFF_REFERRAL_STATUSES, type CaseReferral } from './types';
 
 type ListedReferral = CaseReferral & { residentCode: string; contactDueAt: string | null };
 
 const statusChoices = STAFF_REFERRAL_STATUSES.map((id) => ({ id, name: `yorisoi.referral.status.${id}` }));
 // A switch turned off means "no filter", not "only referrals on time".
 const onOnly = { format: (value: unknown) => value === true, parse: (value: boolean) => (value ? true : undefined) };
-
-const PartnerFilter = (props: { source: string; alwaysOn?: boolean }) => {
-  const { data } = useQuery({ queryKey: ['partners', 'choices'], queryFn: () => httpClient<{ data: PartnerSummary[] }>('/api/partners').then((a) => a.data) });
-  return <SelectInput {...props} choices={data ?? []} isPending={!data} />;
-};
 
 const filters = [
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
