@@ -31,6 +31,7 @@ import { partnerRoutes } from './partners/partner-routes';
 import { referralRoutes } from './referrals/referral-routes';
 import { referralListRoutes } from './referrals/referral-list-routes';
 import { caseWorkerRoutes } from './staff-users/case-worker-routes';
+import { followUpRoutes } from './follow-ups/follow-up-routes';
 import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...cannedReplyRoutes({ db, profile: deps.profile }),
     ...referralListRoutes({ db, profile: deps.profile }),
     ...caseWorkerRoutes({ db }),
+    ...followUpRoutes({ db, profile: deps.profile }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

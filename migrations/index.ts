@@ -18,6 +18,7 @@ import * as createHandoverSummaries from './20261130160100_create_handover_summa
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 import * as workbenchCannedReplies from './20261201090100_workbench_canned_replies';
+import * as workbenchFollowUpTasks from './20261201090200_workbench_follow_up_tasks';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '20261130180100_create_satisfaction_responses': createSatisfactionResponses,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
   '20261201090100_workbench_canned_replies': workbenchCannedReplies,
+  '20261201090200_workbench_follow_up_tasks': workbenchFollowUpTasks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
