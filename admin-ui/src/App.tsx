@@ -5,6 +5,7 @@ import { auditLog } from './audit-log';
 import { cannedReplies, canManageCannedReplies } from './canned-replies';
 import { consultations } from './consultations';
 import { Dashboard } from './dashboard/Dashboard';
+import { followUps } from './follow-ups';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -41,6 +42,7 @@ export const App = () => (
         {canWorkOnCases(role) && <Resource {...queue} />}
         {canWorkOnCases(role) && <Resource {...consultations} />}
         {canWorkOnCases(role) && <Resource {...residents} />}
+        {canWorkOnCases(role) && <Resource {...followUps} />}
         {canWorkOnCases(role) && <Resource {...caseReferrals} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
         {canEditPartners(role) && <Resource {...partners} />}

@@ -10,7 +10,7 @@ import { startTestStack, TestStack } from '../helpers/test-stack';
 /**
  * The workbench tools in Debian's Chromium against the real API and database: canned replies kept
  * by a supervisor and inserted by staff; the referrals list across cases;
- * searching cases by code and by message text. Cases are seeded as the workflow leaves them; nothing here
+ * searching cases by code and by message text; follow-up tasks and 今日の予定. Cases are seeded as the workflow leaves them; nothing here
  * sends to LINE, so no worker runs.
  */
 describe('workbench tools in a real browser', () => {
@@ -113,6 +113,42 @@ describe('workbench tools in a real browser', () => {
     await page.mouse.move(640, 800);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-search.png') });
     await eventually(async () => expect(await stack.db('audit_log').where({ actor_id: staff.id, action: 'consultation.search-text' }).count('* as n').first()).toEqual({ n: expect.not.stringMatching(/^0$/) }));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('sets follow-ups on a case, is reminded in the app bar, and completes one from 今日の予定', async () => {
+    const staff = await stack.createUser('staff');
+    const mine = await seedCase(stack.db, { status: 'with_staff', assigned: staff.id });
+    const { page, errors } = await signInToAdmin(browser, stack.baseUrl, staff.email);
+    await page.getByRole('menuitem', { name: 'いま対応が必要' }).waitFor();
+    await page.goto(`${stack.baseUrl}/admin/#/consultations/${mine.id}/show`);
+    const panel = page.getByRole('region', { name: '予定' });
+    await panel.getByText('予定はありません').waitFor();
+
+    // 「3日後に様子を聞く」 with the 3日後 default; then one due today.
+    await panel.getByLabel('新しい予定').fill('3日後に様子を聞く');
+    await panel.getByRole('button', { name: '予定を追加' }).click();
+    await panel.getByText('3日後に様子を聞く').waitFor();
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+    await panel.getByLabel('新しい予定').fill('面接の結果を聞く');
+    await panel.getByLabel('期日').fill(today);
+    await panel.getByRole('button', { name: '予定を追加' }).click();
+    await panel.getByText('面接の結果を聞く').waitFor();
+    await page.getByRole('link', { name: '今日の予定 1件' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'follow-ups-case.png') });
+
+    await page.getByRole('link', { name: '今日の予定 1件' }).click();
+    const row = page.getByRole('row').filter({ hasText: '面接の結果を聞く' });
+    await row.getByText(mine.residentCode).waitFor();
+    expect(await page.getByText('3日後に様子を聞く').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'follow-ups-today.png') });
+    await row.getByRole('button', { name: '「面接の結果を聞く」を完了' }).click();
+    await page.getByText('予定を完了しました').waitFor();
+    await eventually(async () => expect(await row.count()).toBe(0));
+    await page.getByRole('link', { name: '今日の予定 0件' }).waitFor();
+    const done = await stack.db('follow_up_tasks').where({ consultation_id: mine.id, title: '面接の結果を聞く' }).first();
+    expect(done.completed_by).toBe(staff.id);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -23,7 +23,7 @@ export interface YorisoiDataProvider extends DataProvider {
 }
 
 /** Lists the API ranks itself and answers whole, without paging (`{ data }` only). */
-const UNPAGED_LISTS = new Set(['queue']);
+const UNPAGED_LISTS = new Set(['queue', 'follow-ups']);
 
 const notOffered = (what: string) => () => Promise.reject(new Error(`${what} is not offered by the Yorisoi API`));
 
@@ -51,8 +51,8 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
   return Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
 }
 
-/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own; staff see `case-referrals`. */
-const API_PATHS: Record<string, string> = { referrals: 'partner/referrals', 'case-referrals': 'referrals' };
+/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own; staff see `case-referrals` and today's `follow-ups`. */
+const API_PATHS: Record<string, string> = { referrals: 'partner/referrals', 'case-referrals': 'referrals', 'follow-ups': 'follow-ups/today' };
 const url = (resource: string, id?: Identifier) => {
   const path = API_PATHS[resource] ?? resource;
   return id === undefined ? `${API}/${path}` : `${API}/${path}/${encodeURIComponent(String(id))}`;
