@@ -123,7 +123,39 @@ export function createLineActivities(deps: { db: Db; line: messagingApi.Messagin
     }
   }
 
+  /**
+   * The outgoing message in the timeline, `pending` (送信中) until LINE takes it; the same key finds the
+   * row again, so a message recorded ahead of its send (a staff message) and by the send is one row.
+   */
+  async function recordOutgoing(input: SendInput): Promise<void> {
+    const text = input.messages.map((m) => m.text).join('\n\n');
+    const inserted = await db('messages')
+      .insert({
+        consultation_id: input.consultationId,
+        resident_id: input.residentId,
+        direction: 'out',
+        sender: input.sender,
+        kind: 'text',
+        text,
+        payload: JSON.stringify({ messages: input.messages }),
+        send_key: input.sendKey,
+        retry_key: crypto.randomUUID(),
+        delivery_status: 'pending',
+        answered_by: input.answeredBy ?? null,
+        staff_id: input.staffId ?? null,
+        prompt_tokens: input.usage?.promptTokens ?? null,
+        completion_tokens: input.usage?.completionTokens ?? null,
+      })
+      .onConflict('send_key')
+      .ignore()
+      .returning('id');
+    // The dashboard shows the message at once, as 送信中; markSent and a failure update it live.
+    if (inserted.length > 0) await publish(db, { type: 'message', consultationId: input.consultationId });
+  }
+
   return {
+    recordOutgoing,
+
     /**
      * Sends once: by reply while the token is fresh (free of charge), else by push with a retry key.
      * 429, 5xx and lost answers are thrown for Temporal to retry (a send that cannot be delivered
@@ -132,26 +164,7 @@ export function createLineActivities(deps: { db: Db; line: messagingApi.Messagin
     async sendToResident(input: SendInput): Promise<SendOutcome> {
       const stopHeartbeats = keepAlive();
       try {
-        const text = input.messages.map((m) => m.text).join('\n\n');
-        await db('messages')
-          .insert({
-            consultation_id: input.consultationId,
-            resident_id: input.residentId,
-            direction: 'out',
-            sender: input.sender,
-            kind: 'text',
-            text,
-            payload: JSON.stringify({ messages: input.messages }),
-            send_key: input.sendKey,
-            retry_key: crypto.randomUUID(),
-            delivery_status: 'pending',
-            answered_by: input.answeredBy ?? null,
-            staff_id: input.staffId ?? null,
-            prompt_tokens: input.usage?.promptTokens ?? null,
-            completion_tokens: input.usage?.completionTokens ?? null,
-          })
-          .onConflict('send_key')
-          .ignore();
+        await recordOutgoing(input);
         const row = await db('messages').where({ send_key: input.sendKey }).first();
         if (row.delivery_status === 'sent') return { status: 'sent', delivery: row.delivery };
         if (row.delivery_status === 'suppressed') return { status: 'suppressed' };
@@ -172,6 +185,7 @@ export function createLineActivities(deps: { db: Db; line: messagingApi.Messagin
           if (transient(err)) throw err;
           const error = lineError(err as HTTPFetchError);
           await db('messages').where({ id: row.id }).update({ delivery_status: 'failed', error });
+          await publish(db, { type: 'message', consultationId: input.consultationId });
           deps.logger.warn({ consultationId: input.consultationId, status: (err as HTTPFetchError).status }, 'LINE refused a message');
           return { status: 'failed', error };
         }

@@ -44,6 +44,9 @@ const LINE_TOKEN = 'chaos-line-token';
 const OPENAI_KEY = 'chaos-openai-key';
 const CRISIS_EVERY = 8;
 const RESTART_AFTER_MS = 5_000;
+// CHAOS_DEBUG_LOG=/tmp/run1 keeps the workers' logs (/tmp/run1-worker1.log …) and the Temporal history of
+// each lost message's consultation (/tmp/run1-lost-<tag>.json): what a loss needs to be explained.
+const DEBUG_LOG = process.env.CHAOS_DEBUG_LOG;
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -159,7 +162,11 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   const startWorker = async (i: number) => {
     let ready: () => void = () => undefined;
     const running = new Promise<void>((r) => (ready = r));
-    const proc = startProcess(`worker${i + 1}`, process.execPath, NODE_TS('platform/temporal/worker-main.ts'), { cwd: ROOT, env: { ...baseEnv, LOG_LEVEL: 'info' }, quiet: true, onOutput: (l) => l.includes('worker running') && ready() });
+    const proc = startProcess(`worker${i + 1}`, process.execPath, NODE_TS('platform/temporal/worker-main.ts'), { cwd: ROOT, env: { ...baseEnv, LOG_LEVEL: 'info' }, quiet: true, onOutput: (l) => {
+        if (DEBUG_LOG) fs.appendFileSync(`${DEBUG_LOG}-worker${i + 1}.log`, l + '\n');
+        if (l.includes('worker running')) ready();
+      },
+    });
     children.push(proc);
     workers[i] = proc;
     await Promise.race([running, proc.exited.then(() => Promise.reject(new Error(`worker${i + 1} exited`)))]);
@@ -318,6 +325,14 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
     const inbox = await db('webhook_inbox').where({ webhook_event_id: s.eventId }).first('status', 'attempts', 'last_error');
     const inbound = await db('messages').where({ webhook_event_id: s.eventId }).first('consultation_id', 'created_at');
     const out = inbound ? await db('messages').where({ consultation_id: inbound.consultation_id, direction: 'out' }).where('created_at', '>=', inbound.created_at).select('delivery_status', 'delivery', 'sender') : [];
+    if (DEBUG_LOG && inbound) {
+      const { Connection, Client } = await import('@temporalio/client');
+      const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+      const wf = await db('consultations').where({ id: inbound.consultation_id }).first('workflow_id');
+      const history = await new Client({ connection }).workflow.getHandle(wf.workflow_id).fetchHistory();
+      fs.writeFileSync(`${DEBUG_LOG}-lost-${s.tag}.json`, JSON.stringify({ sent: s, history }, null, 1));
+      await connection.close();
+    }
     lostDetail.push({ crisis: s.crisis, postedAgoS: Math.round((Date.now() - s.postedAt) / 1000), inbox, stored: Boolean(inbound), outAfter: out });
   }
   const result = {

@@ -1,6 +1,6 @@
-/** Staff roles, as in api/auth/roles.ts. */
-export const ROLES = ['admin', 'supervisor', 'staff', 'partner', 'official'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../contracts/roles';
+
+export type { Role };
 
 /** Choices for SelectInput / SelectField; react-admin translates the names. */
 export const roleChoices = ROLES.map((role) => ({ id: role, name: `yorisoi.roles.${role}` }));

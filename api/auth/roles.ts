@@ -1,5 +1,6 @@
-export const ROLES = ['admin', 'supervisor', 'staff', 'partner', 'official'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../contracts/roles';
+
+export { ROLES, type Role } from '../../contracts/roles';
 
 /**
  * Who may call a route: anyone, any signed-in user, the listed roles, or LINE itself (a request

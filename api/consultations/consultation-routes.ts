@@ -20,11 +20,12 @@ import { RouteSpec, SignedInUser, signedInUser } from '../http/route';
 import { casesMentioning } from './search-text';
 import { assertCanSeeCase, notYourCase, seesAllCases, visibleCases } from './case-access';
 import { CONSULTATION_SORTS, consultationDetail, consultationMessages, findConsultation, listConsultations, listQueue } from './consultation-queries';
+import { CONSULTATION_STATUSES } from '../../contracts/consultation-statuses';
 
 const uuid = z.uuid();
 const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'imminent'] as const;
 const consultationFilter = z.object({
-  status: z.enum(['onboarding', 'listening', 'waiting_for_staff', 'with_staff', 'closed']).optional(),
+  status: z.enum(CONSULTATION_STATUSES).optional(),
   riskLevel: z.enum(RISK_LEVELS).optional(),
   assignedToMe: z.boolean().optional(),
   waiting: z.boolean().optional(),

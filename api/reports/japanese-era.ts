@@ -4,6 +4,7 @@
  *
  * Pure: dates are 'YYYY-MM-DD' strings (Tokyo dates, as the report's period).
  */
+import type { FiscalYearLabel } from '../../contracts/report';
 
 /** Eras from the newest; `from` is the Gregorian year whose 年度 is the era's first (元年度). */
 const ERAS: readonly { name: string; from: number }[] = [
@@ -27,13 +28,6 @@ export function japaneseFiscalYear(fiscalYear: number): string {
   if (!era) throw new RangeError(`no era for fiscal year ${fiscalYear}`);
   const n = fiscalYear - era.from + 1;
   return `${era.name}${n === 1 ? '元' : n}年度`;
-}
-
-export interface FiscalYearLabel {
-  /** 「令和8年度」, or 「令和7年度〜令和8年度」 for a period across the 1 April boundary. */
-  era: string;
-  /** 「2026年度」 or 「2025〜2026年度」. */
-  western: string;
 }
 
 /** The fiscal year(s) a period from `from` to `to` (both included) falls in. */

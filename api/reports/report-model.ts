@@ -30,77 +30,15 @@
  * several tables' equations, which the threshold, the month grain and the absence of any identity in
  * the report make of little use.
  */
+import type { CellKind, HiddenReason, KeyFigure, Report, ReportCell, ReportColumn, ReportRow, ReportTable } from '../../contracts/report';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import { type BusinessCalendar, businessMinutesBetween, isBusinessDay, isOpen, tokyoDate, tokyoMidnight, tokyoTime } from '../../workflows/calendar/business-calendar';
 import { RISK_LEVEL_LABELS_JA, RISK_LEVELS } from '../../workflows/safety/risk-levels';
-import { type FiscalYearLabel, fiscalYearLabel } from './japanese-era';
+import { fiscalYearLabel } from './japanese-era';
 import type { RawReport, ReportPeriod } from './report-queries';
 
-// ---------------------------------------------------------------------------------------------
-// The report as the API, the exports and the admin page see it
-
-export type CellKind = 'count' | 'percent' | 'yen' | 'minutes' | 'hours' | 'tokens';
-
-/** Why a value is not shown: below the threshold, hidden so a small cell cannot be recovered, too few items for a median, or nothing to compute. */
-export type HiddenReason = 'small' | 'secondary' | 'few' | 'none';
-
-export interface ReportCell {
-  /** The number shown (rounded as displayed); null whenever it is hidden, so the raw value never leaves the server. */
-  value: number | null;
-  /** What a person reads: 「1,234」「85.5%」「<5」「X」「－」. */
-  display: string;
-  hidden?: HiddenReason;
-}
-
-export interface ReportColumn {
-  key: string;
-  label: string;
-  kind: CellKind;
-}
-
-export interface ReportRow {
-  key: string;
-  label: string;
-  /** The total row of the table. */
-  total?: boolean;
-  cells: Record<string, ReportCell>;
-}
-
-export interface ReportTable {
-  id: string;
-  title: string;
-  /** Excel sheet name: at most 31 characters, none of []:*?/\ . */
-  sheetName: string;
-  /** Header of the first column (月, 時間帯, …). */
-  rowHeader: string;
-  note?: string;
-  columns: ReportColumn[];
-  rows: ReportRow[];
-}
-
-export interface KeyFigure {
-  id: string;
-  label: string;
-  kind: CellKind;
-  cell: ReportCell;
-}
-
-export interface Report {
-  title: string;
-  municipality: string;
-  /** `fiscalYear`: the 年度 the period falls in, in the Japanese era and in Western years. */
-  period: { from: string; to: string; months: string[]; fiscalYear: FiscalYearLabel };
-  generatedAt: string;
-  smallCellThreshold: number;
-  /** The profile's business hours, 'HH:MM' (the page shades them on the hour-of-day chart). */
-  businessHours: { open: string; close: string };
-  /** How to read 「<5」, 「X」 and 「－」. */
-  legend: string[];
-  /** Definitions and what the report does not contain yet. */
-  notes: string[];
-  keyFigures: KeyFigure[];
-  tables: ReportTable[];
-}
+// The report's shape (what the API, the exports and the admin page see) is in contracts/report.ts.
+export type { CellKind, HiddenReason, KeyFigure, Report, ReportCell, ReportColumn, ReportRow, ReportTable };
 
 // ---------------------------------------------------------------------------------------------
 // Period

@@ -5,6 +5,7 @@ import type { Env } from '../../platform/config/env';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import { AppError, FailureCode } from '../http/errors';
 import type { RouteSpec } from '../http/route';
+import { menuPostbackData } from '../../contracts/postbacks';
 
 /**
  * The resident simulator's backend (development only; mounted when a LINE stand-in answers for LINE).
@@ -20,10 +21,10 @@ const DESTINATION = 'U' + '5e11'.repeat(8);
 
 /** The rich-menu strip the page shows. The workflow may not answer these postbacks yet. */
 export const SIMULATOR_RICH_MENU = [
-  { label: 'よりそいスタッフに話しかける', data: 'menu=staff' },
-  { label: 'AIと話す', data: 'menu=ai' },
-  { label: '相談窓口一覧', data: 'menu=lines' },
-  { label: '利用規約・プライバシー', data: 'menu=terms' },
+  { label: 'よりそいスタッフに話しかける', data: menuPostbackData('staff') },
+  { label: 'AIと話す', data: menuPostbackData('ai') },
+  { label: '相談窓口一覧', data: menuPostbackData('lines') },
+  { label: '利用規約・プライバシー', data: menuPostbackData('terms') },
 ] as const;
 
 const userId = z.string().regex(USER_ID, 'LINE のユーザー ID（U と 16 進数 32 桁）を指定してください。');

@@ -6,7 +6,8 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { FONT_FAMILY, missingGlyphs, registerFonts } from './fonts';
-import { type Bounds, buttonBounds, MENU_BUTTONS, type MenuButton, type MenuKey, RICH_MENU_SIZE } from './menu';
+import type { MenuKey } from '../../contracts/postbacks';
+import { type Bounds, buttonBounds, MENU_BUTTONS, type MenuButton, RICH_MENU_SIZE } from './menu';
 
 /** LINE's limit for a rich-menu image. */
 export const MAX_IMAGE_BYTES = 1024 * 1024;

@@ -6,6 +6,7 @@
  * `menu=<key>`.
  */
 import type { messagingApi } from '@line/bot-sdk';
+import { type MenuKey, menuPostbackData } from '../../contracts/postbacks';
 
 /** Menus carrying this name were made by this script; older ones are deleted when a new one is set. */
 export const RICH_MENU_NAME = 'yorisoi-main';
@@ -13,7 +14,6 @@ export const RICH_MENU_SIZE = { width: 2500, height: 843 } as const;
 /** ≤ 14 characters (LINE). */
 export const CHAT_BAR_TEXT = 'メニュー';
 
-export type MenuKey = 'staff' | 'ai' | 'lines' | 'terms';
 
 export interface MenuButton {
   key: MenuKey;
@@ -78,8 +78,6 @@ export function buttonBounds(index: number): Bounds {
     height: row === 0 ? topHeight : RICH_MENU_SIZE.height - topHeight,
   };
 }
-
-export const menuPostbackData = (key: MenuKey) => `menu=${key}`;
 
 /** The rich-menu object for `createRichMenu`. */
 export function richMenuRequest(): messagingApi.RichMenuRequest {

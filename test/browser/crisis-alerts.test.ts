@@ -5,7 +5,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startRestartablePostgres, RestartablePostgres } from '../helpers/restartable-postgres';
-import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-stack';
+import { startTestStack, TestStack, staffedAroundTheClock } from '../helpers/test-stack';
 
 type Recorded = { notifications: { title: string; body?: string; tag?: string }[]; permissionRequests: number; tones: number };
 
@@ -50,15 +50,7 @@ describe('crisis alerts in the dashboard, and live updates after a PostgreSQL re
 
   beforeAll(async () => {
     postgres = await startRestartablePostgres();
-    stack = await startTestStack({
-      worker: true,
-      database: postgres,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock({ database: postgres }));
     browser = await launchChromium();
   }, 120_000);
 

@@ -4,7 +4,7 @@ import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 /** Committed, so reviewers can see the dashboard without running anything. */
 
@@ -20,14 +20,7 @@ describe('staff dashboard in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock());
     browser = await launchChromium();
   });
 

@@ -5,7 +5,7 @@ import { CONSENT_POSTBACK } from '../../workflows/consent/consent-flow';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 const NEW_PARTNER = { id: 'kodomo-shokudo', name: 'こども食堂ネットワーク', email: 'info@shokudo.example' };
 const DECLINING = 'npo-ibasho';
@@ -20,14 +20,7 @@ describe('partner directory in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock());
     browser = await launchChromium();
   });
 

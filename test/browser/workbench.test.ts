@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, SCREENSHOTS, signInToAdmin } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-stack';
+import { startTestStack, TestStack, staffedAroundTheClock } from '../helpers/test-stack';
 
 /**
  * The staff workbench in Debian's Chromium against the real stack: queue rows with a preview and
@@ -15,14 +15,7 @@ describe('staff workbench in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock());
     browser = await launchChromium();
   });
 

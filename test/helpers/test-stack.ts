@@ -62,23 +62,40 @@ export function openAroundTheClock(p: MunicipalityProfile): void {
   p.businessHours = { ...p.businessHours, weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59', closedDays: [], extraClosures: [] };
 }
 
+export interface TestStackOptions {
+  worker?: boolean;
+  env?: Record<string, string>;
+  profile?: (p: MunicipalityProfile) => void;
+  llm?: boolean;
+  activityOverrides?: Partial<Activities>;
+  /** Collects every log line (API and worker, level debug) instead of silencing them. */
+  logLines?: string[];
+  /** A database of the test's own (e.g. one it stops and restarts) instead of a copy of the run's template. */
+  database?: { db: Db; url: string; drop(): Promise<void> };
+}
+
+/**
+ * The stack most end-to-end tests want: a worker, answers without the debounce, and staff on duty at
+ * any hour of any day (no holidays). `more` adds to it; its profile edit runs after these.
+ */
+export function staffedAroundTheClock(more: TestStackOptions = {}): TestStackOptions {
+  return {
+    worker: true,
+    ...more,
+    profile: (p) => {
+      p.ai.debounceSeconds = 0;
+      openAroundTheClock(p);
+      more.profile?.(p);
+    },
+    activityOverrides: { listJapaneseHolidays: async () => [], ...more.activityOverrides },
+  };
+}
+
 /**
  * The real API on an ephemeral port, backed by a fresh database, the run's Temporal server and
  * (optionally) a real worker on a task queue of its own, so test files never see each other's work.
  */
-export async function startTestStack(
-  options: {
-    worker?: boolean;
-    env?: Record<string, string>;
-    profile?: (p: MunicipalityProfile) => void;
-    llm?: boolean;
-    activityOverrides?: Partial<Activities>;
-    /** Collects every log line (API and worker, level debug) instead of silencing them. */
-    logLines?: string[];
-    /** A database of the test's own (e.g. one it stops and restarts) instead of a copy of the run's template. */
-    database?: { db: Db; url: string; drop(): Promise<void> };
-  } = {},
-): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const run = readTestRunState();
   const database = options.database ?? (await createTestDatabase());
   const taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;

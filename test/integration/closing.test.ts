@@ -1,20 +1,12 @@
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 describe('closing without losing anything', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      llm: false,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock({ llm: false }));
   });
   afterAll(() => stack.stop());
 

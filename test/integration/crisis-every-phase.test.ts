@@ -4,7 +4,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 const DAY = 86_400_000;
 // Texts the offline rules rate at each level (workflows/safety/risk-rules.ts).
@@ -111,18 +111,16 @@ describe('a crisis text while a person is involved, during business hours', () =
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    stack = await startTestStack({
-      worker: true,
-      llm: false,
-      env: { SMTP_URL: smtp.url },
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-        p.escalation.crisisAckMinutes = 3 / 60; // three seconds
-        p.escalation.staffPickupMinutes = 60;
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(
+      staffedAroundTheClock({
+        llm: false,
+        env: { SMTP_URL: smtp.url },
+        profile: (p) => {
+          p.escalation.crisisAckMinutes = 3 / 60; // three seconds
+          p.escalation.staffPickupMinutes = 60;
+        },
+      }),
+    );
   });
   afterAll(async () => {
     await stack.stop();

@@ -4,7 +4,7 @@ import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 
 const consultationOf = async (stack: TestStack, r: PretendResident) => {
@@ -43,16 +43,14 @@ describe('reaching a person during business hours', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    stack = await startTestStack({
-      worker: true,
-      env: { SMTP_URL: smtp.url },
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-        p.escalation.staffPickupMinutes = 2 / 60; // two seconds
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(
+      staffedAroundTheClock({
+        env: { SMTP_URL: smtp.url },
+        profile: (p) => {
+          p.escalation.staffPickupMinutes = 2 / 60; // two seconds
+        },
+      }),
+    );
   });
   afterAll(async () => {
     await stack.stop();

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -169,26 +170,29 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
 
+  type SendOptions = { reply?: ListeningReply; staffId?: string; sendKey?: string; crisis?: RiskAssessment };
+  const sendInput = (messages: TextMessage[], replyTo: ResidentEvent | undefined, sender: 'ai' | 'system' | 'staff', options: SendOptions & { sendKey: string }) => ({
+    sendKey: options.sendKey,
+    consultationId: consultationId as string,
+    residentId,
+    messages: fitInOneRequest(messages),
+    replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
+    replyTokenIssuedAt: replyTo?.timestamp,
+    sender,
+    staffId: options.staffId,
+    answeredBy: options.reply?.answeredBy,
+    usage: options.reply && { promptTokens: options.reply.promptTokens, completionTokens: options.reply.completionTokens },
+  });
+
   const send = async (
     messages: TextMessage[],
     replyTo: ResidentEvent | undefined,
     sender: 'ai' | 'system' | 'staff',
-    options: { reply?: ListeningReply; staffId?: string; sendKey?: string; crisis?: RiskAssessment } = {},
+    options: SendOptions = {},
   ): Promise<{ status: string }> => {
     const sendKey = options.sendKey ?? uuid4();
     try {
-      return await line.sendToResident({
-        sendKey,
-        consultationId: consultationId as string,
-        residentId,
-        messages: fitInOneRequest(messages),
-        replyToken: replyTo && 'replyToken' in replyTo ? replyTo.replyToken : undefined,
-        replyTokenIssuedAt: replyTo?.timestamp,
-        sender,
-        staffId: options.staffId,
-        answeredBy: options.reply?.answeredBy,
-        usage: options.reply && { promptTokens: options.reply.promptTokens, completionTokens: options.reply.completionTokens },
-      });
+      return await line.sendToResident(sendInput(messages, replyTo, sender, { ...options, sendKey }));
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       // The consultation goes on; staff see the message marked failed, and crisis content alerts them.
@@ -197,6 +201,25 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       return { status: 'failed' };
     }
   };
+
+  // Staff actions return once their state change is recorded: what they say to the resident is
+  // recorded as 送信中 (pending) first, then sent after the update has returned, one message at a
+  // time in the order staff acted, so LINE retries never hold a staff member's request.
+  let outbox: Promise<unknown> = Promise.resolve();
+  const deliveries = new Set<Promise<unknown>>();
+  const sendAfterAck = async (messages: TextMessage[], replyTo: ResidentEvent | undefined, sender: 'system' | 'staff', options: SendOptions = {}) => {
+    const sendKey = options.sendKey ?? uuid4();
+    await db.recordOutgoing(sendInput(messages, replyTo, sender, { ...options, sendKey }));
+    const delivery = outbox
+      .then(() => send(messages, replyTo, sender, { ...options, sendKey }))
+      .catch((err) => log.error('a staff-side send failed', { error: String(err) }))
+      .finally(() => deliveries.delete(delivery));
+    deliveries.add(delivery);
+    outbox = delivery;
+  };
+  /** A staff action's message: after the update returns (new runs), or within it (histories recorded before). */
+  const staffSend = (messages: TextMessage[], sender: 'system' | 'staff', options: SendOptions = {}) =>
+    patched('staff-send-after-ack') ? sendAfterAck(messages, lastEvent, sender, options).then(() => ({ status: 'pending' })) : send(messages, lastEvent, sender, options);
 
   const setPhase = async (next: ConsultationPhase) => {
     if (next === s.phase) return;
@@ -219,7 +242,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
 
   // ---- Human help: the entity's transitions, carried out here ----
 
-  const perform = async (effect: Effect) => {
+  /** `afterAck`: carried out for a staff action, whose resident-facing work runs after the update returns. */
+  const perform = async (effect: Effect, afterAck = false) => {
     const id = consultationId as string;
     switch (effect.kind) {
       case 'enter-queue':
@@ -243,18 +267,21 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       }
       case 'tell':
         // The latest event's reply token while it is fresh; the send pushes once it is not.
-        return void (await send(effect.messages, lastEvent, 'system'));
-      case 'summarize':
+        return void (await (afterAck ? staffSend(effect.messages, 'system') : send(effect.messages, lastEvent, 'system')));
+      case 'summarize': {
         // A summary is a help, not a condition: the model or the database failing leaves it empty.
-        return void (await listener.summarizeForHandover({ consultationId: id }).catch(() => undefined));
+        const summarize = () => listener.summarizeForHandover({ consultationId: id }).catch(() => undefined);
+        if (afterAck && patched('staff-send-after-ack')) return inBackground(summarize);
+        return void (await summarize());
+      }
     }
   };
 
   /** Applies one event to the entity and carries out its effects; returns what the resident is to be told. */
-  const apply = async (event: StaffEvent): Promise<TextMessage[]> => {
+  const apply = async (event: StaffEvent, afterAck = false): Promise<TextMessage[]> => {
     const outcome = transition(s, event, { now: Date.now(), calendar, staffPickupMs: settings.staffPickupMs });
     s = outcome.state;
-    for (const effect of outcome.effects) await perform(effect);
+    for (const effect of outcome.effects) await perform(effect, afterAck);
     return outcome.say;
   };
 
@@ -284,7 +311,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (reason) throw new Error(reason);
   };
 
-  setHandler(claimUpdate, (by) => mutex.runExclusive(async () => void (await apply({ kind: 'claimed', by }))), {
+  setHandler(claimUpdate, (by) => mutex.runExclusive(async () => void (await apply({ kind: 'claimed', by }, true))), {
     validator: (by) => refuse(refuseStaffAction(s, { kind: 'claim', staffId: by.staffId })),
   });
 
@@ -293,7 +320,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     (msg) =>
       mutex.runExclusive(async () => {
         // The client's id makes the send key: a double click or a retried request sends once.
-        const outcome = await send([text(msg.text)], lastEvent, 'staff', { staffId: msg.staffId, sendKey: `staff-${msg.clientMessageId}` });
+        const outcome = await staffSend([text(msg.text)], 'staff', { staffId: msg.staffId, sendKey: `staff-${msg.clientMessageId}` });
         await db.markFirstStaffReply({ consultationId: consultationId as string });
         return { status: outcome.status };
       }),
@@ -305,15 +332,15 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     },
   );
 
-  setHandler(releaseUpdate, () => mutex.runExclusive(async () => void (await apply({ kind: 'released' }))), {
+  setHandler(releaseUpdate, () => mutex.runExclusive(async () => void (await apply({ kind: 'released' }, true))), {
     validator: (by) => refuse(refuseStaffAction(s, { kind: 'act', staffId: by.staffId })),
   });
 
-  setHandler(transferUpdate, ({ to }) => mutex.runExclusive(async () => void (await apply({ kind: 'transferred', to }))), {
+  setHandler(transferUpdate, ({ to }) => mutex.runExclusive(async () => void (await apply({ kind: 'transferred', to }, true))), {
     validator: (t) => refuse(refuseStaffAction(s, { kind: 'act', staffId: t.fromStaffId })),
   });
 
-  setHandler(closeByStaffUpdate, (_by) => mutex.runExclusive(async () => void (await apply({ kind: 'close-requested' }))), {
+  setHandler(closeByStaffUpdate, (_by) => mutex.runExclusive(async () => void (await apply({ kind: 'close-requested' }, true))), {
     validator: (_by) => refuse(refuseStaffAction(s, { kind: 'close' })),
   });
 
@@ -326,7 +353,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
         const asked = startConsent(request);
         s = { ...s, consent: asked.state };
         await db.recordConsentAsked({ ...request, residentId, consultationId: consultationId as string, staffId });
-        await send(asked.send, lastEvent, 'system');
+        await staffSend(asked.send, 'system');
       }),
     { validator: (_request) => refuse(refuseStaffAction(s, { kind: 'consent' })) },
   );
@@ -575,6 +602,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
    */
   const settle = async () => {
     await condition(allHandlersFinished);
+    // Staff messages still being sent go out before the run ends (as when the update itself sent them).
+    await condition(() => deliveries.size === 0);
     await condition(() => background.size === 0, BACKGROUND_GRACE_MS);
   };
 

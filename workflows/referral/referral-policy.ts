@@ -4,10 +4,11 @@
  *   sent → acknowledged → accepted | declined;  accepted → contacted → closed (outcome)
  *   any open state → withdrawn (the resident withdrew consent)
  */
+import type { ReferralAction, ReferralStatus } from '../../contracts/referral-statuses';
+
 import { addBusinessDays, type BusinessCalendar } from '../calendar/business-calendar';
 
-export type ReferralStatus = 'sent' | 'acknowledged' | 'accepted' | 'declined' | 'contacted' | 'closed' | 'withdrawn';
-export type ReferralAction = 'acknowledge' | 'accept' | 'decline' | 'contact' | 'close';
+export type { ReferralAction, ReferralStatus };
 
 const NEXT: Record<ReferralAction, { from: ReferralStatus[]; to: ReferralStatus }> = {
   acknowledge: { from: ['sent'], to: 'acknowledged' },

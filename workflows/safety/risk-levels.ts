@@ -7,8 +7,9 @@
  *   high 3 (intent/plan/means, prior attempt + ideation) · imminent 4 (act under way, means in hand now)
  */
 
-export const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'imminent'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+import { RISK_LEVELS, type RiskLevel } from '../../contracts/risk-levels';
+
+export { RISK_LEVELS, type RiskLevel };
 
 export const RISK_CATEGORIES = [
   'suicidal-ideation',

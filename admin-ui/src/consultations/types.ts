@@ -1,11 +1,10 @@
 /** Shapes of the consultation API (api/consultations/), as the dashboard reads them. */
 
-export const CONSULTATION_STATUSES = ['onboarding', 'listening', 'waiting_for_staff', 'with_staff', 'closed'] as const;
-export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+import type { ConsultationStatus } from '../../../contracts/consultation-statuses';
+import type { RiskLevel } from '../../../contracts/risk-levels';
 
-/** Lowest first; the order matters for colours and for "reached high risk". */
-export const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'imminent'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export { CONSULTATION_STATUSES, type ConsultationStatus } from '../../../contracts/consultation-statuses';
+export { RISK_LEVELS, type RiskLevel } from '../../../contracts/risk-levels';
 
 export const isHighRisk = (level: RiskLevel | null | undefined): boolean => level === 'high' || level === 'imminent';
 

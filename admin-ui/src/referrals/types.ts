@@ -1,3 +1,7 @@
+import type { ReferralAction, ReferralStatus, StaffReferralStatus } from '../../../contracts/referral-statuses';
+
+export { type ReferralAction, type ReferralStatus, STAFF_REFERRAL_STATUSES, type StaffReferralStatus } from '../../../contracts/referral-statuses';
+
 /** A referral as the partner portal receives it (api/referrals/referral-routes.ts). */
 export interface Referral {
   id: string;
@@ -16,7 +20,6 @@ export interface Referral {
   consent?: { purpose: string; textVersion: string; agreedAt: string | null; withdrawn: boolean } | null;
 }
 
-export type ReferralStatus = 'sent' | 'acknowledged' | 'accepted' | 'declined' | 'contacted' | 'closed' | 'withdrawn';
 
 export const STATUS_LABELS: Record<ReferralStatus, string> = {
   sent: '未受付',
@@ -28,7 +31,6 @@ export const STATUS_LABELS: Record<ReferralStatus, string> = {
   withdrawn: '同意取り消し',
 };
 
-export type ReferralAction = 'acknowledge' | 'accept' | 'decline' | 'contact' | 'close';
 
 /** Which buttons a status offers (the workflow enforces the same rules: workflows/referral/referral-policy.ts). */
 export const ACTIONS_BY_STATUS: Record<ReferralStatus, ReferralAction[]> = {
@@ -49,9 +51,6 @@ export const ACTION_LABELS: Record<ReferralAction, string> = {
   close: '結果を記録して終了',
 };
 
-/** Every status a referral has on the staff side, drafts included (migrations: referrals_status_check). */
-export const STAFF_REFERRAL_STATUSES = ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'] as const;
-export type StaffReferralStatus = (typeof STAFF_REFERRAL_STATUSES)[number];
 
 /** A referral as staff see it on the case (GET /api/consultations/:id/referrals): no personal details. */
 export interface CaseReferral {
