@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { REPLY_LANGUAGES } from '../../contracts/reply-languages';
 import { japaneseHolidays } from '../../activities/calendar/holidays';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
@@ -14,8 +15,6 @@ import { RouteSpec, signedInUser } from '../http/route';
 import { fillPlaceholders, formatOpening, unknownPlaceholders } from './placeholders';
 
 const uuid = z.uuid();
-/** The languages a reply can be written in: those the queue recognises (api/queue/script-language.ts). */
-export const REPLY_LANGUAGES = ['ja', 'en', 'zh', 'ko', 'th', 'vi', 'es', 'id'] as const;
 
 const replyText = z
   .string()

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { STAFF_REFERRAL_STATUSES } from '../../contracts/referral-statuses';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
 import { STAFF_ROLES } from '../auth/roles';
@@ -8,7 +9,6 @@ import { parseListQuery } from '../http/list-query';
 import { RouteSpec, signedInUser } from '../http/route';
 import { toReferral } from './referral-routes';
 
-const STATUSES = ['awaiting_consent', 'consent_declined', 'collecting', 'cancelled', 'sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'] as const;
 /** Past a deadline and still waiting on the partner: the same rule as the case screen's 期限超過 chip. */
 const OVERDUE = "cardinality(r.overdue) > 0 AND r.status IN ('sent','acknowledged','accepted')";
 const SORTS = { createdAt: 'r.created_at', sentAt: 'r.sent_at', contactDueAt: 'r.contact_due_at' } as const;
@@ -26,7 +26,7 @@ export function referralListRoutes(deps: { db: Db; profile: MunicipalityProfile 
       access: STAFF_ROLES,
       handler: async (req, res) => {
         const user = signedInUser(req);
-        const q = parseListQuery(req, Object.keys(SORTS) as [keyof typeof SORTS], 'createdAt', z.object({ status: z.enum(STATUSES).optional(), partnerId: z.string().max(100).optional(), overdue: z.boolean().optional() }));
+        const q = parseListQuery(req, Object.keys(SORTS) as [keyof typeof SORTS], 'createdAt', z.object({ status: z.enum(STAFF_REFERRAL_STATUSES).optional(), partnerId: z.string().max(100).optional(), overdue: z.boolean().optional() }));
         const where = (w: Knex.QueryBuilder) => {
           if (q.filter.status) w.where('r.status', q.filter.status);
           if (q.filter.partnerId) w.where('r.organization_id', q.filter.partnerId);

@@ -7,5 +7,4 @@ export interface CannedReply {
   updatedAt: string;
 }
 
-/** The languages a reply can be written in, as the API accepts them. */
-export const REPLY_LANGUAGES = ['ja', 'en', 'zh', 'ko', 'th', 'vi', 'es', 'id'] as const;
+export { REPLY_LANGUAGES } from '../../../contracts/reply-languages';
