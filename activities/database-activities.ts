@@ -1,3 +1,6 @@
+import crypto from 'node:crypto';
+import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { ResidentEvent } from '../workflows/consultation/messages';
@@ -7,11 +10,12 @@ export interface OpenedConsultation {
   resident: { code: string; termsVersion: string | null; intakeAnswered: string[]; intake: Record<string, string> };
 }
 
-function inboundRow(consultationId: string, residentId: string, event: ResidentEvent) {
-  const base = { consultation_id: consultationId, resident_id: residentId, direction: 'in', sender: 'resident', webhook_event_id: event.eventId, created_at: new Date(event.timestamp) };
+function inboundRow(sealer: TextSealer, consultationId: string, residentId: string, event: ResidentEvent) {
+  const id = crypto.randomUUID();
+  const base = { id, consultation_id: consultationId, resident_id: residentId, direction: 'in', sender: 'resident', webhook_event_id: event.eventId, created_at: new Date(event.timestamp) };
   switch (event.kind) {
     case 'text':
-      return { ...base, kind: 'text', text: event.text };
+      return { ...base, kind: 'text', ...sealer.seal('messages', 'text', id, event.text) };
     case 'media':
       return { ...base, kind: event.mediaType };
     case 'postback':
@@ -21,8 +25,9 @@ function inboundRow(consultationId: string, residentId: string, event: ResidentE
   }
 }
 
-export function createDatabaseActivities(deps: { db: Db; workerIdentity: string }) {
+export function createDatabaseActivities(deps: { db: Db; workerIdentity: string; keyring: PiiKeyring }) {
   const { db } = deps;
+  const sealer = new TextSealer(deps.keyring);
   return {
     /** Idempotent: a retried attempt finds the row already written and returns the same answer. */
     async recordSystemCheck(input: { checkId: string; workflowId: string }): Promise<string> {
@@ -48,7 +53,7 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string 
 
     async recordInboundEvents(input: { consultationId: string; residentId: string; events: ResidentEvent[] }): Promise<void> {
       for (const event of input.events) {
-        await db('messages').insert(inboundRow(input.consultationId, input.residentId, event)).onConflict('webhook_event_id').ignore();
+        await db('messages').insert(inboundRow(sealer, input.consultationId, input.residentId, event)).onConflict('webhook_event_id').ignore();
       }
       const latest = Math.max(...input.events.map((e) => e.timestamp));
       await db('consultations').where({ id: input.consultationId }).update({ last_message_at: new Date(latest), updated_at: db.fn.now() });

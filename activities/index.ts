@@ -8,6 +8,7 @@ import { createCalendarActivities } from './calendar/holidays';
 import { createDatabaseActivities } from './database-activities';
 import { createLineActivities } from './line-activities';
 import { createListeningActivities } from './listening-activities';
+import { createNudgeActivities } from './nudge-activities';
 import { createProfileActivities } from './profile-activities';
 import { createRiskActivities } from './risk-activities';
 import type { Mailer } from '../platform/mail';
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAlertActivities(deps),
     ...createReferralActivities(deps),
     ...createRetentionActivities(deps),
+    ...createNudgeActivities(deps),
   };
 }
 

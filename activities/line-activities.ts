@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
@@ -65,8 +67,9 @@ interface MessageRow {
   reply_state: 'attempting' | 'refused' | null;
 }
 
-export function createLineActivities(deps: { db: Db; line: messagingApi.MessagingApiClient; replyTokenMaxAgeMs: number; logger: Logger }) {
+export function createLineActivities(deps: { db: Db; line: messagingApi.MessagingApiClient; replyTokenMaxAgeMs: number; logger: Logger; keyring: PiiKeyring }) {
   const { db, line } = deps;
+  const sealer = new TextSealer(deps.keyring);
 
   const markSent = async (id: string, delivery: 'reply' | 'push', requestId?: string) => {
     const [row] = await db('messages')
@@ -129,15 +132,18 @@ export function createLineActivities(deps: { db: Db; line: messagingApi.Messagin
    */
   async function recordOutgoing(input: SendInput): Promise<void> {
     const text = input.messages.map((m) => m.text).join('\n\n');
+    const id = crypto.randomUUID();
     const inserted = await db('messages')
       .insert({
+        id,
         consultation_id: input.consultationId,
         resident_id: input.residentId,
         direction: 'out',
         sender: input.sender,
         kind: 'text',
-        text,
-        payload: JSON.stringify({ messages: input.messages }),
+        ...sealer.seal('messages', 'text', id, text),
+        // The message shapes (quick replies) without their text, which is sealed above.
+        payload: JSON.stringify({ messages: input.messages.map(({ text: _text, ...shape }) => shape) }),
         send_key: input.sendKey,
         retry_key: crypto.randomUUID(),
         delivery_status: 'pending',

@@ -1,5 +1,7 @@
 import type OpenAI from 'openai';
 import type { MunicipalityProfile } from '../platform/config/profile';
+import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { buildListeningPrompt, extractiveSummary, Turn } from './listening/listening-prompt';
@@ -28,8 +30,9 @@ const SEND_MARGIN_MS = 2_000;
 const MIN_MODEL_TIME_MS = 2_000;
 const MAX_MODEL_TIME_MS = 20_000;
 
-export function createListeningActivities(deps: { db: Db; profile: MunicipalityProfile; llm?: OpenAI; logger: Logger }) {
+export function createListeningActivities(deps: { db: Db; profile: MunicipalityProfile; llm?: OpenAI; logger: Logger; keyring: PiiKeyring }) {
   const { db, profile } = deps;
+  const sealer = new TextSealer(deps.keyring);
   const policy = {
     maxChars: profile.ai.maxReplyChars,
     allowedPhones: [...profile.crisisLines, ...profile.consultationLines].map((l) => l.phone).concat(Object.values(profile.emergency)),
@@ -42,8 +45,9 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
       .whereNotNull('text')
       .orderBy('created_at', 'desc')
       .limit(HISTORY_LIMIT)
-      .select('sender', 'text');
-    return rows.reverse().map((r) => ({ role: r.sender, text: r.text }));
+      .select('id', 'sender', ...TextSealer.select('text'));
+    // Opened only here, for the reply and the summary; what the model sees is masked as before.
+    return rows.reverse().map((r) => ({ role: r.sender, text: sealer.open('messages', 'text', r) as string }));
   }
 
   function offline(turns: Turn[], weighty: boolean): ListeningReply {
@@ -83,7 +87,7 @@ export function createListeningActivities(deps: { db: Db; profile: MunicipalityP
           deps.logger.warn({ consultationId: input.consultationId, error: (err as Error).name }, 'summary model unavailable; extractive summary used');
         }
       }
-      await db('consultations').where({ id: input.consultationId }).update({ summary: summary || null });
+      await db('consultations').where({ id: input.consultationId }).update(sealer.seal('consultations', 'summary', input.consultationId, summary || null));
       await publish(db, { type: 'consultation', id: input.consultationId });
     },
 

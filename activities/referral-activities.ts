@@ -1,4 +1,5 @@
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
@@ -35,6 +36,7 @@ const jst = (ms: number) => {
 export function createReferralActivities(deps: { db: Db; profile: MunicipalityProfile; keyring: PiiKeyring; mailer?: Mailer; publicBaseUrl?: string; logger: Logger }) {
   const { db, profile } = deps;
   const cipher = deps.keyring.cipher('pii-at-rest');
+  const sealer = new TextSealer(deps.keyring);
 
   const event = (referralId: string, name: string, actorType: 'staff' | 'partner' | 'resident' | 'system', actorId?: string | null, details: Record<string, unknown> = {}) =>
     db('referral_events').insert({ referral_id: referralId, event: name, actor_type: actorType, actor_id: actorId ?? null, details: JSON.stringify(details) });
@@ -147,10 +149,11 @@ export function createReferralActivities(deps: { db: Db; profile: MunicipalityPr
       if (column) patch[column] = db.fn.now();
       // Accepting or declining straight from `sent` also acknowledges.
       if (input.to === 'accepted' || input.to === 'declined') patch.acknowledged_at = db.raw('coalesce(acknowledged_at, now())');
-      if (input.to === 'declined') patch.decline_reason = input.note ?? null;
-      if (input.to === 'closed') patch.outcome = input.note ?? null;
+      if (input.to === 'declined') Object.assign(patch, sealer.seal('referrals', 'decline_reason', input.referralId, input.note));
+      if (input.to === 'closed') Object.assign(patch, sealer.seal('referrals', 'outcome', input.referralId, input.note));
       await db('referrals').where({ id: input.referralId }).update(patch);
-      await event(input.referralId, input.to, input.actorId ? 'partner' : 'resident', input.actorId ?? null, input.note ? { note: input.note } : {});
+      // The note itself lives sealed on the referral; the event only says there was one.
+      await event(input.referralId, input.to, input.actorId ? 'partner' : 'resident', input.actorId ?? null, input.note ? { withNote: true } : {});
       await touched(input.referralId);
     },
 

@@ -1,4 +1,5 @@
 import type { MunicipalityProfile } from '../platform/config/profile';
+import { clearedSealed } from '../platform/crypto/sealed-text';
 import type { Db } from '../platform/db';
 
 /**
@@ -14,10 +15,10 @@ export function createRetentionActivities(deps: { db: Db; profile: MunicipalityP
       return db.transaction(async (trx) => {
         const expired = trx('consultations').where('status', 'closed').whereRaw("closed_at < now() - ? * interval '1 day'", [r.caseTextDaysAfterClose]).select('id');
         const removed = {
-          messageTexts: await trx('messages').whereIn('consultation_id', expired).where((w) => w.whereNotNull('text').orWhereRaw("payload <> '{}'::jsonb")).update({ text: null, payload: '{}' }),
-          summaries: await trx('consultations').whereIn('id', expired).whereNotNull('summary').update({ summary: null }),
-          notes: await trx('consultation_notes').whereIn('consultation_id', expired).whereNot('text', '').update({ text: '' }),
-          reviewNotes: await trx('risk_reviews').whereIn('consultation_id', expired).whereNot('note', '').update({ note: '' }),
+          messageTexts: await trx('messages').whereIn('consultation_id', expired).where((w) => w.whereNotNull('text').orWhereRaw("payload <> '{}'::jsonb")).update({ ...clearedSealed('text'), payload: '{}' }),
+          summaries: await trx('consultations').whereIn('id', expired).whereNotNull('summary').update(clearedSealed('summary')),
+          notes: await trx('consultation_notes').whereIn('consultation_id', expired).whereNot('text', '').update(clearedSealed('text', '')),
+          reviewNotes: await trx('risk_reviews').whereIn('consultation_id', expired).whereNot('note', '').update(clearedSealed('note', '')),
           // The rows stay (reports count follows and blocks, redeliveries are recognised by id); the event goes.
           inboxEvents: await trx('webhook_inbox')
             .whereIn('status', ['relayed', 'ignored'])

@@ -35,6 +35,7 @@ import { followUpRoutes } from './follow-ups/follow-up-routes';
 import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 
 export interface AppDeps {
   db: Db;
@@ -74,6 +75,7 @@ function requestLog(logger: Logger): RequestHandler {
 
 export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; relay: InboxRelay } {
   const { db, env, logger } = deps;
+  const sealer = new TextSealer(deps.keyring);
   const metrics = createMetrics();
   registerInboxMetrics(metrics.registry, db);
   const relay = new InboxRelay({ db: deps.relayDb ?? db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
@@ -86,15 +88,15 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
     ...reportRoutes({ db, profile: deps.profile }),
-    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile }),
+    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile, sealer }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
     ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...openAlertRoutes({ db }),
-    ...handoverRoutes({ db, profile: deps.profile }),
+    ...handoverRoutes({ db, profile: deps.profile, sealer }),
     ...cannedReplyRoutes({ db, profile: deps.profile }),
-    ...referralListRoutes({ db, profile: deps.profile }),
+    ...referralListRoutes({ db, profile: deps.profile, sealer }),
     ...caseWorkerRoutes({ db }),
     ...followUpRoutes({ db, profile: deps.profile }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),

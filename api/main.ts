@@ -7,6 +7,7 @@ import { RELAY_POOL } from './line-webhook/inbox-relay';
 import { LiveEventHub } from '../platform/events';
 import { createLogger } from '../platform/logger';
 import { connectTemporalClient } from '../platform/temporal/client';
+import { temporalConnectionSettings } from '../platform/temporal/connection-settings';
 import { createApp } from './app';
 import { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { ensureFirstAdmin } from './staff-users/staff-user-repository';
@@ -26,7 +27,7 @@ async function main() {
   if (admin === 'missing') logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
   if (admin === 'created') logger.info('first admin account created from ADMIN_EMAIL');
   const keyring = PiiKeyring.fromEnv(env);
-  const temporal = await connectTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, keyring);
+  const temporal = await connectTemporalClient(temporalConnectionSettings(env.TEMPORAL_ADDRESS, env), env.TEMPORAL_NAMESPACE, keyring);
   const liveEvents = new LiveEventHub(env.DATABASE_URL, { logger });
   await liveEvents.start();
   const relayDb = createDb(env.DATABASE_URL, RELAY_POOL);

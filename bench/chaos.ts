@@ -25,6 +25,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { messagingApi } from '@line/bot-sdk';
 import { loadProfile } from '../platform/config/profile';
+import { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 import { createDb, ensureDatabase, migrateLatest, type Db } from '../platform/db';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres';
 import { freePort, startProcess, waitForPort, type ManagedProcess } from '../platform/processes';
@@ -301,11 +303,16 @@ async function run(dir: string, children: ManagedProcess[], setPg: (h: EmbeddedP
   const textOf = (messages: messagingApi.Message[]) => messages.map((m) => (m as messagingApi.TextMessage).text ?? '').join('\n\n');
   let twice = 0;
   const residentIds = await db('residents').whereIn('line_user_id', userIds).select('id', 'line_user_id');
+  // Same keys as the worker processes (PII_ENCRYPTION_KEY from the environment, else the development key).
+  const sealer = new TextSealer(PiiKeyring.fromEnv(process.env));
   for (const { id, line_user_id: userId } of residentIds) {
     const delivered = new Map<string, number>();
     for (const d of line.deliveriesFor(userId)) delivered.set(textOf(d.messages), (delivered.get(textOf(d.messages)) ?? 0) + 1);
     const produced = new Map<string, number>();
-    for (const t of await db('messages').where({ resident_id: id, direction: 'out', delivery_status: 'sent' }).pluck('text')) produced.set(t, (produced.get(t) ?? 0) + 1);
+    for (const row of await db('messages').where({ resident_id: id, direction: 'out', delivery_status: 'sent' })) {
+      const t = sealer.open('messages', 'text', row) as string;
+      produced.set(t, (produced.get(t) ?? 0) + 1);
+    }
     for (const [t, n] of delivered) twice += Math.max(0, n - (produced.get(t) ?? 0));
   }
   const crisis = acked.filter((s) => s.crisis);

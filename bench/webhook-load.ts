@@ -190,12 +190,12 @@ interface PlainTiming {
   sent: number;
 }
 
-async function startPlainHandler(deps: { db: Db; profile: MunicipalityProfile; line: ReturnType<typeof createLineClient>; llm: OpenAI; logger: Logger }) {
-  const { db, profile, logger } = deps;
+async function startPlainHandler(deps: { db: Db; profile: MunicipalityProfile; line: ReturnType<typeof createLineClient>; llm: OpenAI; logger: Logger; keyring: PiiKeyring }) {
+  const { db, profile, logger, keyring } = deps;
   const replyTokenMaxAgeMs = profile.ai.replyTokenMaxAgeSeconds * 1000;
-  const listening = createListeningActivities({ db, profile, llm: deps.llm, logger });
-  const lineActivities = createLineActivities({ db, line: deps.line, replyTokenMaxAgeMs, logger });
-  const dbActivities = createDatabaseActivities({ db, workerIdentity: 'plain-handler' });
+  const listening = createListeningActivities({ db, profile, llm: deps.llm, logger, keyring });
+  const lineActivities = createLineActivities({ db, line: deps.line, replyTokenMaxAgeMs, logger, keyring });
+  const dbActivities = createDatabaseActivities({ db, workerIdentity: 'plain-handler', keyring });
   const riskActivities = createRiskActivities({ db, llm: deps.llm, model: profile.ai.model, logger });
   const timings: PlainTiming[] = [];
   const failures: string[] = [];
@@ -613,7 +613,7 @@ async function main() {
   });
   const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}/webhooks/line`;
 
-  const plain = await startPlainHandler({ db: plainDb, profile, line: createLineClient(env), llm, logger });
+  const plain = await startPlainHandler({ db: plainDb, profile, line: createLineClient(env), llm, logger, keyring });
   onCleanup('plain handler', () => plain.close());
 
   const client: ChildProcess = fork(path.join(__dirname, 'webhook-load-client.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -17,8 +17,10 @@ import * as createRetentionRuns from './20261130150200_create_retention_runs';
 import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
-import * as workbenchCannedReplies from './20261201090100_workbench_canned_replies';
-import * as workbenchFollowUpTasks from './20261201090200_workbench_follow_up_tasks';
+import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key_ids';
+import * as nudgesCheckIns from './20261201100100_nudges_check_ins';
+import * as workbenchCannedReplies from './20261201100200_workbench_canned_replies';
+import * as workbenchFollowUpTasks from './20261201100300_workbench_follow_up_tasks';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -48,8 +50,10 @@ export const migrations: Record<string, Migration> = {
   '20261130160100_create_handover_summaries': createHandoverSummaries,
   '20261130180100_create_satisfaction_responses': createSatisfactionResponses,
   '20261201090000_inbox_leases_and_send_attempts': inboxLeasesAndSendAttempts,
-  '20261201090100_workbench_canned_replies': workbenchCannedReplies,
-  '20261201090200_workbench_follow_up_tasks': workbenchFollowUpTasks,
+  '20261201100000_atrest_sealed_text_key_ids': atrestSealedTextKeyIds,
+  '20261201100100_nudges_check_ins': nudgesCheckIns,
+  '20261201100200_workbench_canned_replies': workbenchCannedReplies,
+  '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -2,6 +2,7 @@ import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Knex } from 'knex';
 import type { Db } from '../../platform/db';
 import { containsPattern } from '../http/list-query';
+import { TextSealer } from '../../platform/crypto/sealed-text';
 
 const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
 const RISK_ORDER = "array_position(ARRAY['none','low','medium','high','imminent'], c.highest_risk_level)";
@@ -117,11 +118,11 @@ export async function findConsultation(db: Db, id: string): Promise<Consultation
 }
 
 /** Everything a staff member sees on the case screen, except the messages (loaded separately). */
-export async function consultationDetail(db: Db, profile: MunicipalityProfile, id: string) {
+export async function consultationDetail(db: Db, profile: MunicipalityProfile, sealer: TextSealer, id: string) {
   const summary = await findConsultation(db, id);
   if (!summary) return undefined;
   const [consultation, resident, risks, alerts, notes, reviews] = await Promise.all([
-    db('consultations').where({ id }).first('summary'),
+    db('consultations').where({ id }).first(TextSealer.select('summary')),
     db('residents').where({ id: summary.residentId }).first('intake'),
     db('risk_assessments').where({ consultation_id: id }).orderBy('created_at'),
     db('alerts').where({ consultation_id: id }).orderBy('created_at'),
@@ -135,16 +136,17 @@ export async function consultationDetail(db: Db, profile: MunicipalityProfile, i
     intakeLabels: profile.intake.questions
       .filter((q) => intake[q.id] !== undefined)
       .map((q) => ({ question: q.text, answer: q.options.find((o) => o.value === intake[q.id])?.label ?? intake[q.id] })),
-    summary: (consultation?.summary as string | null) ?? null,
+    summary: consultation ? sealer.open('consultations', 'summary', consultation, id) : null,
     needsReview: ['high', 'imminent'].includes(summary.highestRiskLevel) && reviews.length === 0,
     riskHistory: risks.map((r) => ({ at: iso(r.created_at), level: r.level, categories: r.categories, decidedBy: r.decided_by })),
     alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, level: a.level, channel: a.channel, createdAt: iso(a.created_at), acknowledgedAt: iso(a.acknowledged_at) })),
-    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), staffName: n.display_name ?? null, text: n.text })),
-    reviews: reviews.map((v) => ({ id: v.id, at: iso(v.created_at), staffName: v.display_name ?? null, note: v.note })),
+    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), staffName: n.display_name ?? null, text: sealer.open('consultation_notes', 'text', n) })),
+    reviews: reviews.map((v) => ({ id: v.id, at: iso(v.created_at), staffName: v.display_name ?? null, note: sealer.open('risk_reviews', 'note', v) })),
   };
 }
 
-export async function consultationMessages(db: Db, id: string) {
+/** Every message of one case, opened: only for a reader the route has checked and audited. */
+export async function consultationMessages(db: Db, sealer: TextSealer, id: string) {
   const rows = await db('messages as m').leftJoin('staff_users as s', 's.id', 'm.staff_id').where('m.consultation_id', id).orderBy('m.created_at').orderBy('m.id').select('m.*', 's.display_name');
   return rows.map((m) => ({
     id: m.id as string,
@@ -152,7 +154,7 @@ export async function consultationMessages(db: Db, id: string) {
     direction: m.direction as 'in' | 'out',
     sender: m.sender as string,
     kind: m.kind as string,
-    text: (m.text as string | null) ?? (m.kind === 'postback' ? `［ボタン: ${(m.payload as { data?: string })?.data ?? ''}］` : null),
+    text: sealer.open('messages', 'text', m) ?? (m.kind === 'postback' ? `［ボタン: ${(m.payload as { data?: string })?.data ?? ''}］` : null),
     delivery: m.delivery as string | null,
     deliveryStatus: m.delivery_status as string,
     answeredBy: m.answered_by as string | null,

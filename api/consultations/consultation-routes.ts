@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import type { MunicipalityProfile } from '../../platform/config/profile';
+import type { TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
 import { publish } from '../../platform/events';
 import {
@@ -42,8 +44,8 @@ const consultationFilter = z.object({
 const residentFilter = z.object({ q: searchText.optional(), status: z.enum(['active', 'unreachable', 'erased']).optional() });
 
 /** The staff side of a consultation. Actions go to the workflow as updates, so a refusal is immediate. */
-export function consultationRoutes(deps: { db: Db; temporal: Client; profile: MunicipalityProfile }): RouteSpec[] {
-  const { db, temporal, profile } = deps;
+export function consultationRoutes(deps: { db: Db; temporal: Client; profile: MunicipalityProfile; sealer: TextSealer }): RouteSpec[] {
+  const { db, temporal, profile, sealer } = deps;
 
   /** The case, if it exists and `user` may see it (need-to-know: see case-access.ts). */
   const load = async (id: string, user: SignedInUser) => {
@@ -70,7 +72,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       method: 'get',
       path: '/api/queue',
       access: STAFF_ROLES,
-      handler: async (_req, res) => res.json({ data: await withQueuePreviews(db, await listQueue(db)) }),
+      handler: async (_req, res) => res.json({ data: await withQueuePreviews(db, sealer, await listQueue(db)) }),
     },
     {
       method: 'get',
@@ -84,7 +86,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
         if (!text) return res.json(await listConsultations(db, { ...f, assignedTo: assignedToMe ? user.id : undefined, visible }, q));
         // Searching message text reads it: the search and its trace commit together (never the words searched for).
         const result = await db.transaction(async (trx) => {
-          const ids = await casesMentioning(trx, text, visible);
+          const ids = await casesMentioning(trx, sealer, text, visible);
           await recordAudit(trx, user, { action: 'consultation.search-text', targetType: 'consultation', details: { matches: ids.length } });
           return listConsultations(trx, { ...f, assignedTo: assignedToMe ? user.id : undefined, visible: visibleCases(trx, user, profile), ids }, q);
         });
@@ -101,7 +103,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
         // The read and its audit entry commit together: no read without a trace.
         const data = await db.transaction(async (trx) => {
           await recordAudit(trx, user, { action: 'consultation.view', targetType: 'consultation', targetId: c.id });
-          return consultationDetail(trx, profile, c.id);
+          return consultationDetail(trx, profile, sealer, c.id);
         });
         res.json({ data });
       },
@@ -115,7 +117,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
         const c = await load(String(req.params.id), user);
         const data = await db.transaction(async (trx) => {
           await recordAudit(trx, user, { action: 'consultation.read-messages', targetType: 'consultation', targetId: c.id });
-          return consultationMessages(trx, c.id);
+          return consultationMessages(trx, sealer, c.id);
         });
         res.json({ data });
       },
@@ -164,7 +166,7 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
         const body = parseBody(z.object({ text: z.string().trim().min(1, 'メッセージを入力してください').max(2000), clientMessageId: z.uuid() }), req.body);
         const outcome = await act(c.residentId, (h) => h.executeUpdate(staffMessageUpdate, { args: [{ staffId: user.id, text: body.text, clientMessageId: body.clientMessageId }] }));
         await recordAudit(db, user, { action: 'consultation.message', targetType: 'consultation', targetId: c.id, details: { delivery: outcome.status } });
-        const message = (await consultationMessages(db, c.id)).reverse().find((m) => m.sender === 'staff');
+        const message = (await consultationMessages(db, sealer, c.id)).reverse().find((m) => m.sender === 'staff');
         res.status(201).json({ data: message });
       },
     },
@@ -221,7 +223,10 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
         const user = signedInUser(req);
         const c = await load(String(req.params.id), user);
         const { text } = parseBody(z.object({ text: z.string().trim().min(1).max(4000) }), req.body);
-        const [row] = await db('consultation_notes').insert({ consultation_id: c.id, staff_id: user.id, text }).returning('*');
+        const noteId = crypto.randomUUID();
+        const [row] = await db('consultation_notes')
+          .insert({ id: noteId, consultation_id: c.id, staff_id: user.id, ...sealer.seal('consultation_notes', 'text', noteId, text) })
+          .returning(['id', 'created_at']);
         await recordAudit(db, user, { action: 'consultation.note', targetType: 'consultation', targetId: c.id });
         await publish(db, { type: 'consultation', id: c.id });
         res.status(201).json({ data: { id: row.id, at: new Date(row.created_at).toISOString(), staffName: user.displayName, text } });
@@ -239,7 +244,10 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
           throw new AppError(FailureCode.Forbidden, '危険度が「高」以上の相談のリスク確認は、スーパーバイザーが記録します。');
         }
         const { note } = parseBody(z.object({ note: z.string().trim().min(1, '確認した内容を記入してください').max(4000) }), req.body);
-        const [row] = await db('risk_reviews').insert({ consultation_id: c.id, staff_id: user.id, note }).returning('*');
+        const reviewId = crypto.randomUUID();
+        const [row] = await db('risk_reviews')
+          .insert({ id: reviewId, consultation_id: c.id, staff_id: user.id, ...sealer.seal('risk_reviews', 'note', reviewId, note) })
+          .returning(['id', 'created_at']);
         await recordAudit(db, user, { action: 'consultation.risk-review', targetType: 'consultation', targetId: c.id });
         await publish(db, { type: 'consultation', id: c.id });
         res.status(201).json({ data: { id: row.id, at: new Date(row.created_at).toISOString(), staffName: user.displayName, note } });

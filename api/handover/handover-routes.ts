@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MunicipalityProfile } from '../../platform/config/profile';
+import { TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { recordAudit } from '../audit/audit-log';
@@ -12,12 +13,12 @@ import { buildHandoverSummary, HandoverFacts } from './handover-summary';
 const uuid = z.uuid();
 const iso = (v: Date | string) => new Date(v).toISOString();
 
-async function loadFacts(db: Db, profile: MunicipalityProfile, consultationId: string): Promise<HandoverFacts | undefined> {
+async function loadFacts(db: Db, profile: MunicipalityProfile, sealer: TextSealer, consultationId: string): Promise<HandoverFacts | undefined> {
   const consultation = await db('consultations as c').join('residents as r', 'r.id', 'c.resident_id').where('c.id', consultationId).first('c.id', 'r.intake');
   if (!consultation) return undefined;
   const [risks, messages, nudges] = await Promise.all([
     db('risk_assessments').where({ consultation_id: consultationId }).orderBy('created_at').select('created_at', 'level', 'categories'),
-    db('messages').where({ consultation_id: consultationId, sender: 'resident' }).orderBy('created_at').orderBy('id').select('created_at', 'kind', 'text', 'payload'),
+    db('messages').where({ consultation_id: consultationId, sender: 'resident' }).orderBy('created_at').orderBy('id').select('id', 'created_at', 'kind', 'payload', ...TextSealer.select('text')),
     db('nudge_events').where({ consultation_id: consultationId, event: 'accepted' }).orderBy('created_at').select('created_at'),
   ]);
   const intake = (consultation.intake ?? {}) as Record<string, string>;
@@ -30,7 +31,7 @@ async function loadFacts(db: Db, profile: MunicipalityProfile, consultationId: s
       .map((q) => ({ questionId: q.id, question: q.text, answer: q.options.find((o) => o.value === intake[q.id])?.label ?? intake[q.id] })),
     risks: risks.map((r) => ({ at: iso(r.created_at), level: r.level, categories: r.categories })),
     requests: [...menuRequests, ...nudges.map((n) => ({ at: iso(n.created_at), via: 'nudge' as const }))].sort((a, b) => a.at.localeCompare(b.at)),
-    residentTexts: messages.filter((m) => m.kind === 'text' && m.text).map((m) => m.text as string),
+    residentTexts: messages.filter((m) => m.kind === 'text' && m.text).map((m) => sealer.open('messages', 'text', m) as string),
   };
 }
 
@@ -38,16 +39,16 @@ async function loadFacts(db: Db, profile: MunicipalityProfile, consultationId: s
  * `GET /api/consultations/:id/handover`: the generated hand-over and, once a staff member edited
  * it, their saved text. `PUT` saves an edit; an empty text goes back to the generated one.
  */
-export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile }): RouteSpec[] {
-  const { db, profile } = deps;
+export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile; sealer: TextSealer }): RouteSpec[] {
+  const { db, profile, sealer } = deps;
   const facts = async (id: string) => {
-    const found = uuid.safeParse(id).success ? await loadFacts(db, profile, id) : undefined;
+    const found = uuid.safeParse(id).success ? await loadFacts(db, profile, sealer, id) : undefined;
     if (!found) throw new AppError(FailureCode.NotFound, '相談が見つかりません。');
     return found;
   };
   const edited = async (id: string) => {
-    const row = await db('handover_summaries as h').leftJoin('staff_users as s', 's.id', 'h.staff_id').where('h.consultation_id', id).first('h.text', 'h.updated_at', 's.display_name');
-    return row ? { text: row.text as string, at: iso(row.updated_at), staffName: (row.display_name as string | null) ?? null } : null;
+    const row = await db('handover_summaries as h').leftJoin('staff_users as s', 's.id', 'h.staff_id').where('h.consultation_id', id).first('h.consultation_id', ...TextSealer.select('text', 'h'), 'h.updated_at', 's.display_name');
+    return row ? { text: sealer.open('handover_summaries', 'text', row, id) as string, at: iso(row.updated_at), staffName: (row.display_name as string | null) ?? null } : null;
   };
   return [
     {
@@ -71,9 +72,9 @@ export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile }): 
         const { text } = parseBody(z.object({ text: z.string().trim().max(4000) }), req.body);
         if (text) {
           await db('handover_summaries')
-            .insert({ consultation_id: id, text, staff_id: user.id, updated_at: db.fn.now() })
+            .insert({ consultation_id: id, ...sealer.seal('handover_summaries', 'text', id, text), staff_id: user.id, updated_at: db.fn.now() })
             .onConflict('consultation_id')
-            .merge(['text', 'staff_id', 'updated_at']);
+            .merge(['text', 'text_key_id', 'staff_id', 'updated_at']);
         } else {
           await db('handover_summaries').where({ consultation_id: id }).delete();
         }

@@ -1,4 +1,5 @@
 import { maskPersonalData } from '../../activities/listening/pii-mask';
+import { TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
 import { guessLanguage, GuessedLanguage } from './script-language';
 
@@ -13,7 +14,7 @@ export interface QueuePreview {
  * The resident's latest message for each queued case, cut short, and the language it seems to be
  * in. Staff may read every message of a case they can open, so the preview tells no more than that.
  */
-export async function withQueuePreviews<T extends { id: string }>(db: Db, cases: T[]): Promise<(T & QueuePreview)[]> {
+export async function withQueuePreviews<T extends { id: string }>(db: Db, sealer: TextSealer, cases: T[]): Promise<(T & QueuePreview)[]> {
   if (cases.length === 0) return [];
   const rows = await db('messages')
     .distinctOn('consultation_id')
@@ -24,12 +25,14 @@ export async function withQueuePreviews<T extends { id: string }>(db: Db, cases:
     .where({ sender: 'resident' })
     .whereNot({ kind: 'postback' })
     .orderBy([{ column: 'consultation_id' }, { column: 'created_at', order: 'desc' }])
-    .select('consultation_id', 'created_at', 'kind', 'text');
+    .select('id', 'consultation_id', 'created_at', 'kind', ...TextSealer.select('text'));
   const latest = new Map(rows.map((r) => [r.consultation_id as string, r]));
   return cases.map((c) => {
     const m = latest.get(c.id);
     // Masked like everything the model sees: a list on a shared screen shows no phone numbers or addresses.
-    const text = m?.text ? maskPersonalData(m.text as string) : null;
+    // One message opened per queued case: the list never decrypts whole conversations.
+    const opened = m ? sealer.open('messages', 'text', m) : null;
+    const text = opened ? maskPersonalData(opened) : null;
     return {
       ...c,
       lastMessage: m ? { at: new Date(m.created_at).toISOString(), kind: m.kind as string, text: text && text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text } : null,

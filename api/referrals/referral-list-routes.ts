@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { STAFF_REFERRAL_STATUSES } from '../../contracts/referral-statuses';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
+import type { TextSealer } from '../../platform/crypto/sealed-text';
 import { STAFF_ROLES } from '../auth/roles';
 import { visibleCases } from '../consultations/case-access';
 import { parseListQuery } from '../http/list-query';
@@ -17,8 +18,8 @@ const SORTS = { createdAt: 'r.created_at', sentAt: 'r.sent_at', contactDueAt: 'r
  * 紹介一覧: the referrals of every case the caller may see (need-to-know: staff their own cases,
  * supervisors all), filtered by status, partner and overdue. Shows no personal details.
  */
-export function referralListRoutes(deps: { db: Db; profile: MunicipalityProfile }): RouteSpec[] {
-  const { db, profile } = deps;
+export function referralListRoutes(deps: { db: Db; profile: MunicipalityProfile; sealer: TextSealer }): RouteSpec[] {
+  const { db, profile, sealer } = deps;
   return [
     {
       method: 'get',
@@ -42,7 +43,7 @@ export function referralListRoutes(deps: { db: Db; profile: MunicipalityProfile 
           .orderBy('r.id')
           .limit(q.perPage)
           .offset((q.page - 1) * q.perPage);
-        res.json({ data: rows.map((r: Record<string, any>) => ({ ...toReferral(r), residentCode: r.resident_code as string })), total: Number(count) });
+        res.json({ data: rows.map((r: Record<string, any>) => ({ ...toReferral(sealer, r), residentCode: r.resident_code as string })), total: Number(count) });
       },
     },
   ];

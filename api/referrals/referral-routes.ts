@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import type { PiiKeyring } from '../../platform/crypto/pii-cipher';
+import { TextSealer } from '../../platform/crypto/sealed-text';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
 import { publish } from '../../platform/events';
@@ -23,14 +24,14 @@ const PARTNER: ['partner'] = ['partner'];
 /** What a partner ever sees: referrals that were sent to them, never drafts or ones the resident refused. */
 const VISIBLE_TO_PARTNER = ['sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'];
 
-export function toReferral(r: Record<string, any>) {
+export function toReferral(sealer: TextSealer, r: Record<string, any>) {
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
   return {
     id: r.id as string,
     consultationId: r.consultation_id as string,
     partnerId: r.organization_id as string,
     partnerName: (r.partner_name as string) ?? null,
-    reason: r.reason as string,
+    reason: sealer.open('referrals', 'reason', r) as string,
     share: r.share as string[],
     shareLabels: (r.share as ConsentField[]).map((f) => FIELD_LABELS_JA[f] ?? f),
     status: r.status as string,
@@ -41,10 +42,10 @@ export function toReferral(r: Record<string, any>) {
     acknowledgedAt: iso(r.acknowledged_at),
     acceptedAt: iso(r.accepted_at),
     declinedAt: iso(r.declined_at),
-    declineReason: (r.decline_reason as string) ?? null,
+    declineReason: sealer.open('referrals', 'decline_reason', r),
     contactedAt: iso(r.contacted_at),
     closedAt: iso(r.closed_at),
-    outcome: (r.outcome as string) ?? null,
+    outcome: sealer.open('referrals', 'outcome', r),
     withdrawnAt: iso(r.withdrawn_at),
     overdue: r.overdue as string[],
     reroutedFrom: (r.rerouted_from as string) ?? null,
@@ -62,6 +63,7 @@ const referrals = (db: Db) => db('referrals as r').join('organizations as o', 'o
 export function referralRoutes(deps: { db: Db; temporal: Client; profile: MunicipalityProfile; keyring: PiiKeyring }): RouteSpec[] {
   const { db, temporal, profile } = deps;
   const cipher = deps.keyring.cipher('pii-at-rest');
+  const sealer = new TextSealer(deps.keyring);
 
   /** The case, if it exists and the caller may see it (need-to-know). */
   const loadConsultation = async (id: string, user: SignedInUser) => {
@@ -85,7 +87,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
     if (!org) throw new AppError(FailureCode.BadInput, '紹介先の連携団体が見つかりません。', [{ field: 'partnerId', message: 'unknown partner' }]);
     const referralId = crypto.randomUUID();
     const fields = CONSENT_FIELDS.filter((f) => body.share.includes(f));
-    await db('referrals').insert({ id: referralId, consultation_id: consultation.id, resident_id: consultation.resident_id, organization_id: org.id, reason: body.reason, share: fields, status: 'awaiting_consent', created_by: user.id, rerouted_from: reroutedFrom ?? null });
+    await db('referrals').insert({ id: referralId, consultation_id: consultation.id, resident_id: consultation.resident_id, organization_id: org.id, ...sealer.seal('referrals', 'reason', referralId, body.reason), share: fields, status: 'awaiting_consent', created_by: user.id, rerouted_from: reroutedFrom ?? null });
     try {
       await temporal.workflow.getHandle(consultationWorkflowId(consultation.resident_id)).executeUpdate(requestConsentUpdate, {
         args: [{ referralId, consentId: crypto.randomUUID(), recipientId: org.id, recipientName: org.name, purpose: profile.consent.referralPurpose.replaceAll('{recipient}', org.name), textVersion: profile.consent.version, fields, staffId: user.id }],
@@ -98,7 +100,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
     await db('referral_events').insert({ referral_id: referralId, event: 'drafted', actor_type: 'staff', actor_id: user.id, details: JSON.stringify({ reroutedFrom: reroutedFrom ?? null }) });
     await recordAudit(db, user, { action: 'referral.draft', targetType: 'referral', targetId: referralId, details: { partnerId: org.id, fields, reroutedFrom } });
     await publish(db, { type: 'consultation', id: consultation.id });
-    return toReferral(await referrals(db).where('r.id', referralId).first());
+    return toReferral(sealer, await referrals(db).where('r.id', referralId).first());
   };
 
   const partnerAction = (action: ReferralAction, noteSchema?: z.ZodType<{ note?: string }>): RouteSpec => ({
@@ -116,7 +118,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
         throw new AppError(FailureCode.Conflict, 'この操作はいまの紹介の状態ではできません。画面を更新して確認してください。', { reason });
       }
       await recordAudit(db, user, { action: `referral.${action}`, targetType: 'referral', targetId: r.id });
-      res.json({ data: toReferral(await referrals(db).where('r.id', r.id).first()) });
+      res.json({ data: toReferral(sealer, await referrals(db).where('r.id', r.id).first()) });
     },
   });
 
@@ -128,7 +130,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
       handler: async (req, res) => {
         const c = await loadConsultation(String(req.params.id), signedInUser(req));
         const rows = await referrals(db).where('r.consultation_id', c.id).orderBy('r.created_at', 'desc');
-        res.json({ data: rows.map(toReferral) });
+        res.json({ data: rows.map((r) => toReferral(sealer, r)) });
       },
     },
     {
@@ -180,7 +182,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
       handler: async (req, res) => {
         const user = signedInUser(req);
         const rows = user.partnerId ? await referrals(db).where('r.organization_id', user.partnerId).whereIn('r.status', VISIBLE_TO_PARTNER).orderBy('r.sent_at', 'desc') : [];
-        res.json({ data: rows.map(toReferral), total: rows.length });
+        res.json({ data: rows.map((r) => toReferral(sealer, r)), total: rows.length });
       },
     },
     {
@@ -197,7 +199,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
         const details = rows.map((d) => ({ field: d.field as string, label: FIELD_LABELS_JA[d.field as ConsentField], value: cipher.decrypt(d.ciphertext, detailAad(d.resident_id, d.field)) }));
         await recordAudit(db, user, { action: 'referral.view', targetType: 'referral', targetId: r.id, details: { fieldsShown: details.map((d) => d.field) } });
         await db('referral_events').insert({ referral_id: r.id, event: 'viewed', actor_type: 'partner', actor_id: user.id, details: JSON.stringify({ fieldsShown: details.map((d) => d.field) }) });
-        res.json({ data: { ...toReferral(r), details, consent: consent ? { purpose: consent.purpose, textVersion: consent.text_version, agreedAt: consent.agreed_at ? new Date(consent.agreed_at).toISOString() : null, withdrawn: Boolean(consent.withdrawn_at) } : null } });
+        res.json({ data: { ...toReferral(sealer, r), details, consent: consent ? { purpose: consent.purpose, textVersion: consent.text_version, agreedAt: consent.agreed_at ? new Date(consent.agreed_at).toISOString() : null, withdrawn: Boolean(consent.withdrawn_at) } : null } });
       },
     },
     partnerAction('acknowledge'),

@@ -487,6 +487,16 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     'satAnswered',
   );
 
+  // --- caring check-ins: sent, answered (a person or the AI), and those that led to a person
+  const ci = byMonth(raw.checkIns ?? []);
+  monthly('checkInSent', (m) => ci.get(m)?.sent ?? 0);
+  monthly('checkInAnswered', (m) => ci.get(m)?.answered ?? 0);
+  monthly('checkInUnanswered', (m) => (ci.get(m)?.sent ?? 0) - (ci.get(m)?.answered ?? 0));
+  monthly('checkInPerson', (m) => ci.get(m)?.person ?? 0);
+  monthly('checkInAi', (m) => (ci.get(m)?.answered ?? 0) - (ci.get(m)?.person ?? 0));
+  rowGroups(['checkInAnswered', 'checkInUnanswered'], 'checkInSent');
+  rowGroups(['checkInPerson', 'checkInAi'], 'checkInAnswered');
+
   // --- intake answers of the residents who consulted
   const questions = profile.intake.questions;
   for (const q of questions) {
@@ -708,12 +718,20 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     title: '人への案内',
     rowHeader: 'きっかけ',
     note: 'AI が専門スタッフと話すことを案内した回数と、その答え（答えは直前の案内のきっかけに計上）。',
-    columns: NUDGE_EVENTS.map((e) => ({ key: e, label: NUDGE_EVENT_LABELS_JA[e], kind: 'count' as const })),
+    columns: [...NUDGE_EVENTS.map((e) => ({ key: e, label: NUDGE_EVENT_LABELS_JA[e], kind: 'count' as const })), { key: 'acceptance', label: '応じた割合', kind: 'percent' as const }],
     rows: [...triggerKeys, TOTAL].map((t) => ({
       key: t,
       label: t === TOTAL ? '合計' : (NUDGE_TRIGGER_LABELS_JA[t] ?? t),
       ...(t === TOTAL ? { total: true } : {}),
-      cells: Object.fromEntries(NUDGE_EVENTS.map((e) => [e, fig(`nudge.${e}:${t}`)])),
+      cells: {
+        ...Object.fromEntries(NUDGE_EVENTS.map((e) => [e, fig(`nudge.${e}:${t}`)])),
+        // Accepted now or reserved for the next opening, of the offers with this trigger; hidden with any of them.
+        acceptance: {
+          derived: share(f.get(`nudge.accepted:${t}`) + f.get(`nudge.reserved:${t}`), f.get(`nudge.offered:${t}`)),
+          from: [`nudge.accepted:${t}`, `nudge.reserved:${t}`, `nudge.offered:${t}`],
+          kind: 'percent',
+        },
+      },
     })),
   });
 
@@ -770,6 +788,27 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       unanswered: fig(`satUnanswered:${b}`),
       ...Object.fromEntries(SATISFACTION_SCORES.map((k) => [`s${k}`, fig(`sat.${k}:${b}`)])),
       goodShare: { derived: share(f.get(`sat.4:${b}`) + f.get(`sat.5:${b}`), f.get(`satAnswered:${b}`)), from: [`sat.4:${b}`, `sat.5:${b}`, `satAnswered:${b}`], kind: 'percent' },
+    })),
+  });
+
+  table({
+    id: 'checkIns',
+    title: 'その後の様子うかがい（見守りメッセージ）',
+    rowHeader: '月',
+    note: '同意した相談者に、しばらくお話がないときに送った短いメッセージ（送った月に計上）。返信は「スタッフと話したい」「AIと話したい」を選んだもの、人につながったは「スタッフと話したい」を選んだものです。',
+    columns: [
+      { key: 'sent', label: '送った', kind: 'count' },
+      { key: 'answered', label: '返信あり', kind: 'count' },
+      { key: 'unanswered', label: '返信なし', kind: 'count' },
+      { key: 'person', label: '人につながった', kind: 'count' },
+      { key: 'ai', label: 'AIと話した', kind: 'count' },
+    ],
+    rows: monthRows((b) => ({
+      sent: fig(`checkInSent:${b}`),
+      answered: fig(`checkInAnswered:${b}`),
+      unanswered: fig(`checkInUnanswered:${b}`),
+      person: fig(`checkInPerson:${b}`),
+      ai: fig(`checkInAi:${b}`),
     })),
   });
 

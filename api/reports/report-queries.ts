@@ -135,6 +135,14 @@ export interface MonthlySatisfaction {
   scores: number[];
 }
 
+/** Caring check-ins sent in the month, how many were answered, and how many led to a person. */
+export interface MonthlyCheckIns {
+  month: string;
+  sent: number;
+  answered: number;
+  person: number;
+}
+
 export interface RawReport {
   registrations: MonthlyRegistrations[];
   messages: MonthlyMessages[];
@@ -148,6 +156,8 @@ export interface RawReport {
   referrals: ReferralCount[];
   consents: MonthlyConsents[];
   satisfaction: MonthlySatisfaction[];
+  /** Absent in reports built before check-ins existed: no check-in table then. */
+  checkIns?: MonthlyCheckIns[];
 }
 
 const TOKYO_OFFSET_SECONDS = 9 * 3600;
@@ -424,6 +434,20 @@ async function satisfaction(db: Db, p: ReportPeriod): Promise<MonthlySatisfactio
   return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month)!, asked: n(r.asked), scores: [1, 2, 3, 4, 5].map((k) => n(r[`s${k}`])) }));
 }
 
+async function checkIns(db: Db, p: ReportPeriod): Promise<MonthlyCheckIns[]> {
+  const month = monthBucket('sent_at', p, 'timestamptz');
+  const { rows } = await db.raw(
+    `SELECT ${month.sql} AS month, count(*) AS sent,
+            count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered,
+            count(*) FILTER (WHERE answer = 'person') AS person
+       FROM check_ins
+      WHERE sent_at >= ? AND sent_at < ?
+      GROUP BY 1`,
+    [month.binding, new Date(p.startMs), new Date(p.endMs)],
+  );
+  return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month)!, sent: n(r.sent), answered: n(r.answered), person: n(r.person) }));
+}
+
 export interface QueryOptions {
   /** The profile's business hours ('HH:MM'), for the in-hours split of inbound messages. */
   open: string;
@@ -445,11 +469,12 @@ export const REPORT_QUERIES = {
   referrals: (db: Db, p: ReportPeriod) => referrals(db, p),
   consents: (db: Db, p: ReportPeriod) => consents(db, p),
   satisfaction: (db: Db, p: ReportPeriod) => satisfaction(db, p),
+  checkIns: (db: Db, p: ReportPeriod) => checkIns(db, p),
 } as const;
 
 /** Runs every report query, side by side on the pool (each is one statement; none depends on another). */
 export async function queryReport(db: Db, period: ReportPeriod, options: QueryOptions): Promise<RawReport> {
-  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts, satisfactionCounts] = await Promise.all([
+  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts, satisfactionCounts, checkInCounts] = await Promise.all([
     registrations(db, period),
     messages(db, period),
     consulters(db, period),
@@ -462,6 +487,7 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     referrals(db, period),
     consents(db, period),
     satisfaction(db, period),
+    checkIns(db, period),
   ]);
   return {
     registrations: reg,
@@ -476,5 +502,6 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     referrals: referralCounts,
     consents: consentCounts,
     satisfaction: satisfactionCounts,
+    checkIns: checkInCounts,
   };
 }

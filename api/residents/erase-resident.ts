@@ -4,6 +4,7 @@ import { consultationWorkflowId } from '../../workflows/consultation/messages';
 import { referralWithdrawSignal, referralWorkflowId } from '../../workflows/referral/messages';
 import { recordAudit } from '../audit/audit-log';
 import type { SignedInUser } from '../http/route';
+import { clearedSealed } from '../../platform/crypto/sealed-text';
 
 const OPEN_REFERRAL = ['awaiting_consent', 'collecting', 'sent', 'acknowledged', 'accepted', 'contacted'];
 
@@ -30,18 +31,18 @@ export async function eraseResident(deps: { db: Db; temporal: Client }, actor: S
     const withdrawn: string[] = (await trx('referrals').where({ resident_id: resident.id }).whereIn('status', OPEN_REFERRAL).update({ status: 'withdrawn', updated_at: trx.fn.now() }).returning('id')).map((r) => r.id);
     const counts = {
       details: await trx('personal_details').where({ resident_id: resident.id }).delete(),
-      messages: await trx('messages').where({ resident_id: resident.id }).update({ text: null, payload: '{}', error: null }),
+      messages: await trx('messages').where({ resident_id: resident.id }).update({ ...clearedSealed('text'), payload: '{}', error: null }),
       inbox: resident.line_user_id
         ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).update({ event: JSON.stringify({ erased: true }), last_error: null })
         : 0,
-      notes: await trx('consultation_notes').whereIn('consultation_id', caseIds).update({ text: '' }),
-      reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update({ note: '' }),
-      referrals: await trx('referrals').where({ resident_id: resident.id }).update({ reason: '', decline_reason: null, outcome: null }),
+      notes: await trx('consultation_notes').whereIn('consultation_id', caseIds).update(clearedSealed('text', '')),
+      reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update(clearedSealed('note', '')),
+      referrals: await trx('referrals').where({ resident_id: resident.id }).update({ ...clearedSealed('reason', ''), ...clearedSealed('decline_reason'), ...clearedSealed('outcome') }),
       withdrawnReferrals: withdrawn.length,
       workflowEnded,
     };
     await trx('referral_events').whereIn('referral_id', trx('referrals').where({ resident_id: resident.id }).select('id')).update({ details: '{}' });
-    await trx('consultations').where({ resident_id: resident.id }).update({ summary: null, status: 'closed', closed_at: trx.raw('coalesce(closed_at, now())'), close_reason: trx.raw("coalesce(close_reason, 'erased')"), updated_at: trx.fn.now() });
+    await trx('consultations').where({ resident_id: resident.id }).update({ ...clearedSealed('summary'), status: 'closed', closed_at: trx.raw('coalesce(closed_at, now())'), close_reason: trx.raw("coalesce(close_reason, 'erased')"), updated_at: trx.fn.now() });
     await trx('consents').where({ resident_id: resident.id }).whereNull('withdrawn_at').update({ withdrawn_at: trx.fn.now() });
     await trx('residents').where({ id: resident.id }).update({ status: 'erased', line_user_id: null, intake: '{}', updated_at: trx.fn.now() });
     await recordAudit(trx, actor, { action: 'resident.erase', targetType: 'resident', targetId: resident.id, details: counts });

@@ -29,6 +29,15 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('yorisoi'),
+  /** TLS to Temporal (platform/temporal/connection-settings.ts): on with any of these, or `true`. */
+  TEMPORAL_TLS: optionalString.pipe(z.enum(['true', 'false']).optional()),
+  /** Paths of PEM files: client certificate and key (mTLS, both or neither), the server's CA. */
+  TEMPORAL_TLS_CERT: optionalString,
+  TEMPORAL_TLS_KEY: optionalString,
+  TEMPORAL_TLS_CA: optionalString,
+  TEMPORAL_TLS_SERVER_NAME: optionalString,
+  /** Temporal Cloud API key (sent as a bearer token; implies TLS). */
+  TEMPORAL_API_KEY: optionalString,
   TEMPORAL_CLI: optionalString,
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),

@@ -36,6 +36,21 @@ const partner = z.object({
 const DEFAULT_REFERRAL_PURPOSE =
   'あなたのご相談に合う支援につなぐため、{recipient}に、これからお聞きするお名前と連絡先をお伝えします。{recipient}から、あなたにご連絡があります。ほかの目的には使いません。';
 
+/** Defaults for the check-in texts, so a profile written before check-ins still loads. */
+const CHECK_IN_TEXTS = {
+  checkInConsentAsk:
+    'ご相談ありがとうございました。ひとつだけ、おうかがいさせてください。\nしばらくお話がないとき、数日後に「その後いかがですか」と短いメッセージをお送りしてもよいですか？\n返事はしなくても大丈夫です。いつでも「やめて」と送れば止められます。',
+  checkInConsentAgree: '送ってほしい',
+  checkInConsentDecline: '送らなくていい',
+  checkInConsentGiven: 'ありがとうございます。しばらくしたら、短いメッセージをお送りしますね。止めたいときは、いつでも「やめて」と送ってください。',
+  checkInConsentDeclined: 'わかりました。こちらからメッセージをお送りすることはありません。またいつでも、ここに話しかけてください。',
+  checkInWithdrawn: 'わかりました。こちらからのメッセージはもうお送りしません。またお話ししたくなったら、いつでもここに話しかけてください。',
+  checkInMessage: 'こんにちは、よりそいチャットです。その後、いかがお過ごしですか？\nよかったら、いまの気持ちを少しだけ聞かせてください。返事をしなくても大丈夫です。',
+  checkInTalkToPerson: 'スタッフと話したい',
+  checkInTalkToAi: 'AIと話したい',
+  checkInStop: 'もう送らないで',
+} as const;
+
 const choice = z.object({ value: slug, label: z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') });
 
 const intakeQuestion = z.object({
@@ -54,6 +69,17 @@ const texts = z.object({
   invitation: z.string().min(1),
   nonTextReply: z.string().min(1),
   aiFallback: z.string().min(1),
+  // Caring check-ins (profile `checkIns`): the one-time consent question, its answers, and the check-in itself.
+  checkInConsentAsk: z.string().min(1).default(CHECK_IN_TEXTS.checkInConsentAsk),
+  checkInConsentAgree: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInConsentAgree),
+  checkInConsentDecline: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInConsentDecline),
+  checkInConsentGiven: z.string().min(1).default(CHECK_IN_TEXTS.checkInConsentGiven),
+  checkInConsentDeclined: z.string().min(1).default(CHECK_IN_TEXTS.checkInConsentDeclined),
+  checkInWithdrawn: z.string().min(1).default(CHECK_IN_TEXTS.checkInWithdrawn),
+  checkInMessage: z.string().min(1).default(CHECK_IN_TEXTS.checkInMessage),
+  checkInTalkToPerson: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToPerson),
+  checkInTalkToAi: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToAi),
+  checkInStop: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInStop),
 });
 
 export const profileSchema = z.object({
@@ -95,9 +121,27 @@ export const profileSchema = z.object({
     refusalCooldownHours: z.number().min(0).default(24),
     maxPerDay: z.number().int().min(0).default(2),
     maxPerConsultation: z.number().int().min(0).default(4),
+    /** Offers to one resident in any 7 days, across consultations. */
+    maxPerWeek: z.number().int().min(0).default(5),
     quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '21:00', to: '08:00' }),
     silenceCheckInHours: z.number().min(1).default(24),
   }),
+  /**
+   * Caring check-ins (caring contacts): with the resident's consent, asked once after their first
+   * consultation, a short message after `afterSilenceDays` of silence, at most `maxCount` times, never
+   * in the nudges' quiet hours, and only in staff hours of business days when `businessDaysOnly`.
+   * A new wording of the consent question needs a new `consentVersion`.
+   */
+  checkIns: z
+    .object({
+      enabled: z.boolean().default(true),
+      afterSilenceDays: z.number().min(1).default(7),
+      maxCount: z.number().int().min(0).default(3),
+      businessDaysOnly: z.boolean().default(true),
+      consentVersion: z.string().min(1).default('2026-12'),
+      purpose: z.string().min(1).default('しばらくお話がないときに、その後の様子をうかがう短いメッセージを送るため'),
+    })
+    .default({ enabled: true, afterSilenceDays: 7, maxCount: 3, businessDaysOnly: true, consentVersion: '2026-12', purpose: 'しばらくお話がないときに、その後の様子をうかがう短いメッセージを送るため' }),
   escalation: z.object({
     staffPickupMinutes: z.number().positive().default(10),
     crisisAckMinutes: z.number().positive().default(5),

@@ -38,6 +38,8 @@ export const DEVELOPMENT_KEY_B64 = crypto.createHash('sha256').update('yorisoi d
 export class PiiKeyring {
   readonly current: MasterKey;
   private readonly byId = new Map<string, MasterKey>();
+  // HKDF once per key and purpose: lists open many values in one request.
+  private readonly subkeys = new Map<string, Buffer>();
 
   constructor(current: string, old: readonly string[] = []) {
     this.current = masterKeyFromBase64(current);
@@ -53,7 +55,13 @@ export class PiiKeyring {
   subkey(keyId: string, purpose: KeyPurpose): Buffer {
     const master = this.byId.get(keyId);
     if (!master) throw new Error(`no encryption key with id ${keyId} (is it missing from PII_ENCRYPTION_KEYS_OLD?)`);
-    return Buffer.from(crypto.hkdfSync('sha256', master.key, Buffer.alloc(0), `yorisoi/${purpose}`, 32));
+    const cacheKey = `${keyId}/${purpose}`;
+    let subkey = this.subkeys.get(cacheKey);
+    if (!subkey) {
+      subkey = Buffer.from(crypto.hkdfSync('sha256', master.key, Buffer.alloc(0), `yorisoi/${purpose}`, 32));
+      this.subkeys.set(cacheKey, subkey);
+    }
+    return subkey;
   }
 
   cipher(purpose: KeyPurpose): PiiCipher {

@@ -8,6 +8,7 @@ import { createLlmClient } from '../llm';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail';
 import { createWorker } from './worker';
+import { temporalConnectionSettings } from './connection-settings';
 import { runtimeLogger } from './runtime-logger';
 import { PiiKeyring } from '../crypto/pii-cipher';
 import { Client, Connection } from '@temporalio/client';
@@ -23,14 +24,15 @@ async function main() {
   // SIGINT/SIGTERM make worker.run() resolve after in-flight activities finish (shutdownGraceTime).
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'], logger: runtimeLogger(logger) });
   const db = createDb(env.DATABASE_URL);
+  const settings = temporalConnectionSettings(env.TEMPORAL_ADDRESS, env);
   const { worker, connection } = await createWorker({
-    address: env.TEMPORAL_ADDRESS,
+    ...settings,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, onCallWebhookSecret: env.ONCALL_WEBHOOK_SECRET, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
   });
   // The daily retention run; creating it again on every start is a no-op.
-  const scheduling = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const scheduling = await Connection.connect(settings);
   await ensureRetentionSchedule(new Client({ connection: scheduling, namespace: env.TEMPORAL_NAMESPACE }), env.TEMPORAL_TASK_QUEUE);
   await scheduling.close();
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');

@@ -1,9 +1,9 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, ActivityDeps, Activities } from '../../activities';
+import type { TemporalConnectionSettings } from './connection-settings';
 import { encryptedDataConverter } from './encryption-codec';
 
-export interface WorkerOptions {
-  address: string;
+export interface WorkerOptions extends TemporalConnectionSettings {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
@@ -17,7 +17,7 @@ export interface WorkerOptions {
 
 /** Sized for a 2-core host: a few concurrent activities, a bounded workflow cache. */
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = await NativeConnection.connect({ address: options.address, tls: options.tls, apiKey: options.apiKey });
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,

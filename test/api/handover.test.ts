@@ -21,7 +21,7 @@ describe('hand-over summary', () => {
     await resident.nextAnswer();
     const { id: residentId } = await stack.db('residents').where({ line_user_id: resident.userId }).first('id');
     const { id } = await stack.db('consultations').where({ resident_id: residentId }).first('id');
-    const aiTexts = (await stack.db('messages').where({ consultation_id: id, sender: 'ai' }).select('text')).map((m) => m.text as string);
+    const aiTexts = (await stack.db('messages').where({ consultation_id: id, sender: 'ai' })).map((m) => stack.sealer.open('messages', 'text', m) as string);
     expect(aiTexts.length).toBeGreaterThanOrEqual(2);
 
     const staff = await new HttpClient(stack.baseUrl).login((await stack.createUser('staff')).email, TEST_PASSWORD);

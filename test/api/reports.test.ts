@@ -134,6 +134,10 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
       nudges[row][n.event] += 1;
     }
   }
+  // Accepted now or reserved for the next opening, of the offers with that trigger.
+  for (const counts of Object.values(nudges)) counts.acceptance = counts.offered > 0 ? round1((100 * (counts.accepted + counts.reserved)) / counts.offered) : (null as never);
+  // The data set sends no caring check-ins: the table is there with zeros.
+  const noCheckIns = perBucket([] as Date[], (d) => d);
 
   const consulterIds = new Set(texts.map((m) => m.resident_id));
   const consulterRows = fx.residents.filter((r) => consulterIds.has(r.id));
@@ -232,6 +236,7 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
       ackMean: stat(ackMinutes, meanOf),
     }),
     nudges,
+    checkIns: rows({ sent: noCheckIns, answered: noCheckIns, unanswered: noCheckIns, person: noCheckIns, ai: noCheckIns }),
     ...intake,
     hours,
     weekdays,

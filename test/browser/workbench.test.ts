@@ -36,7 +36,8 @@ describe('staff workbench in a real browser', () => {
     const codeOf = async (r: PretendResident) => (await stack.db('residents').where({ line_user_id: r.userId }).first('code')).code as string;
     const [lonelyCode, englishCode] = [await codeOf(lonely), await codeOf(english)];
     const { id: lonelyCase } = await stack.db('consultations as c').join('residents as r', 'r.id', 'c.resident_id').where('r.code', lonelyCode).first('c.id');
-    const aiSentence = (await stack.db('messages').where({ consultation_id: lonelyCase, sender: 'ai' }).orderBy('created_at', 'desc').first('text')).text.split('。')[0];
+    const aiRow = await stack.db('messages').where({ consultation_id: lonelyCase, sender: 'ai' }).orderBy('created_at', 'desc').first();
+    const aiSentence = (stack.sealer.open('messages', 'text', aiRow) as string).split('。')[0];
 
     const user = await stack.createUser('staff');
     const { page, errors } = await signInToAdmin(browser, stack.baseUrl, user.email);
@@ -69,7 +70,7 @@ describe('staff workbench in a real browser', () => {
     await page.getByText('引き継ぎの要約を保存しました').waitFor();
     await handover.getByText('次回は週末の過ごし方を聞く。').waitFor();
     await handover.getByText(/さんが編集/).waitFor();
-    expect((await stack.db('handover_summaries').where({ consultation_id: lonelyCase }).first('text')).text).toContain('週末の過ごし方');
+    expect(stack.sealer.open('handover_summaries', 'text', await stack.db('handover_summaries').where({ consultation_id: lonelyCase }).first(), lonelyCase)).toContain('週末の過ごし方');
 
     // A draft on one case survives working on another and a reload.
     const reply = page.getByRole('textbox', { name: '返信' });

@@ -215,7 +215,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-class Rand {
+export class Rand {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);

@@ -25,6 +25,7 @@ import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
 import { runtimeLogger } from '../../platform/temporal/runtime-logger';
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
+import { TextSealer } from '../../platform/crypto/sealed-text';
 import { encryptedDataConverter } from '../../platform/temporal/encryption-codec';
 import { createTestDatabase } from './test-database';
 import { secondFactorRequired, TOTP_AAD } from '../../api/auth/auth-routes';
@@ -45,6 +46,8 @@ export interface TestStack {
   profile: MunicipalityProfile;
   temporal: Client;
   keyring: PiiKeyring;
+  /** Opens the sealed free-text columns (messages.text, notes …) a test reads straight from the database. */
+  sealer: TextSealer;
   taskQueue: string;
   baseUrl: string;
   routes: RouteSpec[];
@@ -181,6 +184,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     profile,
     temporal,
     keyring,
+    sealer: new TextSealer(keyring),
     taskQueue,
     baseUrl,
     routes,

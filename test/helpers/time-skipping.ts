@@ -112,6 +112,10 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
     sendReferral: async () => ({ sentAt: now() }),
     computeReferralDeadlines: async ({ sentAt }) => referralDeadlines(sentAt, profile.referrals, calendar(sentAt)),
     referralAcceptedMessage: async () => 'ご紹介先から連絡があります。',
+    loadResidentNudgeHistory: async () => ({ offersMs: [] }),
+    loadCheckInSettings: real.loadCheckInSettings,
+    // A resident who declined check-ins: a consultation's close wakes a timer that stops at once.
+    loadCheckInStatus: async () => ({ consent: 'declined', reachable: true, openConsultation: false, latestConsultationId: 'consultation-under-test', sentCount: 0 }),
   };
   const calls: ActivityCall[] = [];
   const activities = Object.fromEntries(

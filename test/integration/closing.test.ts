@@ -27,7 +27,8 @@ describe('closing without losing anything', () => {
     const answer = await resident.nextAnswer(30_000);
     expect(answer.texts.length).toBeGreaterThan(0);
     const stored = await eventually(async () => {
-      const row = await stack.db('messages').where({ resident_id: residentId, text: 'あ、最後にひとつだけ聞いてもいいですか' }).first();
+      const inbound = await stack.db('messages').where({ resident_id: residentId, direction: 'in', kind: 'text' });
+      const row = inbound.find((m) => stack.sealer.open('messages', 'text', m) === 'あ、最後にひとつだけ聞いてもいいですか');
       expect(row).toBeDefined();
       return row;
     });

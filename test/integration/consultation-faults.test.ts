@@ -97,7 +97,7 @@ describe('LINE answering 429 for a long stretch', () => {
     expect(undelivered).toBeDefined();
     const reply = await stack.db('messages').where({ consultation_id: consultationId, sender: 'ai' }).first();
     expect(reply).toMatchObject({ delivery_status: 'failed' });
-    expect(reply.text).toContain(SUICIDE_LINE);
+    expect(stack.sealer.open('messages', 'text', reply)).toContain(SUICIDE_LINE);
     await expectStillRunning(stack, resident);
 
     // LINE is back: the next message is answered.

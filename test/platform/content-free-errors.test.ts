@@ -42,7 +42,7 @@ describe('an error carrying a resident’s words', () => {
             failures += 1;
             await stack.db.raw('select ?::int as n', [text]);
           }
-          return createDatabaseActivities({ db: stack.db, workerIdentity: 'canary-test' }).recordInboundEvents(input);
+          return createDatabaseActivities({ db: stack.db, workerIdentity: 'canary-test', keyring: stack.keyring }).recordInboundEvents(input);
         },
       },
     });
@@ -70,13 +70,13 @@ describe('an error carrying a resident’s words', () => {
       .select('table_name', 'column_name');
     const holding: string[] = [];
     for (const { table_name: table, column_name: column } of columns) {
+      // Even the inbound message holds the resident's words only sealed (encryption at rest).
       const query = stack.db(table).whereRaw('??::text like ?', [column, `%${canary}%`]);
-      // The inbound message itself holds the resident's words by design.
-      if (table === 'messages' && column === 'text') query.whereNot({ direction: 'in' });
       if (Number((await query.count('* as n'))[0].n) > 0) holding.push(`${table}.${column}`);
     }
     expect(holding).toEqual([]);
-    expect(await stack.db('messages').where({ resident_id: residentId, direction: 'in', kind: 'text' }).whereRaw('text like ?', [`%${canary}%`])).toHaveLength(1);
+    const inbound = await stack.db('messages').where({ resident_id: residentId, direction: 'in', kind: 'text' });
+    expect(inbound.filter((m) => stack.sealer.open('messages', 'text', m)?.includes(canary))).toHaveLength(1);
 
     // History as the server stores it, read without our codec.
     const raw = new Client({ connection: stack.temporal.connection, namespace: stack.env.TEMPORAL_NAMESPACE });

@@ -46,6 +46,7 @@ import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffActi
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
+import { CheckInAnswer, isCheckInStopWord, parseCheckInPostback } from '../check-ins/check-in-policy';
 
 // No activity failure may end a consultation. The database and alerts are retried without limit
 // (short capped back-off, so an alert goes out soon after the database is back); the model falls back
@@ -83,8 +84,12 @@ const DEFAULT_HISTORY_LIMIT = 5_000;
 const MAX_BURST_WAIT_FACTOR = 3;
 
 const TOPIC_NUDGE_AFTER_TURNS = 3;
+/** Far enough back for the weekly cap and any sensible refusal cooldown. */
+const NUDGE_HISTORY_MS = 8 * 24 * 3_600_000;
 
 type TextEvent = ResidentEvent & { kind: 'text' };
+
+const latest = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 
 export async function consultationWorkflow(input: ConsultationInput): Promise<{ closed: string }> {
   const { residentId } = input;
@@ -159,6 +164,10 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (s.phase === 'waiting_for_staff') s.deadlines.push({ kind: 'pickup', at: Date.now() + settings.staffPickupMs });
   }
   const onboarded = () => isOnboarded(s);
+  // Offers and a refusal in the resident's earlier consultations count toward this one's caps and cooldown.
+  const earlierNudges = patched('resident-nudge-history')
+    ? await db.loadResidentNudgeHistory({ residentId, excludeConsultationId: opened.consultationId, sinceMs: Date.now() - NUDGE_HISTORY_MS })
+    : { offersMs: [] };
 
   // LINE 429/5xx are retried with back-off (the send is keyed, so a retry never reaches the resident
   // twice) until the profile's minutes have passed; then the message is recorded as undelivered.
@@ -451,8 +460,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const nudgeFor = (risk: RiskAssessment, replyable: boolean): NudgeDecision => {
     const state = {
       consultationOffersMs: s.nudges.offersMs,
+      residentOffersMs: [...earlierNudges.offersMs, ...s.nudges.offersMs],
       turnsSinceLastOffer: s.nudges.turnsSinceLastOffer,
-      lastRefusalMs: s.nudges.lastRefusalMs,
+      lastRefusalMs: latest(earlierNudges.lastRefusalMs, s.nudges.lastRefusalMs),
       personRequested: personInvolved(s),
       contactConsent: false,
       peakRiskLevel: s.highestRisk,
@@ -470,6 +480,20 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       if (decision.kind === 'offer' && decision.deliverAt === undefined) return decision;
     }
     return { kind: 'none', reason: 'not-enough-turns' };
+  };
+
+  // ---- Caring check-ins: the resident's timer lives in its own workflow, woken or started from here ----
+
+  const wakeCheckIns = () => db.wakeCheckIns({ residentId });
+
+  /** Consent answers, withdrawal, and the answers to a check-in (a person, or the AI). */
+  const checkInTurn = async (answer: CheckInAnswer, event: ResidentEvent, guard?: SafetyOutcome): Promise<boolean> => {
+    const outcome = await db.answerCheckIn({ residentId, answer, typed: guard !== undefined });
+    if (!outcome) return false;
+    if (outcome.wake) await wakeCheckIns();
+    const messages = answer === 'person' ? await requestPerson('nudge') : answer === 'ai' ? [humanHelpTexts.aiHere()] : outcome.messages;
+    await send([...(guard?.first ?? []), ...messages, ...(guard?.after ?? [])], event, 'system', { crisis: guard && crisisOf(guard) });
+    return true;
   };
 
   const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) =>
@@ -501,6 +525,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const last = burst[burst.length - 1];
     void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
     const guard = await assessAndAlert(burst);
+    // A typed 「やめて」 withdraws the check-in consent (when there is one; otherwise it is conversation).
+    if (burst.length === 1 && isCheckInStopWord(last.text) && patched('check-in-stop-word') && (await checkInTurn('stop', last, guard))) return;
     // A typed 「スタッフと話したい」 is the staff button (unless risk already asked for a person).
     if (!guard.plan.offerPerson && burst.some((e) => asksForPerson(e.text))) {
       return void (await send([...guard.first, ...(await requestPerson('menu')), ...guard.after], last, 'system', { crisis: crisisOf(guard) }));
@@ -550,6 +576,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   const postbackTurn = async (event: ResidentEvent & { kind: 'postback' }) => {
     const data = parsePostback(event.data);
     const nudgeAnswer = parseNudgePostback(event.data);
+    const checkInAnswer = parseCheckInPostback(event.data);
+    if (checkInAnswer && patched('check-in-answers')) return void (await checkInTurn(checkInAnswer, event));
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
     if (data.menu === 'ai') return void (await send([s.staff ? humanHelpTexts.alreadyRequested() : humanHelpTexts.aiHere()], event, 'system'));
     if (data.menu === 'lines') return void (await send([text(linesListText(settings.consultationLines))], event, 'system'));
@@ -615,6 +643,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     await settle();
     await db.closeConsultation({ consultationId: consultationId as string, reason });
     await setPhase('closed');
+    // The check-in timer (or the one-time consent question) starts from a consultation's close.
+    if (reason !== 'unfollowed' && patched('check-in-after-close')) await wakeCheckIns();
     // A message that came in while closing opens the next consultation instead of being dropped.
     await settle();
     if (queue.length > 0) await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { pending: queue, seenEventIds: seen } });

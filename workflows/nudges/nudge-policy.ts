@@ -14,7 +14,9 @@
  * 2. the trigger's own condition (enough turns, risk at or above `minRiskLevel`, a partner topic not
  *    yet offered for, a consented check-in after a heavy conversation and enough silence);
  * 3. a refusal is respected for `refusalCooldownHours`;
- * 4. at most `maxPerConsultation` offers per consultation and `maxPerDay` per Tokyo calendar day;
+ * 4. at most `maxPerConsultation` offers per consultation, `maxPerDay` per Tokyo calendar day and
+ *    `maxPerWeek` in any 7 days, the last two counted over all the resident's consultations (the
+ *    workflow passes the offers recorded in earlier ones, and their latest refusal, for rule 3);
  * 5. no push during quiet hours (default 21:00–8:00). Offers made in answer to the resident's own
  *    message are replies and may be sent at any hour; one that would have to be pushed is dropped —
  *    except the silence check-in, which is always a push and is instead deferred to the end of the
@@ -26,6 +28,7 @@ import type { QuickReplyItem, TextMessage } from '../consultation/line-messages'
 import { isAtLeast, type RiskLevel } from '../safety/risk-levels';
 
 const HOUR_MS = 3_600_000;
+const WEEK_MS = 7 * 24 * HOUR_MS;
 
 /** `profile.nudges`, plus the partner topics and the staff pick-up time the policy needs. */
 export interface NudgeSettings {
@@ -36,6 +39,8 @@ export interface NudgeSettings {
   refusalCooldownHours: number;
   maxPerDay: number;
   maxPerConsultation: number;
+  /** Offers to one resident in any 7 days, whatever consultation they belong to; absent = no weekly cap. */
+  maxPerWeek?: number;
   /** Tokyo wall clock, 'HH:MM'; `from` after `to` wraps midnight (21:00 → 08:00). Equal = no quiet hours. */
   quietHours: { from: string; to: string };
   silenceCheckInHours: number;
@@ -53,13 +58,13 @@ export interface NudgeState {
   /** Times of the offers made in this consultation. */
   consultationOffersMs: readonly number[];
   /**
-   * Times of offers made to this resident in any consultation (at least those of the last day).
+   * Times of offers made to this resident in any consultation (at least those of the last 7 days).
    * Defaults to `consultationOffersMs` when the workflow knows no more.
    */
   residentOffersMs?: readonly number[];
   /** Resident messages since the last offer (or since the consultation began). */
   turnsSinceLastOffer: number;
-  /** When the resident last declined an offer (「AIと話を続ける」). */
+  /** When the resident last declined an offer (「AIと話を続ける」), in this or an earlier consultation. */
   lastRefusalMs?: number;
   /** The resident asked for a person, reserved a time, is waiting in the queue or is with staff. */
   personRequested: boolean;
@@ -94,6 +99,7 @@ export type NudgeNoneReason =
   | 'refusal-cooldown'
   | 'consultation-cap'
   | 'daily-cap'
+  | 'weekly-cap'
   | 'quiet-hours';
 
 export type NudgeDecision =
@@ -177,11 +183,14 @@ export function decideNudge(state: NudgeState, trigger: NudgeTrigger, settings: 
     return none('refusal-cooldown');
   }
 
-  // 4. Caps: per consultation, and per Tokyo calendar day of sending (across consultations).
+  // 4. Caps: per consultation, per Tokyo calendar day of sending and per 7 days (across consultations).
   if (state.consultationOffersMs.length >= settings.maxPerConsultation) return none('consultation-cap');
+  const residentOffers = state.residentOffersMs ?? state.consultationOffersMs;
   const day = tokyoDate(sendAt);
-  const offersThatDay = (state.residentOffersMs ?? state.consultationOffersMs).filter((t) => tokyoDate(t) === day).length;
-  if (offersThatDay >= settings.maxPerDay) return none('daily-cap');
+  if (residentOffers.filter((t) => tokyoDate(t) === day).length >= settings.maxPerDay) return none('daily-cap');
+  if (settings.maxPerWeek !== undefined && residentOffers.filter((t) => t > sendAt - WEEK_MS && t <= sendAt).length >= settings.maxPerWeek) {
+    return none('weekly-cap');
+  }
 
   // 5. Quiet hours bind pushes only. A reply to what the resident just wrote is not a push.
   if (trigger.kind !== 'silence-check-in' && trigger.replyable === false && inQuietHours(nowMs, settings.quietHours)) {

@@ -124,6 +124,18 @@ describe('decideNudge: caps', () => {
     expect(decideNudge({ ...four, consultationOffersMs: four.consultationOffersMs.slice(1) }, TURN, settings, WED_1000, calendar).kind).toBe('offer');
   });
 
+  it('holds the weekly cap over the resident’s offers of the last 7 days, whatever consultation they were in', () => {
+    const weekly = { ...settings, maxPerWeek: 3 };
+    // Three offers in earlier consultations since last Thursday 10:00: a fourth waits.
+    const three = { ...fresh, consultationOffersMs: [], residentOffersMs: [jst('2026-11-19 10:30'), jst('2026-11-21 15:00'), jst('2026-11-23 11:00')] };
+    expect(decideNudge(three, TURN, weekly, WED_1000, calendar)).toEqual({ kind: 'none', reason: 'weekly-cap' });
+    // The oldest leaves the window 7 days after it was made.
+    expect(decideNudge(three, TURN, weekly, jst('2026-11-26 10:31'), calendar).kind).toBe('offer');
+    // Offers older than 7 days do not count, nor is there a weekly cap when the profile sets none.
+    expect(decideNudge({ ...three, residentOffersMs: three.residentOffersMs.slice(1) }, TURN, weekly, WED_1000, calendar).kind).toBe('offer');
+    expect(decideNudge(three, TURN, settings, WED_1000, calendar).kind).toBe('offer');
+  });
+
   it('never offers when a cap is 0', () => {
     expect(decideNudge(fresh, TURN, { ...settings, maxPerDay: 0 }, WED_1000, calendar)).toEqual({ kind: 'none', reason: 'daily-cap' });
     expect(decideNudge(fresh, TURN, { ...settings, maxPerConsultation: 0 }, WED_1000, calendar)).toEqual({ kind: 'none', reason: 'consultation-cap' });
