@@ -30,6 +30,10 @@ import { staffUserRoutes } from './staff-users/staff-user-routes';
 import { systemCheckRoutes } from './system-checks/system-check-routes';
 import { partnerRoutes } from './partners/partner-routes';
 import { referralRoutes } from './referrals/referral-routes';
+import { referralListRoutes } from './referrals/referral-list-routes';
+import { caseWorkerRoutes } from './staff-users/case-worker-routes';
+import { followUpRoutes } from './follow-ups/follow-up-routes';
+import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
@@ -95,6 +99,10 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...liveEventRoutes({ hub: deps.liveEvents }),
     ...openAlertRoutes({ db }),
     ...handoverRoutes({ db, profile: deps.profile, sealer }),
+    ...cannedReplyRoutes({ db, profile: deps.profile }),
+    ...referralListRoutes({ db, profile: deps.profile, sealer }),
+    ...caseWorkerRoutes({ db }),
+    ...followUpRoutes({ db, profile: deps.profile }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

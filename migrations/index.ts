@@ -20,6 +20,8 @@ import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_s
 import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key_ids';
 import * as langsResidentLanguage from './20261201100100_langs_resident_language';
 import * as nudgesCheckIns from './20261201100100_nudges_check_ins';
+import * as workbenchCannedReplies from './20261201100200_workbench_canned_replies';
+import * as workbenchFollowUpTasks from './20261201100300_workbench_follow_up_tasks';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -52,6 +54,8 @@ export const migrations: Record<string, Migration> = {
   '20261201100000_atrest_sealed_text_key_ids': atrestSealedTextKeyIds,
   '20261201100100_langs_resident_language': langsResidentLanguage,
   '20261201100100_nudges_check_ins': nudgesCheckIns,
+  '20261201100200_workbench_canned_replies': workbenchCannedReplies,
+  '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -2,8 +2,10 @@ import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AccountPage } from './account/AccountPage';
 import { auditLog } from './audit-log';
+import { cannedReplies, canManageCannedReplies } from './canned-replies';
 import { consultations } from './consultations';
 import { Dashboard } from './dashboard/Dashboard';
+import { followUps } from './follow-ups';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -13,7 +15,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { canEditPartners, partners } from './partners';
 import { queue } from './queue';
-import { referrals } from './referrals';
+import { caseReferrals, referrals } from './referrals';
 import { canReadReports, reports } from './reports';
 import { residents } from './residents';
 import { canManageStaff, canReadAuditLog, canWorkOnCases } from './roles';
@@ -40,8 +42,11 @@ export const App = () => (
         {canWorkOnCases(role) && <Resource {...queue} />}
         {canWorkOnCases(role) && <Resource {...consultations} />}
         {canWorkOnCases(role) && <Resource {...residents} />}
+        {canWorkOnCases(role) && <Resource {...followUps} />}
+        {canWorkOnCases(role) && <Resource {...caseReferrals} />}
         {canManageStaff(role) && <Resource {...staffUsers} />}
         {canEditPartners(role) && <Resource {...partners} />}
+        {canManageCannedReplies(role) && <Resource {...cannedReplies} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
         {canReadReports(role) && <Resource {...reports} />}
         {role === 'partner' && <Resource {...referrals} />}

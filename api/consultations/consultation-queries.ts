@@ -1,6 +1,7 @@
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Knex } from 'knex';
 import type { Db } from '../../platform/db';
+import { containsPattern } from '../http/list-query';
 import { TextSealer } from '../../platform/crypto/sealed-text';
 
 const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
@@ -63,6 +64,14 @@ export interface ConsultationFilter {
   openedTo?: string;
   answeredBy?: 'ai-only' | 'with-staff';
   residentId?: string;
+  /** Part of a resident code, e.g. 'A7F' finds R-A7F3C2. */
+  residentCode?: string;
+  /** Cases a staff member has (assigned) or wrote in. */
+  staffId?: string;
+  /** Cases with a referral to this partner organisation. */
+  partnerId?: string;
+  /** Only these cases (the result of a message-text search, search-text.ts). */
+  ids?: string[];
   /** Need-to-know: narrows to the cases the caller may see (case-access.ts). */
   visible?: (q: Knex.QueryBuilder) => void;
 }
@@ -85,6 +94,10 @@ export async function listConsultations(
       if (filter.openedFrom) w.whereRaw("c.opened_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'", [filter.openedFrom]);
       if (filter.openedTo) w.whereRaw("c.opened_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'", [filter.openedTo]);
       if (filter.residentId) w.where('c.resident_id', filter.residentId);
+      if (filter.residentCode) w.whereILike('r.code', containsPattern(filter.residentCode));
+      if (filter.staffId) w.where((s) => s.where('c.assigned_staff_id', filter.staffId!).orWhereExists(db('messages as sm').whereRaw('sm.consultation_id = c.id').where('sm.staff_id', filter.staffId!)));
+      if (filter.partnerId) w.whereExists(db('referrals as rf').whereRaw('rf.consultation_id = c.id').where('rf.organization_id', filter.partnerId));
+      if (filter.ids) w.whereIn('c.id', filter.ids);
       const staffSpoke = "exists(select 1 from messages m where m.consultation_id = c.id and m.sender = 'staff')";
       if (filter.answeredBy === 'with-staff') w.whereRaw(staffSpoke);
       if (filter.answeredBy === 'ai-only') w.whereRaw(`not ${staffSpoke}`);

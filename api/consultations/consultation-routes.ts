@@ -19,6 +19,7 @@ import { withQueuePreviews } from '../queue/queue-preview';
 import { AppError, FailureCode } from '../http/errors';
 import { calendarDate, parseBody, parseListQuery, searchText } from '../http/list-query';
 import { RouteSpec, SignedInUser, signedInUser } from '../http/route';
+import { casesMentioning } from './search-text';
 import { assertCanSeeCase, notYourCase, seesAllCases, visibleCases } from './case-access';
 import { CONSULTATION_SORTS, consultationDetail, consultationMessages, findConsultation, listConsultations, listQueue } from './consultation-queries';
 import { CONSULTATION_STATUSES } from '../../contracts/consultation-statuses';
@@ -34,6 +35,11 @@ const consultationFilter = z.object({
   openedTo: calendarDate.optional(),
   answeredBy: z.enum(['ai-only', 'with-staff']).optional(),
   residentId: z.uuid().optional(),
+  residentCode: searchText.optional(),
+  staffId: z.uuid().optional(),
+  partnerId: z.string().max(100).optional(),
+  /** Message text: searched only within the cases the caller may read, and audited. */
+  text: z.string().trim().min(1).max(100).optional(),
 });
 const residentFilter = z.object({ q: searchText.optional(), status: z.enum(['active', 'unreachable', 'erased']).optional() });
 
@@ -75,8 +81,15 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       handler: async (req, res) => {
         const user = signedInUser(req);
         const q = parseListQuery(req, CONSULTATION_SORTS as [typeof CONSULTATION_SORTS[number], ...typeof CONSULTATION_SORTS], 'openedAt', consultationFilter);
-        const { assignedToMe, ...f } = q.filter;
-        const result = await listConsultations(db, { ...f, assignedTo: assignedToMe ? user.id : undefined, visible: visibleCases(db, user, profile) }, q);
+        const { assignedToMe, text, ...f } = q.filter;
+        const visible = visibleCases(db, user, profile);
+        if (!text) return res.json(await listConsultations(db, { ...f, assignedTo: assignedToMe ? user.id : undefined, visible }, q));
+        // Searching message text reads it: the search and its trace commit together (never the words searched for).
+        const result = await db.transaction(async (trx) => {
+          const ids = await casesMentioning(trx, sealer, text, visible);
+          await recordAudit(trx, user, { action: 'consultation.search-text', targetType: 'consultation', details: { matches: ids.length } });
+          return listConsultations(trx, { ...f, assignedTo: assignedToMe ? user.id : undefined, visible: visibleCases(trx, user, profile), ids }, q);
+        });
         res.json(result);
       },
     },

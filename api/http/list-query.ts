@@ -20,6 +20,9 @@ export const calendarDate = z
 /** Free-text search in a list: short, and never a pattern (the caller escapes %, _ and \). */
 export const searchText = z.string().max(100);
 
+/** An ILIKE pattern matching `text` anywhere, with %, _ and \ taken literally. */
+export const containsPattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
 /**
  * Every list route names the filters it accepts: a wrong type, a malformed id or date is a 400 in
  * the usual error shape, before any SQL runs, so the value never reaches the database or its errors.

@@ -24,7 +24,7 @@ const PARTNER: ['partner'] = ['partner'];
 /** What a partner ever sees: referrals that were sent to them, never drafts or ones the resident refused. */
 const VISIBLE_TO_PARTNER = ['sent', 'acknowledged', 'accepted', 'declined', 'contacted', 'closed', 'withdrawn'];
 
-function toReferral(sealer: TextSealer, r: Record<string, any>) {
+export function toReferral(sealer: TextSealer, r: Record<string, any>) {
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
   return {
     id: r.id as string,

@@ -148,7 +148,7 @@ export class FigureSet {
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-type CellSpec =
+export type CellSpec =
   /** A figure: shown or hidden as the suppression decided. */
   | { figure: string; kind?: 'count' }
   /** Computed from figures; hidden when one of them is, unless `safe` says the result reveals nothing. */
@@ -189,7 +189,7 @@ export const SECONDARY_MARK = 'X';
 export const NOT_SHOWN_MARK = '－';
 export const smallMark = (threshold: number) => `<${threshold}`;
 
-class CellResolver {
+export class CellResolver {
   constructor(
     private readonly figures: FigureSet,
     private readonly hidden: Map<string, 'small' | 'secondary'>,

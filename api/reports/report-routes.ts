@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
 import { recordAudit } from '../audit/audit-log';
-import type { Role } from '../auth/roles';
+import { OVERSIGHT, type Role } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { RouteSpec, signedInUser } from '../http/route';
 import { reportFileName, reportToCsv, reportToXlsx } from './report-export';
 import { isWholeMonths, PeriodError, type Report } from './report-model';
 import { produceReport } from './report-service';
+import { produceStaffActivity } from './staff-activity';
 
 /** Officials see the reports and nothing else; supervisors and admins see them too. */
 export const REPORT_READERS: readonly Role[] = ['official', 'admin', 'supervisor'];
@@ -42,6 +43,22 @@ export function reportRoutes(deps: { db: Db; profile: MunicipalityProfile }): Ro
   const attachment = (name: string) => `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
   return [
+    {
+      // Per staff member: for supervisors only (officials see the service, never individual staff).
+      method: 'get',
+      path: '/api/reports/staff-activity',
+      access: OVERSIGHT,
+      handler: async (req, res) => {
+        const q = periodQuery.safeParse(req.query);
+        if (!q.success) throw new AppError(FailureCode.BadInput, '期間（from と to、YYYY-MM-DD）を指定してください。', [{ field: 'from', message: 'required' }]);
+        try {
+          res.set('Cache-Control', 'no-store').json({ data: await produceStaffActivity(db, profile, q.data.from, q.data.to) });
+        } catch (err) {
+          if (err instanceof PeriodError) throw new AppError(FailureCode.BadInput, err.message);
+          throw err;
+        }
+      },
+    },
     {
       method: 'get',
       path: '/api/reports',

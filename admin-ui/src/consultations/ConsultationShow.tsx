@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Loading, ShowBase, Title, useShowContext, useTranslate } from 'react-admin';
+import { FollowUpPanel } from '../follow-ups/FollowUpPanel';
 import { HandoverPanel } from '../handover/HandoverPanel';
 import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { AlertsPanel } from './AlertsPanel';
@@ -36,6 +37,7 @@ const ConsultationPage = () => {
           <RiskPanel consultation={record} />
           <HandoverPanel consultationId={record.id} />
           <IntakePanel labels={record.intakeLabels} language={record.residentLanguage} />
+          <FollowUpPanel consultationId={String(record.id)} />
           <CaseReferralsPanel consultationId={record.id} closed={record.status === 'closed'} />
           <NotesPanel consultation={record} />
         </Stack>

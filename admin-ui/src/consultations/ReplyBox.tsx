@@ -3,6 +3,8 @@ import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Button, TextField } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useTranslate, type Identifier } from 'react-admin';
+import { CannedReplyButton, matchingReplies, SlashSuggestions, useCannedReplies } from '../canned-replies/CannedReplyPicker';
+import type { CannedReply } from '../canned-replies/types';
 import { invalidateCases } from '../providers/liveUpdates';
 import type { YorisoiDataProvider } from '../providers/dataProvider';
 import { newClientMessageId } from './clientMessageId';
@@ -13,6 +15,8 @@ import { errorMessage } from './useConsultationAction';
  * The staff member's reply. Enter sends and Shift+Enter starts a new line (but Enter that confirms
  * a Japanese IME conversion does neither). Each message gets one clientMessageId, kept until it is
  * accepted: a retry after a failure, or a second click, sends the same id and the API ignores the repeat.
+ * A reply starting with `/` lists the canned replies matching what follows (Enter takes the first);
+ * the 定型文 button lists them all. Either way the text is only inserted, never sent unseen.
  */
 export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => {
   const dataProvider = useDataProvider<YorisoiDataProvider>();
@@ -26,6 +30,15 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
   const clientMessageId = useRef<string | null>(null);
   // State updates are not synchronous; the ref stops a second send within the same tick.
   const inFlight = useRef(false);
+
+  const cannedReplies = useCannedReplies(consultationId);
+  const slashQuery = text.startsWith('/') ? text.slice(1) : null;
+  const slashMatches = slashQuery === null ? [] : matchingReplies(cannedReplies, slashQuery);
+  const insert = (reply: CannedReply) => {
+    // `/…` is replaced by the reply; otherwise the reply goes on a new line after what is there.
+    setText(slashQuery !== null || text === '' ? reply.text : `${text}\n${reply.text}`);
+    clientMessageId.current = null;
+  };
 
   const send = async () => {
     const body = text.trim();
@@ -52,6 +65,10 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
     // keyCode 229: some browsers report IME Enter this way instead of isComposing.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
     event.preventDefault();
+    if (slashQuery !== null) {
+      if (slashMatches.length > 0) insert(slashMatches[0]);
+      return;
+    }
     void send();
   };
 
@@ -80,10 +97,12 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
           maxRows={8}
           fullWidth
         />
-        <Button type="submit" variant="contained" endIcon={<SendIcon />} disabled={sending || text.trim() === ''} sx={{ flexShrink: 0, mb: 0.25 }}>
+        <Button type="submit" variant="contained" endIcon={<SendIcon />} disabled={sending || text.trim() === '' || slashQuery !== null} sx={{ flexShrink: 0, mb: 0.25 }}>
           {translate(sending ? 'yorisoi.consultation.sending' : 'yorisoi.consultation.send')}
         </Button>
       </Box>
+      {slashQuery !== null && <SlashSuggestions matches={slashMatches} onPick={insert} />}
+      <CannedReplyButton replies={cannedReplies} onPick={insert} />
     </Box>
   );
 };

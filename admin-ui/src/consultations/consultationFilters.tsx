@@ -1,4 +1,6 @@
-import { BooleanInput, DateInput, SelectInput } from 'react-admin';
+import { BooleanInput, DateInput, SelectInput, TextInput } from 'react-admin';
+import { PartnerFilter } from '../referrals/PartnerFilter';
+import { StaffFilter } from './StaffFilter';
 import { CONSULTATION_STATUSES, RISK_LEVELS } from './types';
 
 const statusChoices = CONSULTATION_STATUSES.map((id) => ({ id, name: `yorisoi.consultationStatus.${id}` }));
@@ -9,6 +11,9 @@ const answeredByChoices = ['ai-only', 'with-staff'].map((id) => ({ id, name: `yo
 const onOnly = { format: (value: unknown) => value === true, parse: (value: boolean) => (value ? true : undefined) };
 
 export const consultationFilters = [
+  <TextInput key="residentCode" source="residentCode" label="workbench.search.residentCode" alwaysOn />,
+  // Searches message text of the cases the staff member may read; every such search is audited.
+  <TextInput key="text" source="text" label="workbench.search.text" helperText="workbench.search.textHelp" alwaysOn />,
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
   <SelectInput key="riskLevel" source="riskLevel" choices={riskChoices} alwaysOn />,
   <BooleanInput key="assignedToMe" source="assignedToMe" alwaysOn {...onOnly} />,
@@ -16,4 +21,6 @@ export const consultationFilters = [
   <DateInput key="openedFrom" source="openedFrom" />,
   <DateInput key="openedTo" source="openedTo" />,
   <SelectInput key="answeredBy" source="answeredBy" choices={answeredByChoices} />,
+  <StaffFilter key="staffId" source="staffId" label="workbench.search.staff" />,
+  <PartnerFilter key="partnerId" source="partnerId" label="workbench.search.partner" />,
 ];

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { enCaseResources, enCases } from './en-cases';
+import { enWorkbench, enWorkbenchResources } from './en-workbench';
 import { enAlerts } from '../alerts/i18n';
 import { enHandover } from '../handover/i18n';
 import { enReportResource, enReports } from '../reports/i18n';
@@ -16,6 +17,7 @@ export const en: TranslationMessages = {
     reports: enReportResource,
     partners: enPartnerResource,
     ...enCaseResources,
+    ...enWorkbenchResources,
     'staff-users': {
       name: 'Staff member |||| Staff',
       fields: {
@@ -48,6 +50,7 @@ export const en: TranslationMessages = {
   reports: enReports,
   alerts: enAlerts,
   handover: enHandover,
+  workbench: enWorkbench,
   yorisoi: {
     ...enCases,
     partners: enPartners,

@@ -1,6 +1,7 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
 import { jaCaseResources, jaCases } from './ja-cases';
+import { jaWorkbench, jaWorkbenchResources } from './ja-workbench';
 import { jaAlerts } from '../alerts/i18n';
 import { jaHandover } from '../handover/i18n';
 import { jaReportResource, jaReports } from '../reports/i18n';
@@ -17,6 +18,7 @@ export const ja: TranslationMessages = {
     reports: jaReportResource,
     partners: jaPartnerResource,
     ...jaCaseResources,
+    ...jaWorkbenchResources,
     'staff-users': {
       name: 'スタッフ',
       fields: {
@@ -49,6 +51,7 @@ export const ja: TranslationMessages = {
   reports: jaReports,
   alerts: jaAlerts,
   handover: jaHandover,
+  workbench: jaWorkbench,
   yorisoi: {
     ...jaCases,
     partners: jaPartners,

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, UserMenu, usePermissions, useTranslate, useUserMenu } from 'react-admin';
 import { AlertSignalSwitch } from '../alerts';
 import { canWorkOnCases } from '../roles';
+import { TodayBadge } from '../follow-ups/TodayBadge';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
 
 const AccountMenuItem = () => {
@@ -34,6 +35,7 @@ export const AppBar = () => {
         <>
           {canWorkOnCases(permissions) && <AvailabilitySwitch />}
           {canWorkOnCases(permissions) && <AlertSignalSwitch />}
+          {canWorkOnCases(permissions) && <TodayBadge />}
           <LocalesMenuButton />
           <LoadingIndicator />
         </>

@@ -1,5 +1,6 @@
 import type { DataProvider, GetListParams, GetManyParams, GetOneResult, Identifier, RaRecord } from 'react-admin';
 import type { PinnedAlert } from '../alerts/types';
+import type { CannedReply } from '../canned-replies/types';
 import type { Handover } from '../handover/types';
 import type { Consultation, ConsultationAction, ConsultationMessage, StaffOnDuty } from '../consultations/types';
 import { httpClient } from './httpClient';
@@ -18,10 +19,11 @@ export interface YorisoiDataProvider extends DataProvider {
   getAvailability(): Promise<{ data: { available: boolean } }>;
   setAvailability(available: boolean): Promise<{ data: { available: boolean } }>;
   getStaffOnDuty(): Promise<{ data: StaffOnDuty[] }>;
+  getCannedReplies(consultationId: Identifier): Promise<{ data: CannedReply[] }>;
 }
 
 /** Lists the API ranks itself and answers whole, without paging (`{ data }` only). */
-const UNPAGED_LISTS = new Set(['queue']);
+const UNPAGED_LISTS = new Set(['queue', 'follow-ups']);
 
 const notOffered = (what: string) => () => Promise.reject(new Error(`${what} is not offered by the Yorisoi API`));
 
@@ -49,8 +51,8 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
   return Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
 }
 
-/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own. */
-const API_PATHS: Record<string, string> = { referrals: 'partner/referrals' };
+/** Resources whose API lives elsewhere: the partner portal's `referrals` are the partner's own; staff see `case-referrals` and today's `follow-ups`. */
+const API_PATHS: Record<string, string> = { referrals: 'partner/referrals', 'case-referrals': 'referrals', 'follow-ups': 'follow-ups/today' };
 const url = (resource: string, id?: Identifier) => {
   const path = API_PATHS[resource] ?? resource;
   return id === undefined ? `${API}/${path}` : `${API}/${path}/${encodeURIComponent(String(id))}`;
@@ -131,7 +133,15 @@ export const dataProvider: YorisoiDataProvider = {
     return httpClient(`${API}/staff-on-duty`);
   },
 
+  async getCannedReplies(consultationId) {
+    return httpClient(`${url('consultations', consultationId)}/canned-replies`);
+  },
+
+  // Only resources whose API offers DELETE show a delete button (canned replies).
+  async delete(resource, { id }) {
+    return httpClient(url(resource, id), { method: 'DELETE' });
+  },
+
   updateMany: notOffered('updateMany'),
-  delete: notOffered('delete'),
   deleteMany: notOffered('deleteMany'),
 };

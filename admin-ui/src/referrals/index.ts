@@ -1,5 +1,7 @@
 import ForwardToInboxOutlinedIcon from '@mui/icons-material/ForwardToInboxOutlined';
+import AltRouteIcon from '@mui/icons-material/AltRoute';
 import type { ResourceProps } from 'react-admin';
+import { AllReferralsList } from './AllReferralsList';
 import { ReferralList } from './ReferralList';
 import { ReferralShow } from './ReferralShow';
 
@@ -10,4 +12,11 @@ export const referrals: ResourceProps = {
   show: ReferralShow,
   icon: ForwardToInboxOutlinedIcon,
   options: { label: '紹介' },
+};
+
+/** Staff and supervisors: the referrals of every case they may see (GET /api/referrals, see providers/dataProvider.ts). */
+export const caseReferrals: ResourceProps = {
+  name: 'case-referrals',
+  list: AllReferralsList,
+  icon: AltRouteIcon,
 };
