@@ -168,7 +168,7 @@ export function referralRoutes(deps: { db: Db; temporal: Client; profile: Munici
         if (old.status !== 'declined' || old.rerouted_to) throw new AppError(FailureCode.Conflict, '断られた紹介だけを、一度だけ別の団体に紹介しなおせます。');
         if (body.partnerId === old.organization_id) throw new AppError(FailureCode.BadInput, '別の連携団体を選んでください。');
         const c = await loadConsultation(old.consultation_id, signedInUser(req));
-        const fresh = await draft(signedInUser(req), c, { partnerId: body.partnerId, reason: body.reason || old.reason, share: old.share }, old.id);
+        const fresh = await draft(signedInUser(req), c, { partnerId: body.partnerId, reason: body.reason || (sealer.open('referrals', 'reason', old) as string), share: old.share }, old.id);
         await db('referrals').where({ id: old.id }).update({ rerouted_to: fresh.id, updated_at: db.fn.now() });
         res.status(201).json({ data: fresh });
       },

@@ -10,7 +10,7 @@ const OPEN_REFERRAL = ['awaiting_consent', 'collecting', 'sent', 'acknowledged',
 
 /**
  * Erasure on request. Every free-text column tied to the resident goes (messages, intake, hand-over
- * summary, notes, review notes, referral reasons and outcomes, raw webhook events, personal details);
+ * summary, hand-over, notes, review notes, satisfaction comments, referral reasons and outcomes, raw webhook events, personal details);
  * rows, kinds, times and risk levels stay, so reports keep their counts. The running workflow ends
  * first (so it cannot write again), open referrals are withdrawn, and the inbox keeps only the event
  * ids (a redelivery of an erased event is still recognised and ignored). Audited in the same transaction.
@@ -37,6 +37,8 @@ export async function eraseResident(deps: { db: Db; temporal: Client }, actor: S
         : 0,
       notes: await trx('consultation_notes').whereIn('consultation_id', caseIds).update(clearedSealed('text', '')),
       reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update(clearedSealed('note', '')),
+      handovers: await trx('handover_summaries').whereIn('consultation_id', caseIds).delete(),
+      satisfactionComments: await trx('satisfaction_responses').where({ resident_id: resident.id }).whereNotNull('comment').update({ comment: null }),
       referrals: await trx('referrals').where({ resident_id: resident.id }).update({ ...clearedSealed('reason', ''), ...clearedSealed('decline_reason'), ...clearedSealed('outcome') }),
       withdrawnReferrals: withdrawn.length,
       workflowEnded,

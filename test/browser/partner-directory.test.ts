@@ -114,7 +114,8 @@ describe('partner directory in a real browser', () => {
     await declined.getByText('紹介しなおし済み').waitFor();
     expect(await declined.getByRole('button', { name: '別の団体に紹介しなおす' }).count()).toBe(0);
     const fresh = await stack.db('referrals').where({ rerouted_from: referralId }).first();
-    expect(fresh).toMatchObject({ organization_id: NEW_PARTNER.id, status: 'awaiting_consent', reason: '居場所につなぎたい', share: ['name'] });
+    expect(fresh).toMatchObject({ organization_id: NEW_PARTNER.id, status: 'awaiting_consent', share: ['name'] });
+    expect(stack.sealer.open('referrals', 'reason', fresh)).toBe('居場所につなぎたい');
     await panel.locator(`li[data-referral-id="${fresh.id}"]`).getByText('同意待ち').waitFor();
     // The resident is asked again, naming the new recipient.
     expect((await resident.nextAnswer()).texts.join('\n')).toContain(NEW_PARTNER.name);

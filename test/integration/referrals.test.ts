@@ -89,6 +89,8 @@ describe('consent, personal details and referrals', () => {
     expect((await d.resident.nextAnswer()).texts[0]).not.toContain('お名前');
     expect(await stack.db('consents').where({ referral_id: d.referralId }).first()).toMatchObject({ agreed_at: null, declined_at: expect.any(Date) });
     expect(await stack.db('personal_details').where({ resident_id: d.residentId })).toEqual([]);
+    // Sealed words are gone too, not only unreadable: the staff-edited hand-over included.
+    expect(await stack.db('handover_summaries').where({ consultation_id: d.consultationId })).toEqual([]);
     expect((await stack.db('referrals').where({ id: d.referralId }).first()).status).toBe('consent_declined');
   });
 
@@ -183,6 +185,8 @@ describe('consent, personal details and referrals', () => {
     expect((await d.resident.nextAnswer()).texts[0]).toContain('同意を取り消しました');
     await eventually(async () => expect((await stack.db('referrals').where({ id: d.referralId }).first()).status).toBe('withdrawn'));
     expect(await stack.db('personal_details').where({ resident_id: d.residentId })).toEqual([]);
+    // Sealed words are gone too, not only unreadable: the staff-edited hand-over included.
+    expect(await stack.db('handover_summaries').where({ consultation_id: d.consultationId })).toEqual([]);
     expect((await stack.temporal.workflow.getHandle(referralWorkflowId(d.referralId)).result())).toEqual({ status: 'withdrawn' });
   });
 
@@ -235,6 +239,7 @@ describe('consent, personal details and referrals', () => {
     expect((await staff.post(`/api/consultations/${d.consultationId}/notes`, { text: 'ERASE-CANARY メモ' })).status).toBe(201);
     expect((await staff.post(`/api/consultations/${d.consultationId}/risk-reviews`, { note: 'ERASE-CANARY 確認' })).status).toBe(201);
     await stack.db('consultations').where({ id: d.consultationId }).update({ summary: 'ERASE-CANARY 要約' });
+    expect((await staff.request('PUT', `/api/consultations/${d.consultationId}/handover`, { text: 'ERASE-CANARY 引き継ぎ' })).status).toBe(200);
     const lineUserId = d.resident.userId;
     const admin = await new HttpClient(stack.baseUrl).login((await stack.createUser('admin')).email, TEST_PASSWORD);
     const before = await stack.db('messages').where({ resident_id: d.residentId }).count<{ count: string }[]>('* as count');
@@ -255,6 +260,8 @@ describe('consent, personal details and referrals', () => {
     expect((await stack.temporal.workflow.getHandle(`consultation-${d.residentId}`).describe()).status.name).toBe('TERMINATED');
     expect(await stack.db('audit_log').where({ action: 'resident.erase', target_id: d.residentId }).first()).toBeDefined();
     expect(await stack.db('personal_details').where({ resident_id: d.residentId })).toEqual([]);
+    // Sealed words are gone too, not only unreadable: the staff-edited hand-over included.
+    expect(await stack.db('handover_summaries').where({ consultation_id: d.consultationId })).toEqual([]);
     expect(await stack.db('messages').where({ resident_id: d.residentId }).whereNotNull('text')).toEqual([]);
     expect(await stack.db('messages').where({ resident_id: d.residentId }).count<{ count: string }[]>('* as count')).toEqual(before);
     expect(await stack.db('residents').where({ id: d.residentId }).first()).toMatchObject({ status: 'erased', line_user_id: null });

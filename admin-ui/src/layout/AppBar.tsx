@@ -20,11 +20,15 @@ const AccountMenuItem = () => {
   );
 };
 
-/** react-admin's app bar, with the availability switch for those who take cases. */
+/**
+ * react-admin's app bar, with the availability switch for those who take cases. Always shown, not
+ * hidden on scroll: the on-duty switch and the 今日の予定 reminder must stay in sight on a long case.
+ */
 export const AppBar = () => {
   const { permissions } = usePermissions();
   return (
     <RaAppBar
+      alwaysOn
       userMenu={
         <UserMenu>
           <AccountMenuItem />
