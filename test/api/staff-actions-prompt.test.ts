@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 const SENDS = /^\/v2\/bot\/message\/(reply|push)$/;
 
@@ -15,15 +15,7 @@ const SENDS = /^\/v2\/bot\/message\/(reply|push)$/;
 describe('staff actions while LINE is failing', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      llm: false,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock({ llm: false }));
   }, 120_000);
   afterAll(() => stack.stop());
 

@@ -2,7 +2,7 @@ import { CHECK_IN_POSTBACK } from '../../workflows/check-ins/check-in-policy';
 import { checkInWorkflowId } from '../../workflows/check-ins/messages';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-stack';
+import { startTestStack, TestStack, staffedAroundTheClock } from '../helpers/test-stack';
 
 /**
  * The caring check-in consent through the webhook: asked once when the first consultation closes,
@@ -12,16 +12,14 @@ import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-s
 describe('caring check-in consent', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-        p.nudges.quietHours = { from: '00:00', to: '00:00' }; // the question may go at any hour of the test run
-        p.consultation.closeAfterSilenceHours = 3 / 3600; // three seconds of silence
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(
+      staffedAroundTheClock({
+        profile: (p) => {
+          p.nudges.quietHours = { from: '00:00', to: '00:00' }; // the question may go at any hour of the test run
+          p.consultation.closeAfterSilenceHours = 3 / 3600; // three seconds of silence
+        },
+      }),
+    );
   });
   afterAll(() => stack.stop());
 

@@ -1,7 +1,7 @@
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 const MARKER = 'ATREST-MARKER-7f3a';
 
@@ -24,14 +24,7 @@ async function clearTextHolders(stack: TestStack, needle: string): Promise<strin
 describe('encryption at rest of free text', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(staffedAroundTheClock());
   });
   afterAll(() => stack.stop());
 

@@ -2,7 +2,7 @@ import { tokyoDate } from '../../workflows/calendar/business-calendar';
 import { NUDGE_LABELS, NUDGE_POSTBACK } from '../../workflows/nudges/nudge-policy';
 import { eventually } from '../helpers/eventually';
 import { PretendResident } from '../helpers/pretend-resident';
-import { openAroundTheClock, startTestStack, TestStack } from '../helpers/test-stack';
+import { startTestStack, TestStack, staffedAroundTheClock } from '../helpers/test-stack';
 
 /**
  * Nudges end to end, through the webhook: the offer of a person after the profile's number of turns,
@@ -42,17 +42,15 @@ async function startAnotherConsultation(stack: TestStack, resident: PretendResid
 describe('nudges toward a person, during staff hours', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({
-      worker: true,
-      profile: (p) => {
-        p.ai.debounceSeconds = 0;
-        openAroundTheClock(p);
-        p.nudges.afterTurns = AFTER_TURNS;
-        p.nudges.maxPerDay = 2;
-        p.nudges.refusalCooldownHours = 24;
-      },
-      activityOverrides: { listJapaneseHolidays: async () => [] },
-    });
+    stack = await startTestStack(
+      staffedAroundTheClock({
+        profile: (p) => {
+          p.nudges.afterTurns = AFTER_TURNS;
+          p.nudges.maxPerDay = 2;
+          p.nudges.refusalCooldownHours = 24;
+        },
+      }),
+    );
   });
   afterAll(() => stack.stop());
 

@@ -46,6 +46,11 @@ describe('case search', () => {
     expect(audit.map((e) => e.details)).toEqual([{ matches: 2 }, { matches: 0 }]);
     // The words searched for are not kept anywhere in the trace.
     expect(JSON.stringify(audit)).not.toContain('ミケ');
+    // Text sealed at rest, as the worker stores it, is found too; a sealed word never matches in SQL.
+    const sealedId = crypto.randomUUID();
+    await stack.db('messages').insert({ id: sealedId, consultation_id: mine.id, resident_id: mine.residentId, direction: 'in', sender: 'resident', ...stack.sealer.seal('messages', 'text', sealedId, '飼っているタマの話') });
+    expect(await stack.db('messages').whereILike('text', '%タマ%')).toEqual([]);
+    expect(await search(a, { text: 'タマ' })).toEqual([mine.id]);
     expect((await a.get(`/api/consultations?filter=${encodeURIComponent(JSON.stringify({ staffId: 'not-a-uuid' }))}`)).status).toBe(400);
     expect((await a.get('/api/case-workers')).body.data).toEqual(expect.arrayContaining([{ id: staff.id, name: expect.any(String) }]));
   });
