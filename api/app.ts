@@ -37,6 +37,8 @@ import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
+import { EncryptionCodec } from '../platform/temporal/encryption-codec';
+import { codecRoutes, temporalUiOrigins } from './temporal-codec/codec-routes';
 
 export interface AppDeps {
   db: Db;
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...referralListRoutes({ db, profile: deps.profile, sealer }),
     ...caseWorkerRoutes({ db }),
     ...followUpRoutes({ db, profile: deps.profile }),
+    ...codecRoutes({ db, codec: new EncryptionCodec(deps.keyring.cipher('temporal-payload')), namespace: env.TEMPORAL_NAMESPACE, origins: temporalUiOrigins(env) }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];
