@@ -3,6 +3,7 @@
  * which nudge toward a person goes with an AI answer, and how each turn moves the state. Pure: no
  * Temporal imports, no clock reads (`now` is passed in); the workflow carries the turns out.
  */
+import { MENU_KEYS, type MenuKey } from '../../contracts/postbacks';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { parseCheckInPostback, type CheckInAnswer } from '../check-ins/check-in-policy';
 import { consentTransition, isWithdrawal, type ConsentOutcome } from '../consent/consent-flow';
@@ -61,21 +62,19 @@ export function asRecorded(event: ResidentEvent, route: ResidentRoute): Resident
 /** What a tapped button asks for. */
 export type PostbackAction =
   | { kind: 'check-in'; answer: CheckInAnswer }
-  | { kind: 'menu'; item: 'staff' | 'ai' | 'lines' | 'terms' | 'language' }
+  | { kind: 'menu'; item: MenuKey }
   | { kind: 'language-changed' }
   | { kind: 'nudge-accept' }
   | { kind: 'nudge-decline' }
   | { kind: 'nudge-reserve'; atMs: number }
   | { kind: 'none' };
 
-const MENU_ITEMS = ['staff', 'ai', 'lines', 'terms', 'language'] as const;
-
 /** `checkIns: false` reads the data as runs from before check-in answers did. */
 export function routePostback(data: string, options: { checkIns: boolean } = { checkIns: true }): PostbackAction {
   const checkIn = parseCheckInPostback(data);
   if (checkIn && options.checkIns) return { kind: 'check-in', answer: checkIn };
   const fields = parsePostback(data);
-  const item = MENU_ITEMS.find((m) => m === fields.menu);
+  const item = MENU_KEYS.find((m) => m === fields.menu);
   if (item) return { kind: 'menu', item };
   if (fields.lang) return { kind: 'language-changed' };
   const nudge = parseNudgePostback(data);
