@@ -37,6 +37,8 @@ import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
+import { createLlmClient } from '../platform/llm';
+import { createTranslator } from './consultations/translation';
 
 export interface AppDeps {
   db: Db;
@@ -92,7 +94,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
     ...reportRoutes({ db, profile: deps.profile }),
-    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile, sealer }),
+    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile, sealer, translator: createTranslator({ llm: createLlmClient(env), model: deps.profile.ai.model, logger }) }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
     ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),
