@@ -542,7 +542,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     s = { ...s, turns: s.turns + 1, nudges: { ...s.nudges, turnsSinceLastOffer: s.nudges.turnsSinceLastOffer + 1 } };
     const nudge = guard.plan.offerPerson ? undefined : nudgeFor(guard.risk, true);
     // Emergency guidance and crisis lines come from the profile, never the model.
-    await send([...guard.first, text(reply.text), ...guard.after, ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
+    await send([...guard.first, text(reply.text), ...guard.after, ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge, local())] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
     if (nudge?.kind === 'offer') {
       s = {
         ...s,
@@ -602,12 +602,12 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (nudgeAnswer?.action === 'decline') {
       s = { ...s, nudges: { ...s.nudges, lastRefusalMs: Date.now() } };
       await recordNudge('declined');
-      return void (await send([nudgeDeclinedMessage()], event, 'system'));
+      return void (await send([nudgeDeclinedMessage(local())], event, 'system'));
     }
     if (nudgeAnswer?.action === 'reserve') {
       await recordNudge('reserved');
       const reply = await requestPerson('reservation', nudgeAnswer.atMs);
-      return void (await send(s.reservation ? [nudgeReservedMessage(s.reservation.at)] : reply, event, 'system'));
+      return void (await send(s.reservation ? [nudgeReservedMessage(s.reservation.at, local())] : reply, event, 'system'));
     }
   };
 
