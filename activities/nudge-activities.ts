@@ -5,6 +5,7 @@ import type { BusinessHoursSettings } from '../workflows/calendar/calendar-from-
 import type { CheckInAnswer, CheckInConsent, CheckInSettings, CheckInStatus, CheckInTexts } from '../workflows/check-ins/check-in-policy';
 import { checkInWakeSignal, checkInWorkflowId } from '../workflows/check-ins/messages';
 import { text, type TextMessage } from '../workflows/consultation/line-messages';
+import { JAPANESE, resolveLanguage } from '../workflows/consultation/language';
 
 /** What a new consultation must know of the resident's earlier offers: the caps and a refusal's cooldown hold across consultations. */
 export interface ResidentNudgeHistory {
@@ -25,6 +26,12 @@ export interface CheckInAnswerOutcome {
 export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfile }) {
   const { db, profile } = deps;
   const settings = (): CheckInSettings => ({ ...profile.checkIns, quietHours: profile.nudges.quietHours });
+  /** The check-in texts in the resident's language; each one the language does not ship, in Japanese. */
+  const textsFor = async (residentId: string | undefined) => {
+    const resident = residentId ? await db('residents').where({ id: residentId }).first('language') : undefined;
+    const code = resolveLanguage(resident?.language ?? undefined, Object.keys(profile.languages));
+    return code === JAPANESE ? profile.texts : { ...profile.texts, ...profile.languages[code].texts };
+  };
   return {
     /** Read-only, so safe to retry; the consultation's own offers are in its state, not counted twice. */
     async loadResidentNudgeHistory(input: { residentId: string; excludeConsultationId: string; sinceMs: number }): Promise<ResidentNudgeHistory> {
@@ -58,8 +65,9 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
     },
 
     /** The profile's check-in settings and texts; the result is kept in history, so replays agree. */
-    async loadCheckInSettings(): Promise<{ settings: CheckInSettings; texts: CheckInTexts; businessHours: BusinessHoursSettings }> {
-      return { settings: settings(), texts: profile.texts, businessHours: profile.businessHours };
+    /** `residentId` (absent in runs started before languages): the texts are in the resident's language. */
+    async loadCheckInSettings(input?: { residentId?: string }): Promise<{ settings: CheckInSettings; texts: CheckInTexts; businessHours: BusinessHoursSettings }> {
+      return { settings: settings(), texts: await textsFor(input?.residentId), businessHours: profile.businessHours };
     },
 
     /** Read again each time the check-in timer fires: consent, a block, new messages and check-ins sent. */
@@ -98,6 +106,7 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
      */
     async answerCheckIn(input: { residentId: string; answer: CheckInAnswer; typed?: boolean }): Promise<CheckInAnswerOutcome | undefined> {
       const { residentId, answer } = input;
+      const texts = await textsFor(residentId);
       const current = await db('check_in_consents').where({ resident_id: residentId }).first('status');
       const decide = async (status: 'given' | 'declined') => {
         const row = { status, purpose: profile.checkIns.purpose, version: profile.checkIns.consentVersion, decided_at: db.fn.now(), withdrawn_at: null };
@@ -106,10 +115,10 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
       switch (answer) {
         case 'agree':
           await decide('given');
-          return { messages: [text(profile.texts.checkInConsentGiven)], wake: true };
+          return { messages: [text(texts.checkInConsentGiven)], wake: true };
         case 'decline':
           await decide('declined');
-          return { messages: [text(profile.texts.checkInConsentDeclined)], wake: true };
+          return { messages: [text(texts.checkInConsentDeclined)], wake: true };
         case 'stop':
           if (input.typed && current?.status !== 'given') return undefined;
           if (current?.status === 'given') {
@@ -118,7 +127,7 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
             // The rich menu's 「見守りメッセージを止める」 before (or instead of) answering the question: a no, so it is never asked.
             await decide('declined');
           }
-          return { messages: [text(profile.texts.checkInWithdrawn)], wake: true };
+          return { messages: [text(texts.checkInWithdrawn)], wake: true };
         case 'person':
         case 'ai': {
           const last = await db('check_ins').where({ resident_id: residentId }).orderBy('sent_at', 'desc').first('id');

@@ -15,7 +15,8 @@ function languageSettings(profile: MunicipalityProfile, catalogue: MunicipalityP
       .map((l) => ({ name: catalogue.lines[l.id]?.name ?? l.name, phone: l.phone, hours: catalogue.lines[l.id]?.hours ?? l.hours, topics: l.topics }));
   return {
     name: catalogue.name,
-    texts: catalogue.texts,
+    // Texts the language does not ship (optional ones added later) are read in Japanese.
+    texts: { ...profile.texts, ...catalogue.texts },
     termsText: catalogue.terms,
     intake: profile.intake.questions.map((q) => ({
       id: q.id,

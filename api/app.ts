@@ -39,6 +39,8 @@ import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
 import { EncryptionCodec } from '../platform/temporal/encryption-codec';
 import { codecRoutes, temporalUiOrigins } from './temporal-codec/codec-routes';
+import { createLlmClient } from '../platform/llm';
+import { createTranslator } from './consultations/translation';
 
 export interface AppDeps {
   db: Db;
@@ -94,7 +96,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
     ...reportRoutes({ db, profile: deps.profile }),
-    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile, sealer }),
+    ...consultationRoutes({ db, temporal: deps.temporal, profile: deps.profile, sealer, translator: createTranslator({ llm: createLlmClient(env), model: deps.profile.ai.model, logger }) }),
     ...partnerRoutes({ db, profile: deps.profile }),
     ...referralRoutes({ db, temporal: deps.temporal, profile: deps.profile, keyring: deps.keyring }),
     ...personalDetailRoutes({ db, temporal: deps.temporal, keyring: deps.keyring, profile: deps.profile }),

@@ -25,3 +25,27 @@ export function maskPersonalData(text: string): string {
   for (const rule of RULES) masked = masked.replace(rule.pattern, rule.label);
   return masked.replace(SELF_INTRODUCTION, (_m, intro: string) => `${intro}[名前]`);
 }
+
+/**
+ * For machine translation: the same details as `maskPersonalData`, each replaced by a numbered
+ * placeholder the model is told to keep, and put back into its answer afterwards. `unmask` returns
+ * undefined when the model dropped or repeated a placeholder: a translation that lost a phone number
+ * must not be sent or shown as if complete.
+ */
+export function maskForTranslation(text: string): { masked: string; unmask: (translated: string) => string | undefined } {
+  const details: string[] = [];
+  const hold = (detail: string) => `⟦${details.push(detail)}⟧`;
+  let masked = text.normalize('NFKC');
+  for (const rule of RULES) masked = masked.replace(rule.pattern, (detail) => hold(detail));
+  masked = masked.replace(SELF_INTRODUCTION, (_m, intro: string, name: string) => `${intro}${hold(name)}`);
+  const unmask = (translated: string) => {
+    let restored = translated;
+    for (const [i, detail] of details.entries()) {
+      const placeholder = `⟦${i + 1}⟧`;
+      if (restored.split(placeholder).length !== 2) return undefined;
+      restored = restored.replace(placeholder, () => detail);
+    }
+    return /⟦\d+⟧/.test(restored) ? undefined : restored;
+  };
+  return { masked, unmask };
+}

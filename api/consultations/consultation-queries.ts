@@ -160,5 +160,7 @@ export async function consultationMessages(db: Db, sealer: TextSealer, id: strin
     deliveryStatus: m.delivery_status as string,
     answeredBy: m.answered_by as string | null,
     staffName: (m.display_name as string | null) ?? null,
+    /** The machine translation of a resident's words, or what staff wrote when the resident received its translation. */
+    paired: m.paired_role ? { role: m.paired_role as 'translation' | 'original', language: m.paired_language as string, text: sealer.open('messages', 'paired_text', m) } : null,
   }));
 }

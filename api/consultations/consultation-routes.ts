@@ -23,6 +23,7 @@ import { casesMentioning } from './search-text';
 import { assertCanSeeCase, notYourCase, seesAllCases, visibleCases } from './case-access';
 import { CONSULTATION_SORTS, consultationDetail, consultationMessages, findConsultation, listConsultations, listQueue } from './consultation-queries';
 import { CONSULTATION_STATUSES } from '../../contracts/consultation-statuses';
+import { foreignLanguageOf, keepStaffOriginal, translateResidentMessages, type Translator } from './translation';
 
 const uuid = z.uuid();
 const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'imminent'] as const;
@@ -44,8 +45,8 @@ const consultationFilter = z.object({
 const residentFilter = z.object({ q: searchText.optional(), status: z.enum(['active', 'unreachable', 'erased']).optional() });
 
 /** The staff side of a consultation. Actions go to the workflow as updates, so a refusal is immediate. */
-export function consultationRoutes(deps: { db: Db; temporal: Client; profile: MunicipalityProfile; sealer: TextSealer }): RouteSpec[] {
-  const { db, temporal, profile, sealer } = deps;
+export function consultationRoutes(deps: { db: Db; temporal: Client; profile: MunicipalityProfile; sealer: TextSealer; translator: Translator }): RouteSpec[] {
+  const { db, temporal, profile, sealer, translator } = deps;
 
   /** The case, if it exists and `user` may see it (need-to-know: see case-access.ts). */
   const load = async (id: string, user: SignedInUser) => {
@@ -65,6 +66,16 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       }
       throw err;
     }
+  };
+
+  /** What a staff message becomes in the resident's language; a failure stops the send and says how to go on. */
+  const translatedForResident = async (consultationId: string, text: string): Promise<string> => {
+    if (!translator.available) throw new AppError(FailureCode.Conflict, '翻訳は利用できません（翻訳モデルが設定されていません）。翻訳せずに送ってください。');
+    const language = await foreignLanguageOf(db, consultationId);
+    if (!language) throw new AppError(FailureCode.Conflict, 'この相談者は日本語で話しています。翻訳せずに送ってください。');
+    const translated = await translator.translate(text, language);
+    if (!translated) throw new AppError(FailureCode.Unavailable, '翻訳できませんでした。メッセージは送っていません。翻訳せずに送るか、しばらくしてからもう一度お試しください。');
+    return translated;
   };
 
   return [
@@ -105,7 +116,8 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
           await recordAudit(trx, user, { action: 'consultation.view', targetType: 'consultation', targetId: c.id });
           return consultationDetail(trx, profile, sealer, c.id);
         });
-        res.json({ data });
+        // Staff are offered machine translation only when a model is configured (「翻訳は利用できません」 otherwise).
+        res.json({ data: data && { ...data, translationAvailable: translator.available } });
       },
     },
     {
@@ -115,6 +127,8 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       handler: async (req, res) => {
         const user = signedInUser(req);
         const c = await load(String(req.params.id), user);
+        // A foreign-language resident's words are shown with their Japanese machine translation, kept once made.
+        await translateResidentMessages(db, sealer, translator, c.id);
         const data = await db.transaction(async (trx) => {
           await recordAudit(trx, user, { action: 'consultation.read-messages', targetType: 'consultation', targetId: c.id });
           return consultationMessages(trx, sealer, c.id);
@@ -163,9 +177,15 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
       handler: async (req, res) => {
         const user = signedInUser(req);
         const c = await load(String(req.params.id), user);
-        const body = parseBody(z.object({ text: z.string().trim().min(1, 'メッセージを入力してください').max(2000), clientMessageId: z.uuid() }), req.body);
-        const outcome = await act(c.residentId, (h) => h.executeUpdate(staffMessageUpdate, { args: [{ staffId: user.id, text: body.text, clientMessageId: body.clientMessageId }] }));
-        await recordAudit(db, user, { action: 'consultation.message', targetType: 'consultation', targetId: c.id, details: { delivery: outcome.status } });
+        const body = parseBody(
+          z.object({ text: z.string().trim().min(1, 'メッセージを入力してください').max(2000), clientMessageId: z.uuid(), translate: z.boolean().optional() }),
+          req.body,
+        );
+        const sent = body.translate ? await translatedForResident(c.id, body.text) : body.text;
+        const outcome = await act(c.residentId, (h) => h.executeUpdate(staffMessageUpdate, { args: [{ staffId: user.id, text: sent, clientMessageId: body.clientMessageId }] }));
+        // The resident received the translation; staff keep reading what they wrote.
+        if (sent !== body.text) await keepStaffOriginal(db, sealer, `staff-${body.clientMessageId}`, body.text);
+        await recordAudit(db, user, { action: 'consultation.message', targetType: 'consultation', targetId: c.id, details: { delivery: outcome.status, translated: sent !== body.text } });
         const message = (await consultationMessages(db, sealer, c.id)).reverse().find((m) => m.sender === 'staff');
         res.status(201).json({ data: message });
       },

@@ -31,7 +31,7 @@ export async function eraseResident(deps: { db: Db; temporal: Client }, actor: S
     const withdrawn: string[] = (await trx('referrals').where({ resident_id: resident.id }).whereIn('status', OPEN_REFERRAL).update({ status: 'withdrawn', updated_at: trx.fn.now() }).returning('id')).map((r) => r.id);
     const counts = {
       details: await trx('personal_details').where({ resident_id: resident.id }).delete(),
-      messages: await trx('messages').where({ resident_id: resident.id }).update({ ...clearedSealed('text'), payload: '{}', error: null }),
+      messages: await trx('messages').where({ resident_id: resident.id }).update({ ...clearedSealed('text'), ...clearedSealed('paired_text'), payload: '{}', error: null }),
       inbox: resident.line_user_id
         ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).update({ event: JSON.stringify({ erased: true }), ...clearedSealed('content'), last_error: null })
         : 0,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { describeStaffHours } from '../../workflows/calendar/staff-hours';
+import { NUDGE_TEXTS_JA } from '../../workflows/nudges/nudge-texts';
 import { ConfigError, describeZodIssues } from './errors';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -110,11 +111,34 @@ const catalogueTexts = z.object({
   menuTerms: label,
   menuLanguage: label,
 });
+/** Offers of a person (workflows/nudges/): `{opening}` is when staff can answer; labels fit LINE's 20 characters. */
+const NUDGE_LABEL_KEYS = ['nudgeAccept', 'nudgeDecline', 'nudgeReserve'] as const;
+const nudgeText = (key: keyof typeof NUDGE_TEXTS_JA) => {
+  const base = (NUDGE_LABEL_KEYS as readonly string[]).includes(key) ? z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') : z.string().min(1);
+  return key === 'nudgeClosed' || key === 'nudgeReserve' || key === 'nudgeReserved' ? base.includes('{opening}') : base;
+};
+const NUDGE_KEYS = Object.keys(NUDGE_TEXTS_JA) as (keyof typeof NUDGE_TEXTS_JA)[];
+const CHECK_IN_LABEL_KEYS = ['checkInConsentAgree', 'checkInConsentDecline', 'checkInTalkToPerson', 'checkInTalkToAi', 'checkInStop'];
+const checkInText = (key: keyof typeof CHECK_IN_TEXTS) => (CHECK_IN_LABEL_KEYS.includes(key) ? z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') : z.string().min(1));
+const CHECK_IN_KEYS = Object.keys(CHECK_IN_TEXTS) as (keyof typeof CHECK_IN_TEXTS)[];
+
 /**
- * The Japanese catalogue: every key above, plus the caring check-in texts (profile `checkIns`), which
- * are Japanese only for now and have defaults, so a profile without them still loads.
+ * Texts added after the catalogues: in Japanese with defaults, so a profile written before them still
+ * loads; in another language optional, each missing one read in Japanese (the examples ship them all).
  */
-const texts = catalogueTexts.extend({
+const laterTextsJa = z.object({
+  ...Object.fromEntries(NUDGE_KEYS.map((k) => [k, nudgeText(k).default(NUDGE_TEXTS_JA[k])])),
+} as { [K in keyof typeof NUDGE_TEXTS_JA]: z.ZodDefault<z.ZodString> });
+const laterTextsOther = z.object({
+  ...Object.fromEntries(NUDGE_KEYS.map((k) => [k, nudgeText(k).optional()])),
+  ...Object.fromEntries(CHECK_IN_KEYS.map((k) => [k, checkInText(k).optional()])),
+} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CHECK_IN_TEXTS]: z.ZodOptional<z.ZodString> });
+
+/**
+ * The Japanese catalogue: every key above, plus the caring check-in texts (profile `checkIns`) and the
+ * offers of a person, which have defaults, so a profile without them still loads.
+ */
+const texts = catalogueTexts.extend(laterTextsJa.shape).extend({
   // Caring check-ins (profile `checkIns`): the one-time consent question, its answers, and the check-in itself.
   checkInConsentAsk: z.string().min(1).default(CHECK_IN_TEXTS.checkInConsentAsk),
   checkInConsentAgree: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInConsentAgree),
@@ -132,7 +156,7 @@ const texts = catalogueTexts.extend({
 const languageCatalogue = z.object({
   /** The language's own name, e.g. 「Tiếng Việt」. */
   name: label,
-  texts: catalogueTexts,
+  texts: catalogueTexts.extend(laterTextsOther.shape),
   terms: entry,
   /** Question id → its text and option value → label, for every intake question. */
   intake: z.record(z.string(), z.object({ text: entry, options: z.record(z.string(), label) })),

@@ -12,6 +12,8 @@ import type { PiiCipher, PiiKeyring } from './pii-cipher';
  */
 export const SEALED_COLUMNS = [
   { table: 'messages', column: 'text', rowKey: 'id' },
+  // A machine translation cached for staff, or the staff original of a translated send.
+  { table: 'messages', column: 'paired_text', rowKey: 'id' },
   { table: 'consultations', column: 'summary', rowKey: 'id' },
   { table: 'handover_summaries', column: 'text', rowKey: 'consultation_id' },
   { table: 'consultation_notes', column: 'text', rowKey: 'id' },

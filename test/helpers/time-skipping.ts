@@ -115,7 +115,8 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
     computeReferralDeadlines: async ({ sentAt }) => referralDeadlines(sentAt, profile.referrals, calendar(sentAt)),
     referralAcceptedMessage: async () => 'ご紹介先から連絡があります。',
     loadResidentNudgeHistory: async () => ({ offersMs: [] }),
-    loadCheckInSettings: real.loadCheckInSettings,
+    // Without a resident to look up: the Japanese texts (the language is looked up in the database).
+    loadCheckInSettings: () => real.loadCheckInSettings(),
     // A resident who declined check-ins: a consultation's close wakes a timer that stops at once.
     loadCheckInStatus: async () => ({ consent: 'declined', reachable: true, openConsultation: false, latestConsultationId: 'consultation-under-test', sentCount: 0 }),
   };

@@ -292,7 +292,33 @@ export function sampleFromJsonSchema(schema: unknown, defs: Record<string, unkno
   }
 }
 
+/**
+ * Translation prompts (api/consultations/translation.ts) are answered from this phrasebook, keyed by the
+ * target language the prompt names, else with the text tagged by that language, e.g. 「[Vietnamese] …」:
+ * deterministic, and placeholders such as ⟦1⟧ survive as a real model keeps them.
+ */
+export const PHRASEBOOK: Record<string, Record<string, string>> = {
+  Japanese: {
+    'Dạo này tôi thấy rất cô đơn': '最近、とても孤独を感じています',
+    'Tôi không muốn sống nữa, tôi muốn chết': 'もう生きていたくない、死にたい',
+  },
+  Vietnamese: {
+    '話してくれてありがとうございます。よかったら、明日また話しましょう。': 'Cảm ơn bạn đã chia sẻ. Nếu được, ngày mai chúng ta nói chuyện tiếp nhé.',
+  },
+};
+const TRANSLATION_PROMPT = /^Translate the user's message into (.+?)\./;
+
+export function translationAnswer(request: OpenAI.Chat.ChatCompletionCreateParams): string | undefined {
+  const system = request.messages.find((m) => m.role === 'system');
+  const language = TRANSLATION_PROMPT.exec(textOf(system?.content))?.[1];
+  if (!language) return undefined;
+  const text = textOf(request.messages.find((m) => m.role === 'user')?.content);
+  return PHRASEBOOK[language]?.[text] ?? `[${language}] ${text}`;
+}
+
 const defaultResponder: ChatResponder = (request) => {
+  const translation = translationAnswer(request);
+  if (translation !== undefined) return translation;
   const format = request.response_format;
   if (format?.type === 'json_schema') return { json: sampleFromJsonSchema(format.json_schema.schema) };
   if (format?.type === 'json_object') return { json: {} };

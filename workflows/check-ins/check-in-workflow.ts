@@ -29,7 +29,7 @@ export async function checkInWorkflow(input: CheckInInput): Promise<{ stopped: C
   setHandler(checkInWakeSignal, () => {
     woken = true;
   });
-  const { settings, texts, businessHours } = await db.loadCheckInSettings();
+  const { settings, texts, businessHours } = await db.loadCheckInSettings({ residentId });
   const calendar = calendarFromProfile(businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
 
   const send = async (sendKey: string, consultationId: string, message: TextMessage): Promise<boolean> => {

@@ -1,5 +1,6 @@
 import type { BusinessHoursSettings } from '../calendar/calendar-from-profile';
 import type { NudgeSettings } from '../nudges/nudge-policy';
+import type { NudgeTexts } from '../nudges/nudge-texts';
 
 /** The part of the municipality profile a consultation uses, loaded by an activity at each run start. */
 export interface PhoneLineInfo {
@@ -21,7 +22,8 @@ export type CatalogueKey =
   | 'queued' | 'alreadyRequested' | 'reserved' | 'opened' | 'joined' | 'transferred' | 'released' | 'closedByStaff' | 'aiHere'
   | 'crisisLinesIntro' | 'gentleLinesIntro' | 'emergency' | 'safetyAcknowledgement'
   | 'listenerAcknowledgement' | 'listenerQuestion' | 'listenerWeightOpening' | 'listenerPersonOffer'
-  | 'languagePrompt' | 'languageChanged' | 'menuStaff' | 'menuAi' | 'menuLines' | 'menuTerms' | 'menuLanguage';
+  | 'languagePrompt' | 'languageChanged' | 'menuStaff' | 'menuAi' | 'menuLines' | 'menuTerms' | 'menuLanguage'
+  | keyof NudgeTexts;
 export type CatalogueTexts = Record<CatalogueKey, string>;
 
 /** One language's catalogue as the workflow uses it. */

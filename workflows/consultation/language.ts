@@ -7,6 +7,7 @@
  */
 import { formatOpeningJa, tokyoTime } from '../calendar/business-calendar';
 import type { CatalogueTexts, ConversationSettings, LanguageSettings } from './conversation-settings';
+import { NUDGE_TEXTS_JA } from '../nudges/nudge-texts';
 
 export const JAPANESE = 'ja';
 
@@ -99,4 +100,5 @@ export const JAPANESE_BEFORE_PROFILE: CatalogueTexts = {
   menuLines: '相談窓口一覧',
   menuTerms: '利用規約・プライバシー',
   menuLanguage: '言語 / Language',
+  ...NUDGE_TEXTS_JA,
 };

@@ -179,7 +179,7 @@ export function turnRunner(c: TurnContext) {
       ? undefined
       : nudgeFor(run.s, guard.risk.level, { earlier: c.earlierNudges, topic: c.resident.intake.topic, settings: settings.nudges, now: Date.now(), calendar: c.calendar });
     // Emergency guidance and crisis lines come from the profile, never the model.
-    await send([...guarded(guard, [text(reply.text)]), ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge)] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
+    await send([...guarded(guard, [text(reply.text)]), ...(nudge?.kind === 'offer' ? [nudgeOfferMessage(nudge, c.local())] : [])], last, 'ai', { reply, crisis: crisisOf(guard) });
     if (nudge?.kind === 'offer') {
       run.s = nudgeOffered(run.s, nudge, Date.now());
       await recordNudge('offered', nudge.trigger);
@@ -229,11 +229,11 @@ export function turnRunner(c: TurnContext) {
       case 'nudge-decline':
         run.s = nudgeDeclined(run.s, Date.now());
         await recordNudge('declined');
-        return void (await reply([nudgeDeclinedMessage()]));
+        return void (await reply([nudgeDeclinedMessage(c.local())]));
       case 'nudge-reserve': {
         await recordNudge('reserved');
         const reserved = await c.requestPerson('reservation', action.atMs);
-        return void (await reply(run.s.reservation ? [nudgeReservedMessage(run.s.reservation.at)] : reserved));
+        return void (await reply(run.s.reservation ? [nudgeReservedMessage(run.s.reservation.at, c.local())] : reserved));
       }
     }
   };

@@ -24,6 +24,8 @@
  * Outside business hours the offer says when a person can answer and offers to reserve that time.
  */
 import { type BusinessCalendar, formatOpeningJa, nextOpening, parseHhmm, tokyoDate, tokyoInstant, tokyoTime } from '../calendar/business-calendar';
+import { formatOpening } from '../consultation/language';
+import { NUDGE_TEXTS_JA, type NudgeTexts } from './nudge-texts';
 import type { QuickReplyItem, TextMessage } from '../consultation/line-messages';
 import { isAtLeast, type RiskLevel } from '../safety/risk-levels';
 
@@ -252,65 +254,66 @@ const button = (label: string, data: string, displayText = label): QuickReplyIte
   action: { type: 'postback', label, data, displayText },
 });
 
-export const NUDGE_LABELS = {
-  accept: 'スタッフと話したい',
-  decline: 'AIと話を続ける',
-} as const;
 
-/** 「11月24日（火）9時に予約する」, shortened (weekday dropped) if it would pass LINE's 20 characters. */
-export function reserveLabel(openingMs: number): string {
-  const full = `${formatOpeningJa(openingMs)}に予約する`;
+/** The texts of an offer in the resident's language (`localise(settings, language)`); Japanese by default. */
+export interface NudgeSay {
+  texts: NudgeTexts;
+  language: string;
+}
+const JAPANESE_SAY: NudgeSay = { texts: NUDGE_TEXTS_JA, language: 'ja' };
+
+export const NUDGE_LABELS = { accept: NUDGE_TEXTS_JA.nudgeAccept, decline: NUDGE_TEXTS_JA.nudgeDecline } as const;
+
+const fillOpening = (template: string, opening: string) => template.replace('{opening}', opening);
+
+/** As `formatOpening`; `short` drops the weekday (Japanese) or the time zone, to fit a label. */
+const openingText = (tMs: number, language: string, short = false) =>
+  short ? formatOpening(tMs, language).replace(/（.）/, '').replace(' (JST)', '') : formatOpening(tMs, language);
+
+/** 「11月24日（火）9時に予約する」, shortened (weekday or time zone dropped) if it would pass LINE's 20 characters. */
+export function reserveLabel(openingMs: number, say: NudgeSay = JAPANESE_SAY): string {
+  const full = fillOpening(say.texts.nudgeReserve, openingText(openingMs, say.language));
   if (full.length <= MAX_LABEL_CHARS) return full;
-  return `${formatOpeningJa(openingMs).replace(/（.）/, '')}に予約する`;
+  return fillOpening(say.texts.nudgeReserve, openingText(openingMs, say.language, true)).slice(0, MAX_LABEL_CHARS);
 }
 
-const LEAD_IN: Record<NudgeTriggerKind, string> = {
-  turn: 'ここまでお話を聞かせてくださって、ありがとうございます。',
-  risk: 'つらい気持ちを話してくださって、ありがとうございます。',
-  topic: 'お話しくださったことについては、一緒に考えてくれる人や相談先もあります。',
-  'silence-check-in': 'こんにちは、よりそいチャットです。その後、いかがお過ごしですか？',
+const LEAD_IN: Record<NudgeTriggerKind, keyof NudgeTexts> = {
+  turn: 'nudgeLeadInTurn',
+  risk: 'nudgeLeadInRisk',
+  topic: 'nudgeLeadInTopic',
+  'silence-check-in': 'nudgeLeadInSilence',
 };
 
 /**
  * The offer: warm, optional, and clear that the AI stays either way. Open now: talk to staff or go on
  * with the AI. Closed: when a person can answer, with a button to reserve that time.
  */
-export function nudgeOfferMessage(offer: Extract<NudgeDecision, { kind: 'offer' }>): TextMessage {
-  const ask = 'よかったら、よりそいスタッフ（専門の相談員）とお話ししてみませんか？';
-  const noPressure = 'もちろん、このままAIとお話を続けても大丈夫です。';
+export function nudgeOfferMessage(offer: Extract<NudgeDecision, { kind: 'offer' }>, say: NudgeSay = JAPANESE_SAY): TextMessage {
+  const t = say.texts;
+  const lead = `${t[LEAD_IN[offer.trigger]]}\n${t.nudgeAsk}\n`;
   if (offer.openNow || offer.nextOpeningMs === undefined || offer.nextOpeningText === undefined) {
     return {
       type: 'text',
-      text: `${LEAD_IN[offer.trigger]}\n${ask}\nいまの時間は、スタッフがこのトークでお返事します。${noPressure}`,
-      quickReply: { items: [button(NUDGE_LABELS.accept, NUDGE_POSTBACK.accept), button(NUDGE_LABELS.decline, NUDGE_POSTBACK.decline)] },
+      text: `${lead}${t.nudgeOpenNow}`,
+      quickReply: { items: [button(t.nudgeAccept, NUDGE_POSTBACK.accept), button(t.nudgeDecline, NUDGE_POSTBACK.decline)] },
     };
   }
   // Closed: "talk to staff" could only lead to the same reservation, so the reserve button takes its place.
   return {
     type: 'text',
-    text:
-      `${LEAD_IN[offer.trigger]}\n${ask}\n` +
-      `いまはスタッフの対応時間外のため、スタッフがお返事できるのは${offer.nextOpeningText}からです。` +
-      `よかったら、その時間にスタッフからお返事できるよう予約しておくこともできます。` +
-      `それまでは、AIがいつでもお話を聴きます。`,
+    text: `${lead}${fillOpening(t.nudgeClosed, openingText(offer.nextOpeningMs, say.language))}`,
     quickReply: {
-      items: [button(reserveLabel(offer.nextOpeningMs), NUDGE_POSTBACK.reserve(offer.nextOpeningMs)), button(NUDGE_LABELS.decline, NUDGE_POSTBACK.decline)],
+      items: [button(reserveLabel(offer.nextOpeningMs, say), NUDGE_POSTBACK.reserve(offer.nextOpeningMs)), button(t.nudgeDecline, NUDGE_POSTBACK.decline)],
     },
   };
 }
 
-/** After 「AIと話を続ける」: no second ask, and the way back to a person stays visible. */
-export function nudgeDeclinedMessage(): TextMessage {
-  return {
-    type: 'text',
-    text: 'わかりました。このままお話を聴かせてください。スタッフと話したくなったら、いつでもメニューの「よりそいスタッフに話しかける」から声をかけてくださいね。',
-  };
+/** After a refusal: respected, with the way back to a person. */
+export function nudgeDeclinedMessage(say: NudgeSay = JAPANESE_SAY): TextMessage {
+  return { type: 'text', text: say.texts.nudgeDeclined };
 }
 
 /** After a reservation. */
-export function nudgeReservedMessage(atMs: number): TextMessage {
-  return {
-    type: 'text',
-    text: `${formatOpeningJa(atMs)}にスタッフからお返事できるよう、予約しました。それまでも、AIがいつでもお話を聴きます。`,
-  };
+export function nudgeReservedMessage(atMs: number, say: NudgeSay = JAPANESE_SAY): TextMessage {
+  return { type: 'text', text: fillOpening(say.texts.nudgeReserved, openingText(atMs, say.language)) };
 }

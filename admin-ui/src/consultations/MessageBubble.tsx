@@ -26,7 +26,10 @@ export const MessageBubble = ({ message }: { message: ConsultationMessage }) => 
   const [locale] = useLocaleState();
   const sender = useSenderLabel(message);
   const fromResident = message.direction === 'in';
+  // A translated staff send shows what staff wrote first; the resident received the translation below it.
+  const staffOriginal = message.paired?.role === 'original' ? message.paired.text : null;
   const text =
+    staffOriginal ??
     message.text ??
     translate(KNOWN_KINDS.includes(message.kind) ? `yorisoi.consultation.kind.${message.kind}` : 'yorisoi.consultation.kind.other', { kind: message.kind });
 
@@ -50,6 +53,14 @@ export const MessageBubble = ({ message }: { message: ConsultationMessage }) => 
         }}
       >
         {text}
+        {message.paired?.text && (
+          <Box sx={{ mt: 0.75, pt: 0.75, borderTop: '1px dashed', borderColor: 'divider' }} data-testid="machine-translation">
+            <Typography variant="caption" color="text.secondary" component="div">
+              {translate(message.paired.role === 'translation' ? 'yorisoi.consultation.machineTranslation' : 'yorisoi.consultation.sentAsMachineTranslation')}
+            </Typography>
+            {message.paired.role === 'translation' ? message.paired.text : message.text}
+          </Box>
+        )}
       </Box>
       <Stack direction="row" spacing={0.75} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="caption" color="text.secondary">

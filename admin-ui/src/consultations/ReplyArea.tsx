@@ -10,7 +10,8 @@ export const ReplyArea = ({ consultation }: { consultation: Consultation }) => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions();
   const can = abilitiesFor(consultation, { id: identity?.id as string | undefined, role: permissions });
-  if (can.reply) return <ReplyBox consultationId={consultation.id} />;
+  const foreign = consultation.residentLanguage && !consultation.residentLanguage.code.toLowerCase().startsWith('ja') ? consultation.residentLanguage.code : undefined;
+  if (can.reply) return <ReplyBox consultationId={consultation.id} foreignLanguage={foreign} translationAvailable={consultation.translationAvailable} />;
 
   const reason =
     consultation.status === 'closed'

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import SendIcon from '@mui/icons-material/Send';
-import { Alert, Box, Button, TextField } from '@mui/material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, TextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useTranslate, type Identifier } from 'react-admin';
 import { CannedReplyButton, matchingReplies, SlashSuggestions, useCannedReplies } from '../canned-replies/CannedReplyPicker';
@@ -17,8 +17,19 @@ import { errorMessage } from './useConsultationAction';
  * accepted: a retry after a failure, or a second click, sends the same id and the API ignores the repeat.
  * A reply starting with `/` lists the canned replies matching what follows (Enter takes the first);
  * the 定型文 button lists them all. Either way the text is only inserted, never sent unseen.
+ * To a resident in another language, 「翻訳して送信」 sends the machine translation (staff keep their
+ * original); when translating fails nothing is sent and staff are asked to send untranslated.
  */
-export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => {
+export const ReplyBox = ({
+  consultationId,
+  foreignLanguage,
+  translationAvailable = false,
+}: {
+  consultationId: Identifier;
+  /** The resident's language when it is not Japanese. */
+  foreignLanguage?: string;
+  translationAvailable?: boolean;
+}) => {
   const dataProvider = useDataProvider<YorisoiDataProvider>();
   const queryClient = useQueryClient();
   const notify = useNotify();
@@ -27,6 +38,9 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
   const [text, setText] = useReplyDraft(String(consultationId));
   const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState(false);
+  const canTranslate = foreignLanguage !== undefined && translationAvailable;
+  const [translated, setTranslated] = useState(false);
+  const [translationFailed, setTranslationFailed] = useState(false);
   const clientMessageId = useRef<string | null>(null);
   // State updates are not synchronous; the ref stops a second send within the same tick.
   const inFlight = useRef(false);
@@ -47,12 +61,16 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
     setSending(true);
     clientMessageId.current ??= newClientMessageId();
     try {
-      await dataProvider.sendMessage(consultationId, { text: body, clientMessageId: clientMessageId.current });
+      await dataProvider.sendMessage(consultationId, { text: body, clientMessageId: clientMessageId.current, ...(canTranslate && translated ? { translate: true } : {}) });
       clientMessageId.current = null;
       setText('');
       setFailed(false);
+      setTranslationFailed(false);
     } catch (error) {
-      setFailed(true);
+      // A failed translation sent nothing: the same message may go untranslated or be tried again.
+      const untranslatable = canTranslate && translated && (error as { status?: number }).status === 503;
+      setTranslationFailed(untranslatable);
+      setFailed(!untranslatable);
       notify(errorMessage(error), { type: 'error' });
     } finally {
       inFlight.current = false;
@@ -79,6 +97,11 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
           {translate('yorisoi.consultation.sendFailed')}
         </Alert>
       )}
+      {translationFailed && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {translate('yorisoi.consultation.translationFailed')}
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-end' }}>
         <TextField
           id={inputId}
@@ -101,6 +124,17 @@ export const ReplyBox = ({ consultationId }: { consultationId: Identifier }) => 
           {translate(sending ? 'yorisoi.consultation.sending' : 'yorisoi.consultation.send')}
         </Button>
       </Box>
+      {foreignLanguage !== undefined &&
+        (canTranslate ? (
+          <FormControlLabel
+            control={<Checkbox size="small" checked={translated} onChange={(event) => setTranslated(event.target.checked)} />}
+            label={translate('yorisoi.consultation.sendTranslated', { language: translate(`yorisoi.language.${foreignLanguage}`, { _: foreignLanguage }) })}
+          />
+        ) : (
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }} data-testid="translation-unavailable">
+            {translate('yorisoi.consultation.translationUnavailable')}
+          </Typography>
+        ))}
       {slashQuery !== null && <SlashSuggestions matches={slashMatches} onPick={insert} />}
       <CannedReplyButton replies={cannedReplies} onPick={insert} />
     </Box>

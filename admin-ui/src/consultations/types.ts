@@ -61,6 +61,8 @@ export interface Consultation extends ConsultationListItem {
   intake: Record<string, unknown>;
   intakeLabels: { question: string; answer: string }[];
   residentLanguage: { code: string; source: 'line' | 'detected' | 'chosen' } | null;
+  /** A model is configured: staff read resident messages machine-translated and may send translated. */
+  translationAvailable: boolean;
   summary: string | null;
   needsReview: boolean;
   riskHistory: RiskAssessment[];
@@ -82,6 +84,11 @@ export interface ConsultationMessage {
   deliveryStatus: DeliveryStatus;
   answeredBy: 'ai' | 'fallback' | null;
   staffName: string | null;
+  /**
+   * `translation`: the Japanese machine translation of what the resident wrote; `original`: what staff
+   * wrote, when the resident received its machine translation (`text`).
+   */
+  paired: { role: 'translation' | 'original'; language: string; text: string | null } | null;
 }
 
 export interface StaffOnDuty {

@@ -10,7 +10,7 @@ const API = '/api';
 export interface YorisoiDataProvider extends DataProvider {
   resetPassword(resource: 'staff-users', params: { id: Identifier; password: string }): Promise<{ data: { id?: Identifier } }>;
   getMessages(consultationId: Identifier): Promise<{ data: ConsultationMessage[] }>;
-  sendMessage(consultationId: Identifier, body: { text: string; clientMessageId: string }): Promise<{ data: ConsultationMessage }>;
+  sendMessage(consultationId: Identifier, body: { text: string; clientMessageId: string; translate?: boolean }): Promise<{ data: ConsultationMessage }>;
   consultationAction(consultationId: Identifier, action: ConsultationAction, body?: Record<string, unknown>): Promise<{ data: Consultation }>;
   acknowledgeAlert(alertId: Identifier): Promise<unknown>;
   getOpenAlerts(): Promise<{ data: PinnedAlert[] }>;

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { japaneseHolidays } from '../../../activities/calendar/holidays';
+import { loadProfile } from '../../../platform/config/profile';
+import { NUDGE_TEXTS_JA } from '../../../workflows/nudges/nudge-texts';
 import { calendarFromProfile } from '../../../workflows/calendar/calendar-from-profile';
 import {
   decideNudge,
@@ -284,5 +288,24 @@ describe('offer messages', () => {
   it('answers a decline and a reservation gently', () => {
     expect(nudgeDeclinedMessage().text).toContain('よりそいスタッフに話しかける');
     expect(nudgeReservedMessage(jst('2026-11-24 09:00')).text).toContain('11月24日（火）9時にスタッフからお返事できるよう');
+  });
+
+  it('speaks the resident’s language, every shipped label within LINE’s 20 characters, the time readable in any language', () => {
+    const profiles = fs.readdirSync('profiles').filter((f) => f.endsWith('.yaml'));
+    for (const file of profiles) {
+      const profile = loadProfile(path.join('profiles', file));
+      for (const [language, catalogue] of Object.entries(profile.languages)) {
+        const say = { texts: { ...NUDGE_TEXTS_JA, ...catalogue.texts }, language };
+        const label = reserveLabel(jst('2026-12-28 10:30'), say);
+        expect(label.length).toBeLessThanOrEqual(MAX_LABEL_CHARS);
+        expect(label).toContain('12/28 10:30');
+        expect(nudgeReservedMessage(jst('2026-12-28 10:30'), say).text).toContain('12/28 10:30 (JST)');
+      }
+    }
+    const vi = loadProfile(path.join('profiles', 'example.yaml')).languages.vi.texts;
+    const offer = nudgeOfferMessage(expectOffer(decideNudge(fresh, TURN, settings, jst('2026-11-20 19:00'), calendar)), { texts: { ...NUDGE_TEXTS_JA, ...vi }, language: 'vi' });
+    expect(offer.text).toContain('Bạn có muốn nói chuyện với nhân viên tư vấn');
+    expect(offer.text).toContain('11/24 9:00 (JST)');
+    expect(offer.quickReply?.items.map((i) => i.action.label)).toEqual(['Hẹn 11/24 9:00 (JST)', 'Tiếp tục với AI']);
   });
 });
