@@ -22,6 +22,7 @@ import * as langsResidentLanguage from './20261201100100_langs_resident_language
 import * as nudgesCheckIns from './20261201100100_nudges_check_ins';
 import * as workbenchCannedReplies from './20261201100200_workbench_canned_replies';
 import * as workbenchFollowUpTasks from './20261201100300_workbench_follow_up_tasks';
+import * as mediaResidentMedia from './20261201100400_media_resident_media';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '20261201100100_nudges_check_ins': nudgesCheckIns,
   '20261201100200_workbench_canned_replies': workbenchCannedReplies,
   '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
+  '20261201100400_media_resident_media': mediaResidentMedia,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -15,7 +15,7 @@ import type { Role } from '../../api/auth/roles';
 import { loadEnv, Env } from '../../platform/config/env';
 import { loadProfile, MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
-import { createLineClient } from '../../platform/line';
+import { createLineBlobClient, createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
 import pino from 'pino';
 import { createLogger, loggerOptions } from '../../platform/logger';
@@ -109,6 +109,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     LINE_CHANNEL_SECRET: 'test-channel-secret',
     LINE_CHANNEL_ACCESS_TOKEN: 'test-line-token',
     LINE_API_BASE_URL: line.baseUrl,
+    LINE_DATA_API_BASE_URL: line.baseUrl,
     ...(options.llm === false ? {} : { OPENAI_API_KEY: 'test-openai-key', OPENAI_BASE_URL: openai.baseUrl }),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -145,6 +146,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         profile,
         logger,
         line: createLineClient(env),
+        lineBlob: createLineBlobClient(env),
         llm: createLlmClient(env),
         mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
         publicBaseUrl: 'https://yorisoi.city.example',

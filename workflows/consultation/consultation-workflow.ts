@@ -42,6 +42,7 @@ import {
 } from './messages';
 import { describeStep, initialStep, onboardingTransition } from './onboarding';
 import { asksForLanguageMenu, asksForPerson } from './person-request';
+import { keepResidentMedia } from './resident-media';
 import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
 import { ConsultationState, Effect, isOnboarded, personInvolved, refuseStaffAction, RequestReason, StaffEvent, transition } from './consultation-state';
 import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startConsent } from '../consent/consent-flow';
@@ -619,6 +620,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const consentAnswer = consentTurnFor(event);
     const placeholder = consentAnswer?.kind === 'flow' ? consentAnswer.outcome.placeholder : undefined;
     await db.recordInboundEvents({ consultationId: consultationId as string, residentId, events: [placeholder && event.kind === 'text' ? { ...event, text: placeholder } : event] });
+    if (event.kind === 'media' && patched('fetch-resident-media')) await keepResidentMedia(event, { consultationId: consultationId as string, residentId });
     if (event.kind === 'unfollow') return 'unfollowed' as const;
     if (consentAnswer) {
       // Assessed in memory by the rules alone: the value is never stored in clear nor sent to the model.

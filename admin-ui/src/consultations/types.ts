@@ -82,6 +82,15 @@ export interface ConsultationMessage {
   deliveryStatus: DeliveryStatus;
   answeredBy: 'ai' | 'fallback' | null;
   staffName: string | null;
+  /** An image or file the resident sent: its bytes come from /api/consultations/:id/media/:mediaId. */
+  media: ConsultationMedia | null;
+}
+
+export interface ConsultationMedia {
+  id: string;
+  status: 'stored' | 'too_large' | 'unsupported' | 'failed' | 'cleared';
+  contentType: string | null;
+  bytes: number | null;
 }
 
 export interface StaffOnDuty {
