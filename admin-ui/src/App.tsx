@@ -1,3 +1,4 @@
+import { DevMailsPage } from './dev-mails/DevMailsPage';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AccountPage } from './account/AccountPage';
@@ -52,6 +53,7 @@ export const App = () => (
         {role === 'partner' && <Resource {...referrals} />}
         <CustomRoutes>
           <Route path="/account" element={<AccountPage />} />
+          {role === 'admin' && <Route path="/dev-mails" element={<DevMailsPage />} />}
         </CustomRoutes>
       </>
     )}

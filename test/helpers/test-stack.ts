@@ -20,6 +20,7 @@ import { createLlmClient } from '../../platform/llm';
 import pino from 'pino';
 import { createLogger, loggerOptions } from '../../platform/logger';
 import { createMailer } from '../../platform/mail';
+import { mailCatcherDir } from '../../platform/mail-catcher';
 import { LiveEventHub } from '../../platform/events';
 import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
@@ -148,7 +149,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         line: createLineClient(env),
         lineBlob: createLineBlobClient(env),
         llm: createLlmClient(env),
-        mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
+        mailer: createMailer(env.SMTP_URL, env.MAIL_FROM, mailCatcherDir(env)),
         publicBaseUrl: 'https://yorisoi.city.example',
         workerIdentity: `test-worker-${taskQueue}`,
         keyring,

@@ -55,6 +55,13 @@ export const en: TranslationMessages = {
     ...enCases,
     partners: enPartners,
     serviceName: 'Yorisoi consultation dashboard',
+    devMails: {
+      title: 'Sent mail (development)',
+      explain: 'In development, mail is kept here instead of being sent over SMTP (on-call alerts, reminders, partner notifications). Production has no such screen.',
+      off: 'The development mail catcher (DEV_MAIL_CATCHER) is off.',
+      none: 'No mail yet.',
+      meta: 'To: %{to} · From: %{from}',
+    },
     roles: {
       admin: 'Administrator',
       supervisor: 'Supervisor',

@@ -56,6 +56,13 @@ export const ja: TranslationMessages = {
     ...jaCases,
     partners: jaPartners,
     serviceName: 'よりそい 相談ダッシュボード',
+    devMails: {
+      title: '送信メール（開発用）',
+      explain: '開発環境では、メールはSMTPで送らずここに保存されます（当番連絡・リマインダー・連携団体への通知）。本番環境にはこの画面はありません。',
+      off: '開発用のメール受信（DEV_MAIL_CATCHER）は無効です。',
+      none: 'まだメールはありません。',
+      meta: '宛先: %{to}・差出人: %{from}',
+    },
     roles: {
       admin: '管理者',
       supervisor: 'スーパーバイザー',
