@@ -1,3 +1,4 @@
+import { canReadStaffActivity, staffActivity } from './staff-activity';
 import { DevMailsPage } from './dev-mails/DevMailsPage';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
@@ -50,6 +51,7 @@ export const App = () => (
         {canManageCannedReplies(role) && <Resource {...cannedReplies} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
         {canReadReports(role) && <Resource {...reports} />}
+        {canReadStaffActivity(role) && <Resource {...staffActivity} />}
         {role === 'partner' && <Resource {...referrals} />}
         <CustomRoutes>
           <Route path="/account" element={<AccountPage />} />
