@@ -22,7 +22,8 @@ import * as langsResidentLanguage from './20261201100100_langs_resident_language
 import * as nudgesCheckIns from './20261201100100_nudges_check_ins';
 import * as workbenchCannedReplies from './20261201100200_workbench_canned_replies';
 import * as workbenchFollowUpTasks from './20261201100300_workbench_follow_up_tasks';
-import * as mediaResidentMedia from './20261201100400_media_resident_media';
+import * as codecSealedInboxContentAndSatisfactionComment from './20261201110000_codec_sealed_inbox_content_and_satisfaction_comment';
+import * as mediaResidentMedia from './20261201110100_media_resident_media';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -57,7 +58,8 @@ export const migrations: Record<string, Migration> = {
   '20261201100100_nudges_check_ins': nudgesCheckIns,
   '20261201100200_workbench_canned_replies': workbenchCannedReplies,
   '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
-  '20261201100400_media_resident_media': mediaResidentMedia,
+  '20261201110000_codec_sealed_inbox_content_and_satisfaction_comment': codecSealedInboxContentAndSatisfactionComment,
+  '20261201110100_media_resident_media': mediaResidentMedia,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
