@@ -17,7 +17,8 @@ function inboundRow(sealer: TextSealer, consultationId: string, residentId: stri
     case 'text':
       return { ...base, kind: 'text', ...sealer.seal('messages', 'text', id, event.text) };
     case 'media':
-      return { ...base, kind: event.mediaType };
+      // A sticker's keywords stand for it in the timeline; cleared with the text by retention and erase.
+      return { ...base, kind: event.mediaType, ...(event.keywords?.length ? { payload: JSON.stringify({ keywords: event.keywords }) } : {}) };
     case 'postback':
       return { ...base, kind: 'postback', payload: JSON.stringify({ data: event.data }) };
     default:

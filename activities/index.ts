@@ -8,6 +8,7 @@ import { createCalendarActivities } from './calendar/holidays';
 import { createDatabaseActivities } from './database-activities';
 import { createLineActivities } from './line-activities';
 import { createListeningActivities } from './listening-activities';
+import { createMediaActivities } from './media-activities';
 import { createNudgeActivities } from './nudge-activities';
 import { createProfileActivities } from './profile-activities';
 import { createRiskActivities } from './risk-activities';
@@ -20,6 +21,8 @@ export interface ActivityDeps {
   db: Db;
   profile: MunicipalityProfile;
   line: messagingApi.MessagingApiClient;
+  /** LINE's data host (content residents send); without it media is recorded but not fetched. */
+  lineBlob?: messagingApi.MessagingApiBlobClient;
   llm?: OpenAI;
   logger: Logger;
   mailer?: Mailer;
@@ -44,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReferralActivities(deps),
     ...createRetentionActivities(deps),
     ...createNudgeActivities(deps),
+    ...createMediaActivities(deps),
   };
 }
 

@@ -16,6 +16,7 @@ export function createRetentionActivities(deps: { db: Db; profile: MunicipalityP
         const expired = trx('consultations').where('status', 'closed').whereRaw("closed_at < now() - ? * interval '1 day'", [r.caseTextDaysAfterClose]).select('id');
         const removed = {
           messageTexts: await trx('messages').whereIn('consultation_id', expired).where((w) => w.whereNotNull('text').orWhereNotNull('paired_text').orWhereRaw("payload <> '{}'::jsonb")).update({ ...clearedSealed('text'), ...clearedSealed('paired_text'), payload: '{}' }),
+          media: await trx('message_media').whereIn('consultation_id', expired).whereNotNull('content').update({ content: null, content_key_id: null, cleared_at: trx.fn.now() }),
           summaries: await trx('consultations').whereIn('id', expired).whereNotNull('summary').update(clearedSealed('summary')),
           notes: await trx('consultation_notes').whereIn('consultation_id', expired).whereNot('text', '').update(clearedSealed('text', '')),
           reviewNotes: await trx('risk_reviews').whereIn('consultation_id', expired).whereNot('note', '').update(clearedSealed('note', '')),

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { createLineClient } from '../platform/line';
+import { mailCatcherDir } from '../platform/mail-catcher';
+import { devMailRoutes } from './dev-mails/dev-mail-routes';
 import express, { Express, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Env } from '../platform/config/env';
@@ -89,6 +91,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   const relay = new InboxRelay({ db: deps.relayDb ?? db, sealer, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage });
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
+  const devMailDir = mailCatcherDir(env);
   const routes: RouteSpec[] = [
     ...healthRoutes({ db, temporal: deps.temporal, metrics, liveEvents: deps.liveEvents }),
     ...lineWebhookRoutes({ db, sealer, channelSecret: env.LINE_CHANNEL_SECRET ?? '', botUserId: env.LINE_BOT_USER_ID, onStored: () => relay.kick() }),
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...codecRoutes({ db, codec: new EncryptionCodec(deps.keyring.cipher('temporal-payload')), namespace: env.TEMPORAL_NAMESPACE, origins: temporalUiOrigins(env) }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
+    ...(devMailDir ? devMailRoutes({ dir: devMailDir }) : []),
   ];
 
   const app = express();

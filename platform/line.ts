@@ -7,3 +7,9 @@ export function createLineClient(env: Env): messagingApi.MessagingApiClient {
     ...(env.LINE_API_BASE_URL ? { baseURL: env.LINE_API_BASE_URL } : {}),
   });
 }
+
+/** Content residents send (and rich-menu images) live on LINE's data host; a stand-in serves both on one. */
+export function createLineBlobClient(env: Env): messagingApi.MessagingApiBlobClient {
+  const baseURL = env.LINE_DATA_API_BASE_URL ?? env.LINE_API_BASE_URL;
+  return new messagingApi.MessagingApiBlobClient({ channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? '', ...(baseURL ? { baseURL } : {}) });
+}

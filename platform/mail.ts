@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import nodemailer, { Transporter } from 'nodemailer';
+import { catchingTransport } from './mail-catcher';
 
 export type Mailer = Transporter;
 
@@ -7,11 +8,12 @@ const senderDomains = new WeakMap<Mailer, string>();
 
 /**
  * An SMTP transport from SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS) sending as MAIL_FROM;
- * none when SMTP_URL is unset.
+ * without SMTP_URL, the development mail catcher when `catcherDir` is given (platform/mail-catcher.ts),
+ * else none.
  */
-export function createMailer(smtpUrl: string | undefined, from: string): Mailer | undefined {
-  if (!smtpUrl) return undefined;
-  const mailer = nodemailer.createTransport(smtpUrl, { from });
+export function createMailer(smtpUrl: string | undefined, from: string, catcherDir?: string): Mailer | undefined {
+  if (!smtpUrl && !catcherDir) return undefined;
+  const mailer = (smtpUrl ? nodemailer.createTransport(smtpUrl, { from }) : nodemailer.createTransport(catchingTransport(catcherDir as string), { from })) as Mailer;
   senderDomains.set(mailer, /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'yorisoi.invalid');
   return mailer;
 }

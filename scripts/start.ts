@@ -67,6 +67,8 @@ async function main() {
       childEnv.LINE_API_BASE_URL = lineStandIn.baseUrl;
       childEnv.LINE_DATA_API_BASE_URL ??= lineStandIn.baseUrl;
     }
+    // Without an SMTP server, development mail is caught and shown to admins (送信メール（開発用）).
+    if (!env.isProduction && !env.SMTP_URL) childEnv.DEV_MAIL_CATCHER ??= 'on';
     const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
     const worker = startProcess('worker', tsx, [path.join(root, 'platform/temporal/worker-main.ts')], { env: childEnv, cwd: root });
     const api = startProcess('api', tsx, [path.join(root, 'api/main.ts')], { env: childEnv, cwd: root });
@@ -84,6 +86,7 @@ async function main() {
     say(`Yorisoi is up (${((Date.now() - startedAt) / 1000).toFixed(1)} s):`);
     say(`  admin app         ${base}/admin/`);
     if (!env.isProduction) say(`  resident simulator ${base}/simulator/`);
+    if (childEnv.DEV_MAIL_CATCHER === 'on') say(`  mail catcher      ${base}/admin/#/dev-mails (mail is kept in ${path.join(env.dataDir, 'mail-catcher')}, not sent)`);
     if (lineStandIn) say(`  LINE stand-in     ${lineStandIn.baseUrl} (replies and pushes go here, not to LINE; the simulator answers through it)`);
     say(`  readiness         ${base}/readyz`);
     if (infra.temporalUiUrl) say(`  Temporal Web UI   ${infra.temporalUiUrl}`);

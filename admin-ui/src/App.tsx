@@ -1,3 +1,5 @@
+import { canReadStaffActivity, staffActivity } from './staff-activity';
+import { DevMailsPage } from './dev-mails/DevMailsPage';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AccountPage } from './account/AccountPage';
@@ -49,9 +51,11 @@ export const App = () => (
         {canManageCannedReplies(role) && <Resource {...cannedReplies} />}
         {canReadAuditLog(role) && <Resource {...auditLog} />}
         {canReadReports(role) && <Resource {...reports} />}
+        {canReadStaffActivity(role) && <Resource {...staffActivity} />}
         {role === 'partner' && <Resource {...referrals} />}
         <CustomRoutes>
           <Route path="/account" element={<AccountPage />} />
+          {role === 'admin' && <Route path="/dev-mails" element={<DevMailsPage />} />}
         </CustomRoutes>
       </>
     )}

@@ -146,21 +146,38 @@ export async function consultationDetail(db: Db, profile: MunicipalityProfile, s
   };
 }
 
+/** What a postback or a sticker stands for in the timeline (a sticker by its keywords, as LINE gave them). */
+function payloadText(kind: string, payload: { data?: string; keywords?: string[] } | null): string | null {
+  if (kind === 'postback') return `［ボタン: ${payload?.data ?? ''}］`;
+  if (kind === 'sticker' && payload?.keywords?.length) return `［スタンプ: ${payload.keywords.join('、')}］`;
+  return null;
+}
+
 /** Every message of one case, opened: only for a reader the route has checked and audited. */
 export async function consultationMessages(db: Db, sealer: TextSealer, id: string) {
-  const rows = await db('messages as m').leftJoin('staff_users as s', 's.id', 'm.staff_id').where('m.consultation_id', id).orderBy('m.created_at').orderBy('m.id').select('m.*', 's.display_name');
+  const rows = await db('messages as m')
+    .leftJoin('staff_users as s', 's.id', 'm.staff_id')
+    .leftJoin('message_media as mm', 'mm.message_id', 'm.id')
+    .where('m.consultation_id', id)
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .select('m.*', 's.display_name', 'mm.id as media_id', 'mm.status as media_status', 'mm.content_type as media_type', 'mm.byte_size as media_bytes', db.raw('mm.content IS NOT NULL AS media_kept'));
   return rows.map((m) => ({
     id: m.id as string,
     at: iso(m.created_at) as string,
     direction: m.direction as 'in' | 'out',
     sender: m.sender as string,
     kind: m.kind as string,
-    text: sealer.open('messages', 'text', m) ?? (m.kind === 'postback' ? `［ボタン: ${(m.payload as { data?: string })?.data ?? ''}］` : null),
+    text: sealer.open('messages', 'text', m) ?? payloadText(m.kind, m.payload),
     delivery: m.delivery as string | null,
     deliveryStatus: m.delivery_status as string,
     answeredBy: m.answered_by as string | null,
     staffName: (m.display_name as string | null) ?? null,
     /** The machine translation of a resident's words, or what staff wrote when the resident received its translation. */
     paired: m.paired_role ? { role: m.paired_role as 'translation' | 'original', language: m.paired_language as string, text: sealer.open('messages', 'paired_text', m) } : null,
+    // The bytes themselves come from /api/consultations/:id/media/:mediaId (read audited there).
+    media: m.media_id
+      ? { id: m.media_id as string, status: (m.media_kept ? m.media_status : m.media_status === 'stored' ? 'cleared' : m.media_status) as string, contentType: m.media_type as string | null, bytes: m.media_bytes as number | null }
+      : null,
   }));
 }

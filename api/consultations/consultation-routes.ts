@@ -21,6 +21,7 @@ import { calendarDate, parseBody, parseListQuery, searchText } from '../http/lis
 import { RouteSpec, SignedInUser, signedInUser } from '../http/route';
 import { casesMentioning } from './search-text';
 import { assertCanSeeCase, notYourCase, seesAllCases, visibleCases } from './case-access';
+import { isInlineImage } from '../../activities/media/media-content';
 import { CONSULTATION_SORTS, consultationDetail, consultationMessages, findConsultation, listConsultations, listQueue } from './consultation-queries';
 import { CONSULTATION_STATUSES } from '../../contracts/consultation-statuses';
 import { foreignLanguageOf, keepStaffOriginal, translateResidentMessages, type Translator } from './translation';
@@ -134,6 +135,29 @@ export function consultationRoutes(deps: { db: Db; temporal: Client; profile: Mu
           return consultationMessages(trx, sealer, c.id);
         });
         res.json({ data });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/consultations/:id/media/:mediaId',
+      access: STAFF_ROLES,
+      handler: async (req, res) => {
+        const user = signedInUser(req);
+        const c = await load(String(req.params.id), user);
+        const mediaId = String(req.params.mediaId);
+        const row = uuid.safeParse(mediaId).success ? await db('message_media').where({ id: mediaId, consultation_id: c.id }).first() : undefined;
+        if (!row?.content) throw new AppError(FailureCode.NotFound, '画像・ファイルが見つかりません（保存期間を過ぎたか、受け取れませんでした）。');
+        // Like message text: the read and its audit entry commit together.
+        await db.transaction((trx) => recordAudit(trx, user, { action: 'consultation.read-media', targetType: 'consultation', targetId: c.id, details: { mediaId } }));
+        const bytes = sealer.openBytes('message_media', 'content', row.id, row.content_key_id, row.content);
+        // Only checked images render in the browser; anything else is a download, never sniffed into HTML.
+        res.set({
+          'content-type': isInlineImage(row.content_type) ? row.content_type : 'application/octet-stream',
+          'content-disposition': isInlineImage(row.content_type) ? 'inline' : `attachment; filename="resident-file-${row.id.slice(0, 8)}"`,
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.send(bytes);
       },
     },
     {

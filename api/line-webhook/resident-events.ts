@@ -23,7 +23,11 @@ export function toResidentEvent(event: webhook.Event & { webhookEventId: string 
     case 'message': {
       const message = (event as webhook.MessageEvent).message;
       if (message.type === 'text') return { lineUserId, event: { ...base, kind: 'text', replyToken, text: (message as webhook.TextMessageContent).text } };
-      if (MEDIA_TYPES.has(message.type)) return { lineUserId, event: { ...base, kind: 'media', replyToken, mediaType: message.type } };
+      if (MEDIA_TYPES.has(message.type)) {
+        // The message id lets the worker fetch the bytes; a sticker's keywords are what staff read for it.
+        const keywords = message.type === 'sticker' ? (message as webhook.StickerMessageContent).keywords?.slice(0, 10) : undefined;
+        return { lineUserId, event: { ...base, kind: 'media', replyToken, mediaType: message.type, messageId: message.id, ...(keywords?.length ? { keywords } : {}) } };
+      }
       return undefined;
     }
     default:

@@ -9,7 +9,7 @@ import { clearedSealed } from '../../platform/crypto/sealed-text';
 const OPEN_REFERRAL = ['awaiting_consent', 'collecting', 'sent', 'acknowledged', 'accepted', 'contacted'];
 
 /**
- * Erasure on request. Every free-text column tied to the resident goes (messages, intake, hand-over
+ * Erasure on request. Every free-text column tied to the resident goes (messages, images and files, intake, hand-over
  * summary, hand-over, notes, review notes, satisfaction comments, referral reasons and outcomes, raw webhook events, personal details);
  * rows, kinds, times and risk levels stay, so reports keep their counts. The running workflow ends
  * first (so it cannot write again), open referrals are withdrawn, and the inbox keeps only the event
@@ -35,6 +35,7 @@ export async function eraseResident(deps: { db: Db; temporal: Client }, actor: S
       inbox: resident.line_user_id
         ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).update({ event: JSON.stringify({ erased: true }), ...clearedSealed('content'), last_error: null })
         : 0,
+      media: await trx('message_media').where({ resident_id: resident.id }).whereNotNull('content').update({ content: null, content_key_id: null, cleared_at: trx.fn.now() }),
       notes: await trx('consultation_notes').whereIn('consultation_id', caseIds).update(clearedSealed('text', '')),
       reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update(clearedSealed('note', '')),
       handovers: await trx('handover_summaries').whereIn('consultation_id', caseIds).delete(),

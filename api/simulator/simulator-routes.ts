@@ -6,6 +6,7 @@ import type { MunicipalityProfile } from '../../platform/config/profile';
 import { AppError, FailureCode } from '../http/errors';
 import type { RouteSpec } from '../http/route';
 import { MENU_BUTTONS } from '../../scripts/line-richmenu/menu';
+import { samplePng } from './sample-image';
 
 /**
  * The resident simulator's backend (development only; mounted when a LINE stand-in answers for LINE).
@@ -79,7 +80,7 @@ const quoteToken = () => crypto.randomBytes(48).toString('base64url');
 type SimulatedEvent = z.infer<typeof eventBody>['event'];
 
 /** The LINE webhook event for one simulated action, as LINE would deliver it. */
-function webhookEvent(user: string, event: SimulatedEvent, replyToken: string | undefined): Record<string, unknown> {
+function webhookEvent(user: string, event: SimulatedEvent, replyToken: string | undefined, contentId?: string): Record<string, unknown> {
   const base = {
     webhookEventId: newUlid(),
     timestamp: Date.now(),
@@ -104,7 +105,7 @@ function webhookEvent(user: string, event: SimulatedEvent, replyToken: string | 
         message: { type: 'sticker', id: messageId(), quoteToken: quoteToken(), packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', keywords: ['smile'] },
       };
     case 'image':
-      return { ...base, type: 'message', message: { type: 'image', id: messageId(), quoteToken: quoteToken(), contentProvider: { type: 'line' } } };
+      return { ...base, type: 'message', message: { type: 'image', id: contentId ?? messageId(), quoteToken: quoteToken(), contentProvider: { type: 'line' } } };
     case 'location':
       return {
         ...base,
@@ -163,7 +164,12 @@ export function simulatorRoutes(deps: { env: Env; profile: MunicipalityProfile }
           event.type === 'unfollow'
             ? undefined
             : ((await callStandIn('/__stand-in/reply-tokens', { method: 'POST', body: JSON.stringify({ userId: user }) })) as { replyToken: string }).replyToken;
-        const body = JSON.stringify({ destination: DESTINATION, events: [webhookEvent(user, event, replyToken)] });
+        // An image's bytes wait at the stand-in's content endpoint, as LINE keeps them, under the message id.
+        const contentId =
+          event.type === 'image'
+            ? ((await callStandIn('/__stand-in/contents?type=image/png', { method: 'POST', body: new Uint8Array(samplePng()), headers: { 'content-type': 'image/png' } })) as { messageId: string }).messageId
+            : undefined;
+        const body = JSON.stringify({ destination: DESTINATION, events: [webhookEvent(user, event, replyToken, contentId)] });
         const delivered = await fetch(`${ownBaseUrl(req)}/webhooks/line`, {
           method: 'POST',
           headers: { 'content-type': 'application/json; charset=utf-8', 'x-line-signature': lineSignature(channelSecret, body), 'user-agent': 'LineBotWebhook/2.0' },

@@ -75,6 +75,8 @@ const envSchema = z.object({
   /** HMAC-SHA256 key of the on-call webhook's X-Yorisoi-Signature header (at least 32 characters). */
   ONCALL_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   MAIL_FROM: z.string().default('yorisoi@localhost'),
+  /** Development only (`npm start` turns it on without SMTP_URL): mail is kept under DATA_DIR/mail-catcher and shown to admins. */
+  DEV_MAIL_CATCHER: z.enum(['on', 'off']).default('off'),
   PII_ENCRYPTION_KEY: optionalString.pipe(
     z
       .string()
@@ -128,11 +130,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
   if (isProduction) {
-    const missing = REQUIRED_IN_PRODUCTION.filter((key) => !env[key]);
+    const missing: string[] = REQUIRED_IN_PRODUCTION.filter((key) => !env[key]);
+    if (env.DEV_MAIL_CATCHER === 'on') missing.push('DEV_MAIL_CATCHER');
     if (missing.length > 0) {
       throw new ConfigError(
         'environment',
-        missing.map((key) => `${key}: required when NODE_ENV=production`),
+        missing.map((key) => (key === 'DEV_MAIL_CATCHER' ? `${key}: must be off when NODE_ENV=production` : `${key}: required when NODE_ENV=production`)),
       );
     }
   } else {

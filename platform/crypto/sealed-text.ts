@@ -58,6 +58,15 @@ export class TextSealer {
     return this.cipher.decrypt(value, aad(table, column, rowId));
   }
 
+  /** Bytes (what residents send: `message_media.content`), bound to their table, column and row like text. */
+  sealBytes(table: 'message_media', column: 'content', rowId: string, bytes: Uint8Array): { sealed: Buffer; keyId: string } {
+    return this.cipher.sealBytes(bytes, aad(table, column, rowId));
+  }
+
+  openBytes(table: 'message_media', column: 'content', rowId: string, keyId: string, sealed: Uint8Array): Buffer {
+    return this.cipher.openBytes(keyId, sealed, aad(table, column, rowId));
+  }
+
   /** Columns to select so `open` can read `column` (qualified with a table alias when given). */
   static select(column: string, alias?: string): string[] {
     const q = (c: string) => (alias ? `${alias}.${c}` : c);

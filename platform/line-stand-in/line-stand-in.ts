@@ -20,6 +20,7 @@
  *
  *   POST /__stand-in/reply-tokens  { userId }            → { replyToken }   (like issueReplyToken)
  *   GET  /__stand-in/messages?userId=U…&after=<seq>      → { startedAt, messages: [{ seq, via, at, messages }] }
+ *   POST /__stand-in/contents?type=<content type>  <raw bytes>  → { messageId }   (like putContent)
  *
  * `messages` lists what reached that user after request `seq` (default: all): replies to tokens
  * issued for them and delivered pushes, with the LINE message objects as sent (quick replies too).
@@ -66,6 +67,7 @@ export type LineEndpoint =
   | 'richMenuLinkUser'
   | 'richMenuGetUser'
   | 'richMenuUnlinkUser'
+  | 'messageContent'
   | 'unknown';
 
 export interface RecordedLineRequest {
@@ -188,6 +190,11 @@ export interface LineStandIn {
   richMenuImage(richMenuId: string): StoredRichMenuImage | undefined;
   defaultRichMenuId(): string | undefined;
   userRichMenuId(userId: string): string | undefined;
+  /**
+   * What a resident sent (image, file …): served by `GET /v2/bot/message/{messageId}/content` (the data
+   * host) with `contentType`. Returns the message id to put in the webhook event (a new one unless given).
+   */
+  putContent(bytes: Buffer, contentType: string, messageId?: string): string;
   /**
    * The next `times` (default 1) requests whose path equals `path` (or matches it, for a RegExp) fail with
    * `status` and `body` (default: a LINE-style body for that status). They are recorded with
@@ -480,6 +487,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
   const profiles = new Map<string, Partial<LineProfile>>();
   const menus = new Map<string, StoredRichMenu>();
   const menuImages = new Map<string, StoredRichMenuImage>();
+  const contents = new Map<string, { contentType: string; bytes: Buffer }>();
   const userMenus = new Map<string, string>();
   let defaultMenu: string | undefined;
   let failures: FailureRule[] = [];
@@ -490,6 +498,12 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
 
   const waiters = new Set<Waiter>();
   const startedAt = new Date().toISOString();
+
+  function putContent(bytes: Buffer, contentType: string, messageId?: string): string {
+    const id = messageId ?? newMessageId();
+    contents.set(id, { contentType, bytes: Buffer.from(bytes) });
+    return id;
+  }
 
   function issueReplyToken(userId?: string): string {
     const replyToken = randomBytes(16).toString('hex');
@@ -523,6 +537,12 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       if (!USER_ID_PATTERN.test(userId)) return json(400, { message: "The query parameter 'userId' is invalid" });
       if (after !== null && !/^-?\d+$/.test(after)) return json(400, { message: "The query parameter 'after' is invalid" });
       return json(200, { startedAt, messages: deliveriesFor(userId, after === null ? -1 : Number(after)) });
+    }
+    if (method === 'POST' && path === '/__stand-in/contents') {
+      const type = url.searchParams.get('type') ?? '';
+      if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(type)) return json(400, { message: "The query parameter 'type' is invalid" });
+      if (bytes.length === 0) return json(400, { message: 'The request body is empty' });
+      return json(200, { messageId: putContent(bytes, type) });
     }
     return json(404, { message: 'Not found' });
   }
@@ -574,6 +594,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     if (method === 'GET' && path === '/v2/bot/message/quota') return { endpoint: 'quota', params: [] };
     if (method === 'GET' && path === '/v2/bot/message/quota/consumption') return { endpoint: 'quotaConsumption', params: [] };
     if (method === 'GET' && (match = m(/^\/v2\/bot\/profile\/([^/]+)$/))) return { endpoint: 'profile', params: [match[1]] };
+    if (method === 'GET' && (match = m(/^\/v2\/bot\/message\/([^/]+)\/content$/))) return { endpoint: 'messageContent', params: [match[1]] };
     if (method === 'POST' && path === '/v2/bot/richmenu') return { endpoint: 'richMenuCreate', params: [] };
     if (method === 'POST' && path === '/v2/bot/richmenu/validate') return { endpoint: 'richMenuValidate', params: [] };
     if (method === 'GET' && path === '/v2/bot/richmenu/list') return { endpoint: 'richMenuList', params: [] };
@@ -724,6 +745,12 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
         if (menuImages.has(id)) return { answer: json(400, { message: 'An image has already been uploaded to the richmenu' }), body };
         menuImages.set(id, { contentType, bytes: Buffer.from(bytes) });
         return { answer: json(200, {}), body };
+      }
+
+      case 'messageContent': {
+        const content = contents.get(param(0));
+        if (!content) return { answer: json(404, { message: 'Not found' }), body };
+        return { answer: { status: 200, body: undefined, raw: content }, body };
       }
 
       case 'richMenuImageDownload': {
@@ -964,6 +991,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     richMenuImage: (id) => menuImages.get(id),
     defaultRichMenuId: () => defaultMenu,
     userRichMenuId: (userId) => userMenus.get(userId),
+    putContent,
     failNext(path, status, body, times = 1) {
       if (!Number.isInteger(status) || status < 100 || status > 599) throw new Error(`failNext: invalid HTTP status ${status}`);
       if (times < 1) return;
@@ -1012,6 +1040,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       profiles.clear();
       menus.clear();
       menuImages.clear();
+      contents.clear();
       userMenus.clear();
       defaultMenu = undefined;
       failures = [];

@@ -3,10 +3,11 @@ import os from 'node:os';
 import { Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config';
 import { createDb } from '../db';
-import { createLineClient } from '../line';
+import { createLineBlobClient, createLineClient } from '../line';
 import { createLlmClient } from '../llm';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail';
+import { mailCatcherDir } from '../mail-catcher';
 import { createWorker } from './worker';
 import { temporalConnectionSettings } from './connection-settings';
 import { runtimeLogger } from './runtime-logger';
@@ -29,7 +30,7 @@ async function main() {
     ...settings,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, profile, logger, line: createLineClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM), publicBaseUrl: env.PUBLIC_BASE_URL, onCallWebhookSecret: env.ONCALL_WEBHOOK_SECRET, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
+    deps: { db, profile, logger, line: createLineClient(env), lineBlob: createLineBlobClient(env), llm: createLlmClient(env), mailer: createMailer(env.SMTP_URL, env.MAIL_FROM, mailCatcherDir(env)), publicBaseUrl: env.PUBLIC_BASE_URL, onCallWebhookSecret: env.ONCALL_WEBHOOK_SECRET, workerIdentity: `worker@${os.hostname()}:${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
   });
   // The daily retention run; creating it again on every start is a no-op.
   const scheduling = await Connection.connect(settings);

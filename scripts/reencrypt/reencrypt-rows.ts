@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db';
 /**
  * Brings every encrypted value in PostgreSQL under the current key (PII_ENCRYPTION_KEY): seals free
  * text still in clear (rows written before encryption at rest) and re-seals values written with an
- * older key (PII_ENCRYPTION_KEYS_OLD). Each batch commits on its own and a row under the current key
+ * older key (PII_ENCRYPTION_KEYS_OLD), images and files residents sent among them. Each batch commits on its own and a row under the current key
  * is never selected again, so an interrupted run is resumed by running it again. A row changed by the
  * application meanwhile is left alone (the update matches the value read) and picked up next batch.
  */
@@ -25,7 +25,7 @@ interface Target {
   /** Rows still to do, by the column's key id (free text) or the key id inside the value (PII tokens). */
   pending: (db: Db, currentKeyId: string) => ReturnType<Db>;
   open: (row: Record<string, unknown>) => string;
-  seal: (row: Record<string, unknown>, plain: string) => Record<string, string | null>;
+  seal: (row: Record<string, unknown>, plain: string) => Record<string, string | Buffer | null>;
 }
 
 function targets(keyring: PiiKeyring): Target[] {
@@ -57,6 +57,19 @@ function targets(keyring: PiiKeyring): Target[] {
         seal: (row, plain) => sealer.seal(table as never, column as never, row[rowKey] as string, plain),
       }),
     ),
+    {
+      // Images and files residents sent: bytes, carried through `plain` as base64.
+      name: 'message_media.content',
+      table: 'message_media',
+      rowKey: 'id',
+      column: 'content',
+      pending: (db, current) => db('message_media').whereNotNull('content').whereNot('content_key_id', current).select('id', 'content', 'content_key_id'),
+      open: (row) => sealer.openBytes('message_media', 'content', row.id as string, row.content_key_id as string, row.content as Buffer).toString('base64'),
+      seal: (row, plain) => {
+        const { sealed, keyId } = sealer.sealBytes('message_media', 'content', row.id as string, Buffer.from(plain, 'base64'));
+        return { content: sealed, content_key_id: keyId };
+      },
+    },
     tokenTarget('personal_details', 'id', 'ciphertext', (r) => detailAad(r.resident_id as string, r.field as string), ['resident_id', 'field']),
     tokenTarget('staff_users', 'id', 'totp_secret', (r) => TOTP_AAD(r.id as string), []),
     tokenTarget('staff_users', 'id', 'totp_pending_secret', (r) => TOTP_AAD(r.id as string), []),

@@ -15,11 +15,12 @@ import type { Role } from '../../api/auth/roles';
 import { loadEnv, Env } from '../../platform/config/env';
 import { loadProfile, MunicipalityProfile } from '../../platform/config/profile';
 import type { Db } from '../../platform/db';
-import { createLineClient } from '../../platform/line';
+import { createLineBlobClient, createLineClient } from '../../platform/line';
 import { createLlmClient } from '../../platform/llm';
 import pino from 'pino';
 import { createLogger, loggerOptions } from '../../platform/logger';
 import { createMailer } from '../../platform/mail';
+import { mailCatcherDir } from '../../platform/mail-catcher';
 import { LiveEventHub } from '../../platform/events';
 import type { Activities } from '../../activities';
 import { createWorker } from '../../platform/temporal/worker';
@@ -109,6 +110,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     LINE_CHANNEL_SECRET: 'test-channel-secret',
     LINE_CHANNEL_ACCESS_TOKEN: 'test-line-token',
     LINE_API_BASE_URL: line.baseUrl,
+    LINE_DATA_API_BASE_URL: line.baseUrl,
     ...(options.llm === false ? {} : { OPENAI_API_KEY: 'test-openai-key', OPENAI_BASE_URL: openai.baseUrl }),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -145,8 +147,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         profile,
         logger,
         line: createLineClient(env),
+        lineBlob: createLineBlobClient(env),
         llm: createLlmClient(env),
-        mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
+        mailer: createMailer(env.SMTP_URL, env.MAIL_FROM, mailCatcherDir(env)),
         publicBaseUrl: 'https://yorisoi.city.example',
         workerIdentity: `test-worker-${taskQueue}`,
         keyring,

@@ -8,6 +8,7 @@ import { inboxColumns, openInboxEvent } from '../../api/line-webhook/inbox-conte
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
+import { samplePng } from '../../api/simulator/sample-image';
 import { reencryptAll } from '../../scripts/reencrypt/reencrypt-rows';
 import { createTestDatabase } from '../helpers/test-database';
 import { EXAMPLE_PROFILE } from '../helpers/test-stack';
@@ -29,6 +30,11 @@ async function seed(db: Db, keyA: PiiKeyring) {
     const text = i % 3 === 0 ? sealerA.seal('messages', 'text', id, textOf(i)) : { text: textOf(i) };
     await db('messages').insert({ id, consultation_id: consultation.id, resident_id: resident.id, direction: 'in', sender: 'resident', kind: 'text', ...text, created_at: new Date(Date.UTC(2026, 10, 1, 0, i)) });
   }
+  const mediaMessageId = crypto.randomUUID();
+  await db('messages').insert({ id: mediaMessageId, consultation_id: consultation.id, resident_id: resident.id, direction: 'in', sender: 'resident', kind: 'image', created_at: new Date(Date.UTC(2026, 10, 2)) });
+  const mediaId = crypto.randomUUID();
+  const { sealed, keyId } = sealerA.sealBytes('message_media', 'content', mediaId, samplePng());
+  await db('message_media').insert({ id: mediaId, message_id: mediaMessageId, consultation_id: consultation.id, resident_id: resident.id, status: 'stored', content_type: 'image/png', content: sealed, content_key_id: keyId });
   const noteId = crypto.randomUUID();
   await db('consultation_notes').insert({ id: noteId, consultation_id: consultation.id, ...sealerA.seal('consultation_notes', 'text', noteId, 'スタッフのメモ') });
   const [consent] = await db('consents').insert({ id: crypto.randomUUID(), resident_id: resident.id, consultation_id: consultation.id, purpose: 'test', recipient: 'test', text_version: '1' }).returning('id');
@@ -46,7 +52,8 @@ async function seed(db: Db, keyA: PiiKeyring) {
 async function readAll(db: Db, keyring: PiiKeyring, ids: Awaited<ReturnType<typeof seed>>) {
   const sealer = new TextSealer(keyring);
   const cipher = keyring.cipher('pii-at-rest');
-  const messages = await db('messages').where({ consultation_id: ids.consultationId }).orderBy('created_at');
+  const messages = await db('messages').where({ consultation_id: ids.consultationId, kind: 'text' }).orderBy('created_at');
+  const media = await db('message_media').where({ consultation_id: ids.consultationId }).first();
   return {
     keyIds: [...new Set(messages.map((m) => m.text_key_id))],
     messages: messages.map((m) => sealer.open('messages', 'text', m)),
@@ -56,6 +63,7 @@ async function readAll(db: Db, keyring: PiiKeyring, ids: Awaited<ReturnType<type
     inbox: openInboxEvent<{ message: { text: string } }>(sealer, await db('webhook_inbox').first()).message.text,
     name: cipher.decrypt((await db('personal_details').where({ resident_id: ids.residentId }).first()).ciphertext, detailAad(ids.residentId, 'name')),
     totp: cipher.decrypt((await db('staff_users').where({ id: ids.staffId }).first()).totp_secret, TOTP_AAD(ids.staffId)),
+    image: sealer.openBytes('message_media', 'content', media.id, media.content_key_id, media.content).equals(samplePng()),
   };
 }
 
@@ -85,7 +93,7 @@ describe('re-encryption after a key rotation (npm run reencrypt)', () => {
 
       // Run again: the ten done are skipped, the rest (clear or under key A) are sealed under key B.
       const changed = await reencryptAll(database.db, rotated, { batchSize: 5 });
-      expect(changed).toMatchObject({ 'messages.text': MESSAGES - 10, 'consultations.summary': 1, 'consultation_notes.text': 1, 'satisfaction_responses.comment': 1, 'webhook_inbox.content': 1, 'personal_details.ciphertext': 1, 'staff_users.totp_secret': 1 });
+      expect(changed).toMatchObject({ 'messages.text': MESSAGES - 10, 'consultations.summary': 1, 'consultation_notes.text': 1, 'satisfaction_responses.comment': 1, 'webhook_inbox.content': 1, 'personal_details.ciphertext': 1, 'staff_users.totp_secret': 1, 'message_media.content': 1 });
       // Key A can now be dropped from PII_ENCRYPTION_KEYS_OLD: everything opens with key B alone.
       const read = await readAll(database.db, new PiiKeyring(keyB), ids);
       expect(read).toEqual({
@@ -97,6 +105,7 @@ describe('re-encryption after a key rotation (npm run reencrypt)', () => {
         inbox: '待っています',
         name: '鶸田 花子',
         totp: 'JBSWY3DPEHPK3PXP',
+        image: true,
       });
       expect(Object.values(await reencryptAll(database.db, rotated)).every((n) => n === 0)).toBe(true);
 

@@ -3,7 +3,8 @@ import type { ConsentRequest } from '../consent/consent-flow';
 
 /**
  * A LINE webhook event, reduced to what the consultation needs. Built by the API's inbox relay, which
- * adds the resident's language (BCP 47, as remembered for them; absent in events from before).
+ * adds the resident's language (BCP 47, as remembered for them; absent in events from before). A media
+ * event carries LINE's message id (content to fetch) and a sticker's keywords (absent in events from before).
  */
 type Answerable = { eventId: string; timestamp: number; replyToken?: string; language?: string };
 export type ResidentEvent =
@@ -11,7 +12,7 @@ export type ResidentEvent =
   | { kind: 'unfollow'; eventId: string; timestamp: number }
   | ({ kind: 'text'; text: string } & Answerable)
   | ({ kind: 'postback'; data: string } & Answerable)
-  | ({ kind: 'media'; mediaType: string } & Answerable);
+  | ({ kind: 'media'; mediaType: string; messageId?: string; keywords?: string[] } & Answerable);
 
 export const residentEventSignal = defineSignal<[ResidentEvent]>('residentEvent');
 

@@ -22,6 +22,7 @@ import type { ConsultationPhase, ResidentEvent } from './messages';
 import { onboardingTransition } from './onboarding';
 import { asksForPerson } from './person-request';
 import type { ResidentChannel } from './resident-channel';
+import { keepResidentMedia } from './resident-media';
 import { alertToRaise, answered, asRecorded, ConsentTurn, consentWithdrawnText, nudgeDeclined, nudgeFor, nudgeOffered, phaseAfterOnboarding, placeholderOf, routePostback, routeResidentEvent } from './resident-turns';
 
 /**
@@ -243,6 +244,7 @@ export function turnRunner(c: TurnContext) {
     run.lastEvent = event;
     const route = routeResidentEvent(run.s, event);
     await db.recordInboundEvents({ consultationId, residentId, events: [asRecorded(event, route)] });
+    if (event.kind === 'media' && patched('fetch-resident-media')) await keepResidentMedia(event, { consultationId, residentId });
     const local = c.local();
     switch (route.kind) {
       case 'unfollow':

@@ -43,7 +43,7 @@ export const ConsultationTimeline = ({ consultationId }: { consultationId: Ident
       )}
       <Box component="ol" sx={{ m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
         {messages.map((message) => (
-          <MessageBubble key={message.id} message={message} />
+          <MessageBubble key={message.id} message={message} consultationId={consultationId} />
         ))}
       </Box>
     </Box>

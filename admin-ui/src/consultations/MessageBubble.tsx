@@ -1,7 +1,8 @@
 import { Box, Stack, Typography } from '@mui/material';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate, type Identifier } from 'react-admin';
 import { formatShortDateTime } from '../common/formatDateTime';
 import { DeliveryChips } from './DeliveryChips';
+import { MessageMedia } from './MessageMedia';
 import type { ConsultationMessage } from './types';
 
 const KNOWN_KINDS = ['sticker', 'image', 'video', 'audio', 'file', 'location', 'postback'];
@@ -21,7 +22,7 @@ function useSenderLabel(message: ConsultationMessage): string {
 }
 
 /** One message: the resident on the left, the AI, staff and system on the right. */
-export const MessageBubble = ({ message }: { message: ConsultationMessage }) => {
+export const MessageBubble = ({ message, consultationId }: { message: ConsultationMessage; consultationId: Identifier }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const sender = useSenderLabel(message);
@@ -61,6 +62,7 @@ export const MessageBubble = ({ message }: { message: ConsultationMessage }) => 
             {message.paired.role === 'translation' ? message.paired.text : message.text}
           </Box>
         )}
+        {message.media && <MessageMedia consultationId={consultationId} media={message.media} />}
       </Box>
       <Stack direction="row" spacing={0.75} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="caption" color="text.secondary">

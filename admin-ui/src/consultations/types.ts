@@ -89,6 +89,15 @@ export interface ConsultationMessage {
    * wrote, when the resident received its machine translation (`text`).
    */
   paired: { role: 'translation' | 'original'; language: string; text: string | null } | null;
+  /** An image or file the resident sent: its bytes come from /api/consultations/:id/media/:mediaId. */
+  media: ConsultationMedia | null;
+}
+
+export interface ConsultationMedia {
+  id: string;
+  status: 'stored' | 'too_large' | 'unsupported' | 'failed' | 'cleared';
+  contentType: string | null;
+  bytes: number | null;
 }
 
 export interface StaffOnDuty {

@@ -15,6 +15,7 @@ export const en: TranslationMessages = {
   },
   resources: {
     reports: enReportResource,
+    'staff-activity': { name: 'Activity by staff member' },
     partners: enPartnerResource,
     ...enCaseResources,
     ...enWorkbenchResources,
@@ -55,6 +56,22 @@ export const en: TranslationMessages = {
     ...enCases,
     partners: enPartners,
     serviceName: 'Yorisoi consultation dashboard',
+    staffActivity: {
+      title: 'Activity by staff member',
+      explain: 'For consultations opened in the period, per staff member: cases handled, time to the first reply (business-hours minutes, median) and alerts acknowledged. Counts below %{threshold} show as "<%{threshold}", counts that would reveal them as "X", and medians over fewer than %{threshold} cases as "－".',
+      staff: 'Staff member',
+      casesHandled: 'Cases handled',
+      firstReplyMedianMinutes: 'First reply (minutes, median)',
+      alertsAcknowledged: 'Alerts acknowledged',
+      none: 'No staff member handled a case in this period.',
+    },
+    devMails: {
+      title: 'Sent mail (development)',
+      explain: 'In development, mail is kept here instead of being sent over SMTP (on-call alerts, reminders, partner notifications). Production has no such screen.',
+      off: 'The development mail catcher (DEV_MAIL_CATCHER) is off.',
+      none: 'No mail yet.',
+      meta: 'To: %{to} · From: %{from}',
+    },
     roles: {
       admin: 'Administrator',
       supervisor: 'Supervisor',

@@ -16,6 +16,7 @@ export const ja: TranslationMessages = {
   },
   resources: {
     reports: jaReportResource,
+    'staff-activity': { name: '対応実績（スタッフ別）' },
     partners: jaPartnerResource,
     ...jaCaseResources,
     ...jaWorkbenchResources,
@@ -56,6 +57,22 @@ export const ja: TranslationMessages = {
     ...jaCases,
     partners: jaPartners,
     serviceName: 'よりそい 相談ダッシュボード',
+    staffActivity: {
+      title: '対応実績（スタッフ別）',
+      explain: '期間中に開始した相談で、スタッフごとの対応件数、最初の返信までの時間（営業時間内の分、中央値）、確認したアラートの数です。%{threshold}未満の件数は「<%{threshold}」、そこから逆算できる数は「X」、%{threshold}件未満の中央値は「－」と表示します。',
+      staff: 'スタッフ',
+      casesHandled: '対応した相談',
+      firstReplyMedianMinutes: '最初の返信まで（分・中央値）',
+      alertsAcknowledged: '確認したアラート',
+      none: 'この期間に対応したスタッフはいません。',
+    },
+    devMails: {
+      title: '送信メール（開発用）',
+      explain: '開発環境では、メールはSMTPで送らずここに保存されます（当番連絡・リマインダー・連携団体への通知）。本番環境にはこの画面はありません。',
+      off: '開発用のメール受信（DEV_MAIL_CATCHER）は無効です。',
+      none: 'まだメールはありません。',
+      meta: '宛先: %{to}・差出人: %{from}',
+    },
     roles: {
       admin: '管理者',
       supervisor: 'スーパーバイザー',
