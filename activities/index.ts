@@ -9,6 +9,7 @@ import { createDatabaseActivities } from './database-activities';
 import { createLineActivities } from './line-activities';
 import { createListeningActivities } from './listening-activities';
 import { createNudgeActivities } from './nudge-activities';
+import { createOutcomeActivities } from './outcome-activities';
 import { createProfileActivities } from './profile-activities';
 import { createRiskActivities } from './risk-activities';
 import type { Mailer } from '../platform/mail';
@@ -44,6 +45,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReferralActivities(deps),
     ...createRetentionActivities(deps),
     ...createNudgeActivities(deps),
+    ...createOutcomeActivities(deps),
   };
 }
 

@@ -70,6 +70,7 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
       const open = await db('consultations').where({ resident_id: input.residentId }).whereNot({ status: 'closed' }).first('id');
       const lastMessage = await db('messages').where({ resident_id: input.residentId, direction: 'in' }).max('created_at as at').first();
       const sent = await db('check_ins').where({ resident_id: input.residentId }).count('* as n').max('sent_at as at').first();
+      const pendingQuestion = await db('satisfaction_responses').where({ resident_id: input.residentId }).whereNull('answered_at').whereNull('skipped_at').max('asked_at as at').first();
       const ms = (at: unknown) => (at ? new Date(at as string).getTime() : undefined);
       return {
         consent: (consent?.status as CheckInConsent | undefined) ?? 'none',
@@ -79,6 +80,7 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
         lastResidentMessageMs: ms(lastMessage?.at),
         lastCheckInMs: ms(sent?.at),
         sentCount: Number(sent?.n ?? 0),
+        ...(pendingQuestion?.at ? { satisfactionPendingSinceMs: ms(pendingQuestion.at) } : {}),
       };
     },
 

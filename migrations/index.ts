@@ -16,6 +16,7 @@ import * as needToKnowAndAppendOnlyAudit from './20261130150100_need_to_know_and
 import * as createRetentionRuns from './20261130150200_create_retention_runs';
 import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
+import * as outcomesSatisfactionPending from './20261201110000_outcomes_satisfaction_pending';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key_ids';
 import * as langsResidentLanguage from './20261201100100_langs_resident_language';
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '20261201100100_nudges_check_ins': nudgesCheckIns,
   '20261201100200_workbench_canned_replies': workbenchCannedReplies,
   '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
+  '20261201110000_outcomes_satisfaction_pending': outcomesSatisfactionPending,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -7,7 +7,7 @@
  * The rules, in order:
  * 1. nothing when check-ins are off, or to a resident who blocked the account;
  * 2. no consent asked yet: ask once, after a consultation has closed (never while one is open), never in
- *    the quiet hours; asked, declined or withdrawn: nothing (the answer itself wakes the timer again);
+ *    the quiet hours, and not while the closing question may still be answered; asked, declined or withdrawn: nothing (the answer itself wakes the timer again);
  * 3. with consent: nothing while a consultation is open (its close wakes the timer), nothing after
  *    `maxCount` check-ins; otherwise one after `afterSilenceDays` of silence, counted from the later of
  *    the resident's last message and the last check-in, moved out of the quiet hours and, with
@@ -43,7 +43,15 @@ export interface CheckInStatus {
   lastResidentMessageMs?: number;
   lastCheckInMs?: number;
   sentCount: number;
+  /** When the closing question 「相談してよかったですか」 was asked, while it is neither answered nor skipped. */
+  satisfactionPendingSinceMs?: number;
 }
+
+/**
+ * The consent question waits this long after a pending closing question: LINE shows quick replies only
+ * on the latest message, so asking at once would take the resident's one-tap answers away.
+ */
+export const SATISFACTION_ANSWER_WINDOW_MS = 30 * 60_000;
 
 export type CheckInStopReason = 'disabled' | 'blocked' | 'consultation-open' | 'awaiting-answer' | 'declined' | 'withdrawn' | 'max-reached' | 'no-consultation';
 
@@ -65,7 +73,10 @@ export function decideCheckIn(status: CheckInStatus, settings: CheckInSettings, 
       break;
   }
   if (status.openConsultation) return stop('consultation-open');
-  if (status.consent === 'none') return { kind: 'ask-consent', at: quietHoursEnd(nowMs, settings.quietHours) };
+  if (status.consent === 'none') {
+    const after = status.satisfactionPendingSinceMs === undefined ? nowMs : Math.max(nowMs, status.satisfactionPendingSinceMs + SATISFACTION_ANSWER_WINDOW_MS);
+    return { kind: 'ask-consent', at: quietHoursEnd(after, settings.quietHours) };
+  }
   if (status.sentCount >= settings.maxCount) return stop('max-reached');
   const silenceFrom = Math.max(status.lastResidentMessageMs ?? 0, status.lastCheckInMs ?? 0);
   let at = quietHoursEnd(Math.max(nowMs, silenceFrom + settings.afterSilenceDays * DAY_MS), settings.quietHours);

@@ -48,6 +48,7 @@ import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startCon
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
 import { CheckInAnswer, isCheckInStopWord, parseCheckInPostback } from '../check-ins/check-in-policy';
+import { parseSatisfactionPostback, SatisfactionAnswer, satisfactionQuestion, satisfactionThanks, shouldAskSatisfaction } from '../outcomes/satisfaction';
 
 // No activity failure may end a consultation. The database and alerts are retried without limit
 // (short capped back-off, so an alert goes out soon after the database is back); the model falls back
@@ -503,6 +504,42 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     return true;
   };
 
+  // ---- The closing question 「相談してよかったですか」: optional, never a gate (workflows/outcomes/satisfaction.ts) ----
+
+  const satisfactionTexts = () => settings.satisfaction && (settings.satisfaction.texts[local().language] ?? settings.satisfaction.texts.ja);
+  /** Set by a tap on 「ひとこと書く」: the resident's very next message is their comment. */
+  let commentFor: string | undefined;
+
+  /** Pushed once per consultation (a fixed send key), after the closing words. */
+  const askSatisfaction = async () => {
+    const texts = satisfactionTexts();
+    if (!texts) return;
+    await db.recordSatisfactionAsked({ consultationId: consultationId as string, residentId });
+    await send([satisfactionQuestion(texts, consultationId as string)], undefined, 'system', { sendKey: `satisfaction-${consultationId}` });
+  };
+
+  /** A tap on the question (it arrives in the next consultation's run): the score, or the wish to write. */
+  const satisfactionTurn = async (answer: SatisfactionAnswer, event: ResidentEvent) => {
+    const texts = satisfactionTexts();
+    if (!texts) return;
+    if (answer.kind === 'comment') {
+      commentFor = answer.consultationId;
+      return void (await send([text(texts.satisfactionCommentPrompt)], event, 'system'));
+    }
+    // A tap naming a consultation this resident was not asked in is ignored.
+    if (await db.answerSatisfaction({ consultationId: answer.consultationId, residentId, score: answer.score })) {
+      await send([satisfactionThanks(texts, answer.consultationId)], event, 'system');
+    }
+  };
+
+  /** The comment: risk-assessed like every text (safety first), stored, thanked; the AI does not answer it. */
+  const commentTurn = async (event: TextEvent, forConsultation: string) => {
+    const guard = await assessAndAlert([event]);
+    await db.recordSatisfactionComment({ consultationId: forConsultation, residentId, comment: event.text });
+    const thanks = satisfactionTexts()?.satisfactionCommentThanks ?? '';
+    await send([...guard.first, ...(thanks ? [text(thanks)] : []), ...guard.after], event, 'system', { crisis: crisisOf(guard) });
+  };
+
   const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) =>
     db.recordNudgeEvent({ id: uuid4(), consultationId: consultationId as string, event, trigger });
 
@@ -586,6 +623,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     const nudgeAnswer = parseNudgePostback(event.data);
     const checkInAnswer = parseCheckInPostback(event.data);
     if (checkInAnswer && patched('check-in-answers')) return void (await checkInTurn(checkInAnswer, event));
+    const satisfaction = parseSatisfactionPostback(event.data);
+    if (satisfaction && patched('satisfaction-answers')) return void (await satisfactionTurn(satisfaction, event));
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
     const say = local();
     const help = humanHelpTexts(say.texts, say.language);
@@ -614,6 +653,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   /** One resident event, whatever the phase. */
   const residentTurn = async (event: ResidentEvent) => {
     lastEvent = event;
+    // Only the message right after the 「ひとこと書く」 tap is a comment.
+    const comment = commentFor;
+    commentFor = undefined;
     // Decided on arrival: a message written to staff stays theirs even if they hand back while it is recorded.
     const forStaff = s.phase === 'with_staff';
     const consentAnswer = consentTurnFor(event);
@@ -631,6 +673,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (event.kind === 'postback') return postbackTurn(event);
     if (event.kind === 'media') return void (await send([text(local().texts.nonTextReply)], event, 'system'));
     if (event.kind === 'follow') return void (await send([text(local().texts.greeting), text(local().texts.invitation)], event, 'system'));
+    if (event.kind === 'text' && comment) return commentTurn(event, comment);
     if (event.kind === 'text' && asksForLanguageMenu(event.text)) return void (await send([languageMenuMessage(local().texts.languagePrompt, languageChoices(settings))], event, 'system'));
     if (event.kind === 'text') return aiTurn(event);
   };
@@ -657,6 +700,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     await settle();
     await db.closeConsultation({ consultationId: consultationId as string, reason });
     await setPhase('closed');
+    const askContext = { enabled: settings.satisfaction?.enabled ?? false, reason, turns: s.turns, personInvolved: personInvolved(s), quietHours: settings.nudges.quietHours };
+    if (shouldAskSatisfaction(askContext, Date.now()) && patched('satisfaction-question')) await askSatisfaction();
     // The check-in timer (or the one-time consent question) starts from a consultation's close.
     if (reason !== 'unfollowed' && patched('check-in-after-close')) await wakeCheckIns();
     // A message that came in while closing opens the next consultation instead of being dropped.

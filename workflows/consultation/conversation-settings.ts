@@ -1,5 +1,6 @@
 import type { BusinessHoursSettings } from '../calendar/calendar-from-profile';
 import type { NudgeSettings } from '../nudges/nudge-policy';
+import type { SatisfactionTexts } from '../outcomes/satisfaction';
 
 /** The part of the municipality profile a consultation uses, loaded by an activity at each run start. */
 export interface PhoneLineInfo {
@@ -56,4 +57,6 @@ export interface ConversationSettings {
   debounceMs: number;
   replyTokenMaxAgeMs: number;
   closeAfterSilenceMs: number;
+  /** The closing question (absent in runs started before it): its switch and texts by language, `ja` always. */
+  satisfaction?: { enabled: boolean; texts: Record<string, SatisfactionTexts> };
 }
