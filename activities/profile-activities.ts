@@ -58,6 +58,7 @@ export function createProfileActivities(deps: { profile: MunicipalityProfile }) 
         replyTokenMaxAgeMs: profile.ai.replyTokenMaxAgeSeconds * 1000,
         closeAfterSilenceMs: profile.consultation.closeAfterSilenceHours * 3600_000,
         satisfaction: { enabled: profile.outcomes.satisfactionQuestion, texts: satisfactionTextsByLanguage(profile) },
+        scalesAtIntake: profile.outcomes.scalesAtIntake,
       };
     },
   };

@@ -17,6 +17,7 @@ import * as createRetentionRuns from './20261130150200_create_retention_runs';
 import * as createHandoverSummaries from './20261130160100_create_handover_summaries';
 import * as createSatisfactionResponses from './20261130180100_create_satisfaction_responses';
 import * as outcomesSatisfactionPending from './20261201110000_outcomes_satisfaction_pending';
+import * as outcomesScaleResponses from './20261201110100_outcomes_scale_responses';
 import * as inboxLeasesAndSendAttempts from './20261201090000_inbox_leases_and_send_attempts';
 import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key_ids';
 import * as langsResidentLanguage from './20261201100100_langs_resident_language';
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '20261201100200_workbench_canned_replies': workbenchCannedReplies,
   '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
   '20261201110000_outcomes_satisfaction_pending': outcomesSatisfactionPending,
+  '20261201110100_outcomes_scale_responses': outcomesScaleResponses,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -238,8 +238,15 @@ export const profileSchema = z.object({
   /**
    * Outcomes, never a gate: the optional closing question 「相談してよかったですか」 after a staff close
    * and after a silence close of a consultation that had a conversation (texts `satisfaction…`).
+   * The short scales at intake are off unless the city turns them on.
    */
-  outcomes: z.object({ satisfactionQuestion: z.boolean().default(true) }).default({ satisfactionQuestion: true }),
+  outcomes: z
+    .object({
+      satisfactionQuestion: z.boolean().default(true),
+      /** The optional UCLA-3 and K6 scales (workflows/outcomes/scales.ts) after the intake questions; skippable. */
+      scalesAtIntake: z.boolean().default(false),
+    })
+    .default({ satisfactionQuestion: true, scalesAtIntake: false }),
   escalation: z.object({
     staffPickupMinutes: z.number().positive().default(10),
     crisisAckMinutes: z.number().positive().default(5),

@@ -48,6 +48,7 @@ import { ConsentOutcome, ConsentState, consentTransition, isWithdrawal, startCon
 import { referralWithdrawSignal, referralWorkflowId } from '../referral/messages';
 import { referralWorkflow } from '../referral/referral-workflow';
 import { CheckInAnswer, isCheckInStopWord, parseCheckInPostback } from '../check-ins/check-in-policy';
+import { parseScalePostback, ScalePostback } from '../outcomes/scales';
 import { parseSatisfactionPostback, SatisfactionAnswer, satisfactionQuestion, satisfactionThanks, shouldAskSatisfaction } from '../outcomes/satisfaction';
 
 // No activity failure may end a consultation. The database and alerts are retried without limit
@@ -435,6 +436,11 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       baseline: s.highestRisk,
       rulesOnly: options.rulesOnly,
     });
+    return respondToRisk(risk);
+  };
+
+  /** Raises the consultation's risk (never lowers it), alerts, and composes the safety messages. */
+  const respondToRisk = async (risk: RiskAssessment): Promise<SafetyOutcome> => {
     s = { ...s, highestRisk: maxRisk(s.highestRisk, risk.level) };
     upsertSearchAttributes([{ key: RiskLevelAttribute, value: s.highestRisk }] as never);
     const plan = planRiskResponse(risk.level);
@@ -540,6 +546,17 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     await send([...guard.first, ...(thanks ? [text(thanks)] : []), ...guard.after], event, 'system', { crisis: crisisOf(guard) });
   };
 
+  /**
+   * A tap on an outcome scale (UCLA-3, K6): recorded, then the next item. High K6 answers feed the risk
+   * check like a message would (raise to low: lines and staff review), before the next item is sent.
+   */
+  const scaleTurn = async (answer: ScalePostback, event: ResidentEvent) => {
+    const outcome = await db.answerScale({ residentId, consultationId: consultationId as string, answer });
+    const guard = outcome.risk === 'none' ? undefined : await respondToRisk({ level: outcome.risk, categories: [], decidedBy: 'rules' });
+    const messages = [...(guard?.first ?? []), ...outcome.messages, ...(guard?.after ?? [])];
+    if (messages.length > 0) await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
+  };
+
   const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) =>
     db.recordNudgeEvent({ id: uuid4(), consultationId: consultationId as string, event, trigger });
 
@@ -609,8 +626,11 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     }
     s = { ...s, step: outcome.step };
     const atRisk = guard && guard.plan.alert !== 'none';
+    // The optional scales follow the last intake answer when the city asks them (never at a risky moment).
+    const intakeDone = outcome.record?.intake !== undefined && outcome.step.name === 'done' && !atRisk && settings.scalesAtIntake === true;
+    const scales = intakeDone && patched('outcome-scales-at-intake') ? await db.startScale({ residentId, consultationId: consultationId as string, scale: 'ucla3', occasion: 'intake' }) : [];
     // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
-    const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
+    const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : [...outcome.send, ...scales];
     await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
     if (s.phase === 'waiting_for_staff' || s.phase === 'with_staff') return;
     if (s.step.name === 'declined') await setPhase('declined');
@@ -625,6 +645,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (checkInAnswer && patched('check-in-answers')) return void (await checkInTurn(checkInAnswer, event));
     const satisfaction = parseSatisfactionPostback(event.data);
     if (satisfaction && patched('satisfaction-answers')) return void (await satisfactionTurn(satisfaction, event));
+    const scaleAnswer = parseScalePostback(event.data);
+    if (scaleAnswer && patched('outcome-scale-answers')) return void (await scaleTurn(scaleAnswer, event));
     if (data.menu === 'staff') return void (await send(await requestPerson('menu'), event, 'system'));
     const say = local();
     const help = humanHelpTexts(say.texts, say.language);

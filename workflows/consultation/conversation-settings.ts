@@ -59,4 +59,6 @@ export interface ConversationSettings {
   closeAfterSilenceMs: number;
   /** The closing question (absent in runs started before it): its switch and texts by language, `ja` always. */
   satisfaction?: { enabled: boolean; texts: Record<string, SatisfactionTexts> };
+  /** Whether the short outcome scales (UCLA-3, K6) follow the intake questions (absent in earlier runs). */
+  scalesAtIntake?: boolean;
 }

@@ -12,6 +12,7 @@
  *
  * An item left unanswered leaves the total undefined (no imputation: a skipped scale is not a low score).
  */
+import type { QuickReplyItem, TextMessage } from '../consultation/line-messages';
 import type { RiskLevel } from '../safety/risk-levels';
 
 export type ScaleId = 'ucla3' | 'k6';
@@ -158,4 +159,23 @@ export function beforeAfterChange(results: ScaleResult[], scale: ScaleId, suppre
   const n = changes.length;
   if (n === 0 || n < suppressBelow) return { n, meanChange: null, hidden: n > 0 };
   return { n, meanChange: Math.round((10 * changes.reduce((a, b) => a + b, 0)) / n) / 10, hidden: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// LINE messages.
+
+export const SCALE_SKIP_LABEL = '答えない';
+export const SCALES_DONE_TEXT = 'ありがとうございました。答えてくださったことは、よりよい相談のために使わせていただきます。';
+export const SCALES_SKIPPED_TEXT = 'わかりました。答えなくても大丈夫です。いつでもここに話しかけてください。';
+
+const choiceButton = (label: string, data: string): QuickReplyItem => ({ type: 'action', action: { type: 'postback', label, data, displayText: label } });
+
+/** One item with its answers and 「答えない」 (skips the rest); the scale's intro before its first item. */
+export function scaleItemMessage(scale: ScaleDefinition, item: ScaleItem): TextMessage {
+  const first = scale.items[0].id === item.id;
+  return {
+    type: 'text',
+    text: first ? `${scale.intro}\n\n${item.text}` : item.text,
+    quickReply: { items: [...scale.choices.map((c) => choiceButton(c.label, scaleAnswerData(scale.id, item.id, c.score))), choiceButton(SCALE_SKIP_LABEL, scaleSkipData(scale.id))] },
+  };
 }
