@@ -164,6 +164,7 @@ export function beforeAfterChange(results: ScaleResult[], scale: ScaleId, suppre
 // ---------------------------------------------------------------------------------------------
 // LINE messages.
 
+export const SCALE_FOLLOW_UP_TEXT = 'こんにちは、よりそいチャットです。はじめにお答えいただいた質問を、もう一度だけおうかがいしてもよいですか？答えなくても大丈夫です。';
 export const SCALE_SKIP_LABEL = '答えない';
 export const SCALES_DONE_TEXT = 'ありがとうございました。答えてくださったことは、よりよい相談のために使わせていただきます。';
 export const SCALES_SKIPPED_TEXT = 'わかりました。答えなくても大丈夫です。いつでもここに話しかけてください。';
