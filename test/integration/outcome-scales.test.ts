@@ -1,7 +1,8 @@
 import { K6, scaleAnswerData, scaleSkipData, SCALES_DONE_TEXT, SCALES_SKIPPED_TEXT, UCLA3 } from '../../workflows/outcomes/scales';
 import { eventually } from '../helpers/eventually';
+import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { startTestStack, TestStack, staffedAroundTheClock } from '../helpers/test-stack';
+import { startTestStack, TestStack, TEST_PASSWORD, staffedAroundTheClock } from '../helpers/test-stack';
 
 /**
  * The optional outcome scales at intake through the webhook: UCLA-3 then K6 after the intake questions,
@@ -69,6 +70,13 @@ describe('outcome scales at intake', () => {
     await resident.say('ありがとう');
     await resident.nextAnswer();
     expect((await rows(resident))[1]).toMatchObject({ total: 14 });
+
+    // Erasing the resident takes their scale answers, like their intake answers.
+    const admin = await new HttpClient(stack.baseUrl).login((await stack.createUser('admin')).email, TEST_PASSWORD);
+    const erased = await admin.post(`/api/residents/${id}/erase`);
+    expect(erased.status).toBe(200);
+    expect(erased.body.data).toMatchObject({ scaleAnswers: 2 });
+    expect(await stack.db('scale_responses').where({ resident_id: id })).toEqual([]);
   });
 
   it('「答えない」 skips both scales; writing something else is answered by the AI and leaves them unscored', async () => {
