@@ -119,6 +119,9 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
           if (input.typed && current?.status !== 'given') return undefined;
           if (current?.status === 'given') {
             await db('check_in_consents').where({ resident_id: residentId }).update({ status: 'withdrawn', withdrawn_at: db.fn.now() });
+          } else if (current?.status !== 'declined' && current?.status !== 'withdrawn') {
+            // The rich menu's 「見守りメッセージを止める」 before (or instead of) answering the question: a no, so it is never asked.
+            await decide('declined');
           }
           return { messages: [text(profile.texts.checkInWithdrawn)], wake: true };
         case 'person':

@@ -121,14 +121,13 @@ export async function findConsultation(db: Db, id: string): Promise<Consultation
 export async function consultationDetail(db: Db, profile: MunicipalityProfile, sealer: TextSealer, id: string) {
   const summary = await findConsultation(db, id);
   if (!summary) return undefined;
-  const [consultation, resident, risks, alerts, notes, reviews] = await Promise.all([
-    db('consultations').where({ id }).first(TextSealer.select('summary')),
-    db('residents').where({ id: summary.residentId }).first('intake', 'language', 'language_source'),
-    db('risk_assessments').where({ consultation_id: id }).orderBy('created_at'),
-    db('alerts').where({ consultation_id: id }).orderBy('created_at'),
-    db('consultation_notes as n').leftJoin('staff_users as s', 's.id', 'n.staff_id').where('n.consultation_id', id).orderBy('n.created_at').select('n.*', 's.display_name'),
-    db('risk_reviews as v').leftJoin('staff_users as s', 's.id', 'v.staff_id').where('v.consultation_id', id).orderBy('v.created_at').select('v.*', 's.display_name'),
-  ]);
+  // One after another: `db` is the audited read's transaction, a single connection (pg refuses overlapping queries on one).
+  const consultation = await db('consultations').where({ id }).first(TextSealer.select('summary'));
+  const resident = await db('residents').where({ id: summary.residentId }).first('intake', 'language', 'language_source');
+  const risks = await db('risk_assessments').where({ consultation_id: id }).orderBy('created_at');
+  const alerts = await db('alerts').where({ consultation_id: id }).orderBy('created_at');
+  const notes = await db('consultation_notes as n').leftJoin('staff_users as s', 's.id', 'n.staff_id').where('n.consultation_id', id).orderBy('n.created_at').select('n.*', 's.display_name');
+  const reviews = await db('risk_reviews as v').leftJoin('staff_users as s', 's.id', 'v.staff_id').where('v.consultation_id', id).orderBy('v.created_at').select('v.*', 's.display_name');
   const intake = (resident?.intake ?? {}) as Record<string, string>;
   return {
     ...summary,

@@ -7,8 +7,9 @@ import { recordAudit } from '../audit/audit-log';
 import { STAFF_ROLES } from '../auth/roles';
 import { AppError, FailureCode } from '../http/errors';
 import { parseBody } from '../http/list-query';
-import { RouteSpec, signedInUser } from '../http/route';
-import { buildHandoverSummary, HandoverFacts } from './handover-summary';
+import { RouteSpec, SignedInUser, signedInUser } from '../http/route';
+import { assertCanSeeCase } from '../consultations/case-access';
+import { buildHandoverSummary, type HandoverFacts } from './handover-summary';
 
 const uuid = z.uuid();
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -16,11 +17,10 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 async function loadFacts(db: Db, profile: MunicipalityProfile, sealer: TextSealer, consultationId: string): Promise<HandoverFacts | undefined> {
   const consultation = await db('consultations as c').join('residents as r', 'r.id', 'c.resident_id').where('c.id', consultationId).first('c.id', 'r.intake');
   if (!consultation) return undefined;
-  const [risks, messages, nudges] = await Promise.all([
-    db('risk_assessments').where({ consultation_id: consultationId }).orderBy('created_at').select('created_at', 'level', 'categories'),
-    db('messages').where({ consultation_id: consultationId, sender: 'resident' }).orderBy('created_at').orderBy('id').select('id', 'created_at', 'kind', 'payload', ...TextSealer.select('text')),
-    db('nudge_events').where({ consultation_id: consultationId, event: 'accepted' }).orderBy('created_at').select('created_at'),
-  ]);
+  // One after another: called inside the audited read's transaction (one connection).
+  const risks = await db('risk_assessments').where({ consultation_id: consultationId }).orderBy('created_at').select('created_at', 'level', 'categories');
+  const messages = await db('messages').where({ consultation_id: consultationId, sender: 'resident' }).orderBy('created_at').orderBy('id').select('id', 'created_at', 'kind', 'payload', ...TextSealer.select('text'));
+  const nudges = await db('nudge_events').where({ consultation_id: consultationId, event: 'accepted' }).orderBy('created_at').select('created_at');
   const intake = (consultation.intake ?? {}) as Record<string, string>;
   const menuRequests = messages
     .filter((m) => m.kind === 'postback' && new URLSearchParams(String((m.payload as { data?: string })?.data ?? '')).get('menu') === 'staff')
@@ -41,13 +41,17 @@ async function loadFacts(db: Db, profile: MunicipalityProfile, sealer: TextSeale
  */
 export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile; sealer: TextSealer }): RouteSpec[] {
   const { db, profile, sealer } = deps;
-  const facts = async (id: string) => {
-    const found = uuid.safeParse(id).success ? await loadFacts(db, profile, sealer, id) : undefined;
-    if (!found) throw new AppError(FailureCode.NotFound, '相談が見つかりません。');
+  /** The case's facts, for a caller who may see the case (404 for an unknown id, 403 outside need-to-know). */
+  const facts = async (trx: Db, id: string, user: SignedInUser) => {
+    const notFound = new AppError(FailureCode.NotFound, '相談が見つかりません。');
+    if (!uuid.safeParse(id).success || !(await trx('consultations').where({ id }).first('id'))) throw notFound;
+    await assertCanSeeCase(trx, user, profile, id);
+    const found = await loadFacts(trx, profile, sealer, id);
+    if (!found) throw notFound;
     return found;
   };
-  const edited = async (id: string) => {
-    const row = await db('handover_summaries as h').leftJoin('staff_users as s', 's.id', 'h.staff_id').where('h.consultation_id', id).first('h.consultation_id', ...TextSealer.select('text', 'h'), 'h.updated_at', 's.display_name');
+  const edited = async (trx: Db, id: string) => {
+    const row = await trx('handover_summaries as h').leftJoin('staff_users as s', 's.id', 'h.staff_id').where('h.consultation_id', id).first('h.consultation_id', ...TextSealer.select('text', 'h'), 'h.updated_at', 's.display_name');
     return row ? { text: sealer.open('handover_summaries', 'text', row, id) as string, at: iso(row.updated_at), staffName: (row.display_name as string | null) ?? null } : null;
   };
   return [
@@ -56,9 +60,15 @@ export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile; sea
       path: '/api/consultations/:id/handover',
       access: STAFF_ROLES,
       handler: async (req, res) => {
+        const user = signedInUser(req);
         const id = String(req.params.id);
-        const generated = buildHandoverSummary(await facts(id));
-        res.json({ data: { id, generated, edited: await edited(id) } });
+        // The summary quotes the resident: the read and its audit entry commit together.
+        const data = await db.transaction(async (trx) => {
+          const generated = buildHandoverSummary(await facts(trx, id, user));
+          await recordAudit(trx, user, { action: 'consultation.read-handover', targetType: 'consultation', targetId: id });
+          return { id, generated, edited: await edited(trx, id) };
+        });
+        res.json({ data });
       },
     },
     {
@@ -68,7 +78,7 @@ export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile; sea
       handler: async (req, res) => {
         const user = signedInUser(req);
         const id = String(req.params.id);
-        const generated = buildHandoverSummary(await facts(id));
+        const generated = buildHandoverSummary(await facts(db, id, user));
         const { text } = parseBody(z.object({ text: z.string().trim().max(4000) }), req.body);
         if (text) {
           await db('handover_summaries')
@@ -80,7 +90,7 @@ export function handoverRoutes(deps: { db: Db; profile: MunicipalityProfile; sea
         }
         await recordAudit(db, user, { action: 'consultation.handover-edit', targetType: 'consultation', targetId: id });
         await publish(db, { type: 'consultation', id });
-        res.json({ data: { id, generated, edited: await edited(id) } });
+        res.json({ data: { id, generated, edited: await edited(db, id) } });
       },
     },
   ];

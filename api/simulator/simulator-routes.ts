@@ -5,7 +5,7 @@ import type { Env } from '../../platform/config/env';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import { AppError, FailureCode } from '../http/errors';
 import type { RouteSpec } from '../http/route';
-import { menuPostbackData } from '../../contracts/postbacks';
+import { MENU_BUTTONS } from '../../scripts/line-richmenu/menu';
 
 /**
  * The resident simulator's backend (development only; mounted when a LINE stand-in answers for LINE).
@@ -19,13 +19,8 @@ const USER_ID = /^U[0-9a-f]{32}$/;
 /** The bot's own user id, as LINE puts it in `destination`; any well-formed id will do here. */
 const DESTINATION = 'U' + '5e11'.repeat(8);
 
-/** The rich-menu strip the page shows. The workflow may not answer these postbacks yet. */
-export const SIMULATOR_RICH_MENU = [
-  { label: 'よりそいスタッフに話しかける', data: menuPostbackData('staff') },
-  { label: 'AIと話す', data: menuPostbackData('ai') },
-  { label: '相談窓口一覧', data: menuPostbackData('lines') },
-  { label: '利用規約・プライバシー', data: menuPostbackData('terms') },
-] as const;
+/** The rich-menu strip the page shows: the buttons `npm run line:richmenu` gives the real LINE account. */
+export const SIMULATOR_RICH_MENU = MENU_BUTTONS.map(({ label, data }) => ({ label, data }));
 
 const userId = z.string().regex(USER_ID, 'LINE のユーザー ID（U と 16 進数 32 桁）を指定してください。');
 

@@ -1,13 +1,12 @@
 /**
- * Draws the rich-menu image (PNG, 2500 × 843) with @napi-rs/canvas: no image assets, no network.
+ * Draws the rich-menu image (PNG, 2500 × 1686) with @napi-rs/canvas: no image assets, no network.
  *
  * On a phone the image is shown about 390 pt wide, i.e. at ~1/6.4 scale, so the labels are drawn at
  * ~90 px (≈14 pt on screen) and the captions at 50 px, dark on light pastel cards (contrast > 10:1).
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { FONT_FAMILY, missingGlyphs, registerFonts } from './fonts';
-import type { MenuKey } from '../../contracts/postbacks';
-import { type Bounds, buttonBounds, MENU_BUTTONS, type MenuButton, RICH_MENU_SIZE } from './menu';
+import { type Bounds, buttonBounds, MENU_BUTTONS, type MenuButton, type MenuIcon, RICH_MENU_SIZE } from './menu';
 
 /** LINE's limit for a rich-menu image. */
 export const MAX_IMAGE_BYTES = 1024 * 1024;
@@ -58,7 +57,7 @@ function drawButton(ctx: SKRSContext2D, button: MenuButton, cell: Bounds): void 
   ctx.beginPath();
   ctx.arc(iconX, iconY, ICON_RADIUS, 0, Math.PI * 2);
   ctx.fill();
-  drawIcon(ctx, button.key, iconX, iconY, button.colors.accent);
+  drawIcon(ctx, button.icon, iconX, iconY, button.colors.accent);
 
   // Text block, vertically centred beside the icon; the label shrinks if a line would not fit.
   const textX = iconX + ICON_RADIUS + 56;
@@ -92,7 +91,7 @@ function roundedRect(ctx: SKRSContext2D, b: Bounds, r: number): void {
 }
 
 /** Simple white pictograms drawn with paths (no icon assets). */
-function drawIcon(ctx: SKRSContext2D, key: MenuKey, cx: number, cy: number, accent: string): void {
+function drawIcon(ctx: SKRSContext2D, key: MenuIcon, cx: number, cy: number, accent: string): void {
   ctx.fillStyle = '#FFFFFF';
   ctx.strokeStyle = '#FFFFFF';
   switch (key) {
@@ -149,6 +148,41 @@ function drawIcon(ctx: SKRSContext2D, key: MenuKey, cx: number, cy: number, acce
       ctx.fill();
       ctx.fillStyle = accent;
       for (const dy of [-18, 6, 30]) ctx.fillRect(cx - 26, cy + dy, 52, 8);
+      break;
+    }
+    case 'language': {
+      // A globe: a ring, its equator and two meridians.
+      ctx.lineWidth = 10;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 56, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.ellipse(cx, cy, 24, 56, 0, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(cx - 56, cy);
+      ctx.lineTo(cx + 56, cy);
+      ctx.stroke();
+      break;
+    }
+    case 'check-ins': {
+      // An envelope with a pause sign: messages from us, held.
+      roundedRect(ctx, { x: cx - 62, y: cy - 40, width: 124, height: 84 }, 12);
+      ctx.fill();
+      ctx.strokeStyle = accent;
+      ctx.lineWidth = 8;
+      ctx.beginPath();
+      ctx.moveTo(cx - 54, cy - 32);
+      ctx.lineTo(cx, cy + 6);
+      ctx.lineTo(cx + 54, cy - 32);
+      ctx.stroke();
+      ctx.fillStyle = '#FFFFFF';
+      ctx.beginPath();
+      ctx.arc(cx + 50, cy + 44, 30, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = accent;
+      ctx.fillRect(cx + 38, cy + 30, 8, 28);
+      ctx.fillRect(cx + 54, cy + 30, 8, 28);
       break;
     }
   }

@@ -101,10 +101,12 @@ describe('authorization matrix: every route × every role', () => {
       supervisor = await new HttpClient(stack.baseUrl).login(emails.get('supervisor')!, TEST_PASSWORD);
     });
 
-    it("refuses staff B staff A's case: messages, detail, notes, personal details, list", async () => {
+    it("refuses staff B staff A's case: messages, detail, hand-over, follow-ups, notes, personal details, list", async () => {
       const own = await makeCase({ status: 'with_staff', assigned: staffA.id, staffWrote: staffA.id });
       expect((await a.get(`/api/consultations/${own.id}/messages`)).status).toBe(200);
-      for (const path of [`/api/consultations/${own.id}/messages`, `/api/consultations/${own.id}`, `/api/residents/${own.residentId}/personal-details`, `/api/residents/${own.residentId}`, `/api/consultations/${own.id}/referrals`]) {
+      expect((await a.get(`/api/consultations/${own.id}/handover`)).status).toBe(200);
+      const caseReads = ['/messages', '', '/handover', '/follow-ups', '/referrals', '/canned-replies'].map((p) => `/api/consultations/${own.id}${p}`);
+      for (const path of [...caseReads, `/api/residents/${own.residentId}/personal-details`, `/api/residents/${own.residentId}`]) {
         const res = await b.get(path);
         expect([path, res.status]).toEqual([path, 403]);
         expect(res.body.error.code).toBe('FORBIDDEN');
@@ -112,6 +114,8 @@ describe('authorization matrix: every route × every role', () => {
       for (const [path, body] of [[`/api/consultations/${own.id}/notes`, { text: 'メモ' }], [`/api/consultations/${own.id}/close`, {}], [`/api/consultations/${own.id}/claim`, {}]] as const) {
         expect([path, (await b.post(path, body)).status]).toEqual([path, 403]);
       }
+      expect((await b.request('PUT', `/api/consultations/${own.id}/handover`, { text: '書き換え' })).status).toBe(403);
+      expect(await stack.db('handover_summaries').where({ consultation_id: own.id }).first()).toBeUndefined();
       expect(await listed(b)).not.toContain(own.id);
       expect(await listed(a)).toContain(own.id);
       expect(await listed(supervisor)).toContain(own.id);
@@ -132,8 +136,9 @@ describe('authorization matrix: every route × every role', () => {
       const own = await makeCase({ status: 'with_staff', assigned: staffA.id });
       await a.get(`/api/consultations/${own.id}/messages`);
       await a.get(`/api/consultations/${own.id}`);
+      await a.get(`/api/consultations/${own.id}/handover`);
       const actions = (await stack.db('audit_log').where({ actor_id: staffA.id, target_id: own.id }).orderBy('id')).map((r) => r.action);
-      expect(actions).toEqual(['consultation.read-messages', 'consultation.view']);
+      expect(actions).toEqual(['consultation.read-messages', 'consultation.view', 'consultation.read-handover']);
     });
 
     it('opens another case by break-glass with a stated reason, audited with that reason', async () => {

@@ -1,6 +1,6 @@
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
-import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
+import { staffedAroundTheClock, startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack';
 
 /**
  * The hand-over summary through the real webhook, worker and model stand-in: the AI answers with
@@ -9,7 +9,7 @@ import { startTestStack, TestStack, TEST_PASSWORD } from '../helpers/test-stack'
 describe('hand-over summary', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ worker: true, profile: (p) => void (p.ai.debounceSeconds = 0) });
+    stack = await startTestStack(staffedAroundTheClock({ profile: (p) => void (p.ai.debounceSeconds = 0) }));
   });
   afterAll(() => stack.stop());
 
@@ -18,6 +18,9 @@ describe('hand-over summary', () => {
     await resident.say('夜になると誰とも話していなくて、さみしくなります。仕事はなんとか続けています。');
     await resident.nextAnswer();
     await resident.say('母が入院してから一人暮らしです。');
+    await resident.nextAnswer();
+    // Asks for a person: the case is in the queue, where any staff member may read its hand-over.
+    await resident.tap('menu=staff');
     await resident.nextAnswer();
     const { id: residentId } = await stack.db('residents').where({ line_user_id: resident.userId }).first('id');
     const { id } = await stack.db('consultations').where({ resident_id: residentId }).first('id');

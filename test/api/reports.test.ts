@@ -136,8 +136,10 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
   }
   // Accepted now or reserved for the next opening, of the offers with that trigger.
   for (const counts of Object.values(nudges)) counts.acceptance = counts.offered > 0 ? round1((100 * (counts.accepted + counts.reserved)) / counts.offered) : (null as never);
-  // The data set sends no caring check-ins: the table is there with zeros.
-  const noCheckIns = perBucket([] as Date[], (d) => d);
+  // Caring check-ins by the month they were sent; an answer is a person or the AI.
+  const checkInsSent = perBucket(fx.checkIns, (c) => c.sent_at);
+  const checkInsAnswered = perBucket(fx.checkIns.filter((c) => c.answer !== null), (c) => c.sent_at);
+  const checkInsBy = (answer: 'person' | 'ai') => perBucket(fx.checkIns.filter((c) => c.answer === answer), (c) => c.sent_at);
 
   const consulterIds = new Set(texts.map((m) => m.resident_id));
   const consulterRows = fx.residents.filter((r) => consulterIds.has(r.id));
@@ -239,7 +241,7 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
       ackMean: stat(ackMinutes, meanOf),
     }),
     nudges,
-    checkIns: rows({ sent: noCheckIns, answered: noCheckIns, unanswered: noCheckIns, person: noCheckIns, ai: noCheckIns }),
+    checkIns: rows({ sent: checkInsSent, answered: checkInsAnswered, unanswered: map(checkInsSent, (v, k) => v - checkInsAnswered[k]), person: checkInsBy('person'), ai: checkInsBy('ai') }),
     ...intake,
     hours,
     weekdays,
@@ -280,6 +282,10 @@ const ROW_GROUPS: Record<string, { members: string[]; total: string }[]> = {
     { members: ['s1', 's2', 's3', 's4', 's5'], total: 'answered' },
   ],
   afterHours: [{ members: ['answered', 'unanswered'], total: 'requests' }],
+  checkIns: [
+    { members: ['answered', 'unanswered'], total: 'sent' },
+    { members: ['person', 'ai'], total: 'answered' },
+  ],
   risk: [{ members: ['none', 'low', 'medium', 'high', 'imminent'], total: 'total' }],
   alerts: [{ members: ['acknowledged', 'unacknowledged'], total: 'alerts' }],
   businessHours: [{ members: ['inHours', 'outHours'], total: 'messagesIn' }],
@@ -324,6 +330,7 @@ describe('reports for city officials', () => {
       inboxOddities: true,
       referralShare: 0.8,
       satisfactionShare: 0.6,
+      checkInShare: 0.3,
       partners: [...stack.profile.partners.map((p) => ({ id: p.id, name: p.name, email: p.email, active: true })), ...EXTRA_PARTNERS],
     });
     expected = expectedFigures(fixture, stack);
@@ -382,6 +389,16 @@ describe('reports for city officials', () => {
     // The pinned cases are in the total; 540 minutes too many for the holiday would move the mean.
     expect(cellAt(report, 'humanHelp', 'total', 'waitMean').value).toBe(expected.humanHelp.total.waitMean);
     expect(expected.humanHelp.total.waitMeasured).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('counts caring check-ins sent, answered and leading to a person, with their small cells hidden', () => {
+    const total = expected.checkIns.total;
+    // The data set is big enough for real figures, and for some small ones.
+    expect(total.sent).toBeGreaterThanOrEqual(20);
+    expect(cellAt(report, 'checkIns', 'total', 'sent')).toMatchObject({ value: total.sent, display: String(total.sent) });
+    expect(cellAt(report, 'checkIns', 'total', 'answered').value).toBe(total.answered);
+    const cells = report.tables.find((t) => t.id === 'checkIns')!.rows.flatMap((r) => Object.values(r.cells));
+    expect(cells.some((c) => c.display === SMALL)).toBe(true);
   });
 
   it('hides 4 as 「<5」 and shows 5, at the threshold', () => {

@@ -142,8 +142,17 @@ export interface SatisfactionRow {
   skipped_at: Date | null;
 }
 
+export interface CheckInRow {
+  id: string;
+  resident_id: string;
+  sent_at: Date;
+  answered_at: Date | null;
+  answer: 'person' | 'ai' | null;
+}
+
 export interface ReportFixture {
   satisfaction: SatisfactionRow[];
+  checkIns: CheckInRow[];
   organizations: OrganizationRow[];
   referrals: ReferralRow[];
   consents: ConsentRow[];
@@ -199,6 +208,8 @@ export interface ReportFixtureOptions {
   referralShare?: number;
   /** Share of the consultations in which the closing satisfaction question is asked (default 0: none). */
   satisfactionShare?: number;
+  /** Share of consulting residents who consented to caring check-ins and were sent 1–3 of them (default 0: none). */
+  checkInShare?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,6 +280,7 @@ const TEXT = 'さいきん眠れなくて、誰とも話していないので少
 
 interface Batch {
   satisfaction: SatisfactionRow[];
+  checkIns: CheckInRow[];
   organizations: OrganizationRow[];
   referrals: ReferralRow[];
   consents: ConsentRow[];
@@ -280,7 +292,7 @@ interface Batch {
   nudges: NudgeRow[];
 }
 
-const emptyBatch = (): Batch => ({ satisfaction: [], organizations: [], referrals: [], consents: [], residents: [], consultations: [], messages: [], inbox: [], alerts: [], nudges: [] });
+const emptyBatch = (): Batch => ({ satisfaction: [], checkIns: [], organizations: [], referrals: [], consents: [], residents: [], consultations: [], messages: [], inbox: [], alerts: [], nudges: [] });
 
 const REFERRAL_STATUS_WEIGHTS: readonly (readonly [ReferralStatusValue, number])[] = [
   ['awaiting_consent', 2], ['consent_declined', 2], ['collecting', 1], ['cancelled', 2], ['sent', 3], ['acknowledged', 2],
@@ -308,6 +320,8 @@ export async function generateReportData(
   const refRand = new Rand(options.seed ^ 0x5f3759df);
   // So do the answers to the closing question.
   const satRand = new Rand(options.seed ^ 0x2545f491);
+  // Its own sequence too, so adding check-ins leaves every other row of a seed as it was.
+  const checkInRand = new Rand(options.seed ^ 0x1b873593);
   const partners = options.partners ?? [];
   if (partners.length > 0) await sink({ ...emptyBatch(), organizations: partners });
 
@@ -565,6 +579,16 @@ export async function generateReportData(
       lastActivity = Math.max(lastActivity, at);
     });
 
+    // Caring check-ins (with consent) a week or more after the last conversation; some answered.
+    if (plan.consults && checkInRand.chance(options.checkInShare ?? 0)) {
+      let sent = lastActivity + checkInRand.int(7, 20) * DAY;
+      for (let k = checkInRand.int(1, 3); k > 0; k -= 1) {
+        const answer = checkInRand.weighted([['person', 2], ['ai', 3], [null, 5]] as const);
+        batch.checkIns.push({ id: checkInRand.uuid(), resident_id: residentId, sent_at: new Date(sent), answer, answered_at: answer === null ? null : new Date(sent + checkInRand.int(5, 600) * MINUTE) });
+        sent += checkInRand.int(10, 30) * DAY;
+      }
+    }
+
     // Some residents block the account afterwards.
     const unfollowMs = rand.chance(0.08) ? lastActivity + rand.int(1, 20) * DAY : null;
     if (unfollowMs !== null) {
@@ -719,6 +743,7 @@ export async function insertBatch(db: Db, batch: Batch): Promise<void> {
     insertChunked(db, 'alerts', batch.alerts),
     insertChunked(db, 'nudge_events', batch.nudges),
     insertChunked(db, 'satisfaction_responses', batch.satisfaction),
+    insertChunked(db, 'check_ins', batch.checkIns),
   ]);
 }
 
@@ -734,7 +759,7 @@ export async function insertReportFixture(
   const all = emptyBatch();
   let pending = emptyBatch();
   let pendingRows = 0;
-  const counts = { satisfaction: 0, organizations: 0, referrals: 0, consents: 0, residents: 0, consultations: 0, messages: 0, inbox: 0, alerts: 0, nudges: 0 };
+  const counts = { satisfaction: 0, checkIns: 0, organizations: 0, referrals: 0, consents: 0, residents: 0, consultations: 0, messages: 0, inbox: 0, alerts: 0, nudges: 0 };
   const flush = async () => {
     await insertBatch(db, pending);
     pending = emptyBatch();

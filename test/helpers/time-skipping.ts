@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { activityInfo } from '@temporalio/activity';
+import type { WorkflowHandleWithFirstExecutionRunId, WorkflowStartOptions } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import type { Workflow } from '@temporalio/workflow';
 import { createActivities, type Activities } from '../../activities';
 import { japaneseHolidays } from '../../activities/calendar/holidays';
 import { loadEnv } from '../../platform/config/env';
@@ -173,6 +175,54 @@ export async function startStubWorker(env: TestWorkflowEnvironment): Promise<Stu
     stop: async () => {
       worker.shutdown();
       await running;
+    },
+  };
+}
+
+export interface TimeSkippingSuite {
+  readonly env: TestWorkflowEnvironment;
+  readonly worker: StubWorker;
+  /** Starts a workflow on the suite's worker, answered by `stubs`; it is terminated after the test. */
+  start<W extends Workflow>(stubs: StubbedActivities, workflow: W, options: Omit<WorkflowStartOptions<W>, 'taskQueue'>): Promise<WorkflowHandleWithFirstExecutionRunId<W>>;
+}
+
+/**
+ * The time-skipping server and one stub worker for a test file (call it inside `describe`): started
+ * before its tests, stopped after them; each test's workflows are terminated when it ends, since a
+ * workflow left running would hold the shared clock still (its tasks wait for a worker that is gone).
+ */
+export function timeSkippingSuite(): TimeSkippingSuite {
+  let env: TestWorkflowEnvironment | undefined;
+  let worker: StubWorker | undefined;
+  const running: { terminate(reason: string): Promise<unknown> }[] = [];
+  beforeAll(async () => {
+    env = await startTimeSkipping();
+    worker = await startStubWorker(env);
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((h) => h.terminate('test over').catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await env?.teardown();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the time-skipping suite has not started (use it inside a test)');
+    return value;
+  };
+  return {
+    get env() {
+      return started(env);
+    },
+    get worker() {
+      return started(worker);
+    },
+    async start(stubs, workflow, options) {
+      const w = started(worker);
+      w.use(stubs);
+      const handle = await started(env).client.workflow.start(workflow, { ...options, taskQueue: w.taskQueue } as WorkflowStartOptions<typeof workflow>);
+      running.push(handle);
+      return handle;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { MENU_BUTTONS } from '../../scripts/line-richmenu/menu';
 import { CHECK_IN_POSTBACK } from '../../workflows/check-ins/check-in-policy';
 import { checkInWorkflowId } from '../../workflows/check-ins/messages';
 import { eventually } from '../helpers/eventually';
@@ -57,6 +58,33 @@ describe('caring check-in consent', () => {
     expect(await consent(resident)).toMatchObject({ status: 'withdrawn' });
     expect((await consent(resident)).withdrawn_at).not.toBeNull();
     expect(await (await checkIns(resident)).result()).toEqual({ stopped: 'withdrawn' });
+  });
+
+  const menuStop = MENU_BUTTONS.find((b) => b.data === CHECK_IN_POSTBACK.stop)!;
+
+  it("the rich menu's 「見守りメッセージを止める」 withdraws a given consent and stops the timer", async () => {
+    const { resident } = await firstConsultation();
+    await resident.tap(CHECK_IN_POSTBACK.agree, stack.profile.texts.checkInConsentAgree);
+    await resident.nextAnswer();
+    await eventually(async () => expect((await (await checkIns(resident)).describe()).status.name).toBe('RUNNING'), 20_000);
+
+    await resident.tap(menuStop.data, menuStop.label);
+    expect((await resident.nextAnswer()).texts[0]).toBe(stack.profile.texts.checkInWithdrawn);
+    expect(await consent(resident)).toMatchObject({ status: 'withdrawn' });
+    expect(await (await checkIns(resident)).result()).toEqual({ stopped: 'withdrawn' });
+  });
+
+  it('「見守りメッセージを止める」 before the question is asked counts as a no: the question never comes', async () => {
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
+    await resident.tap(menuStop.data, menuStop.label);
+    const answer = await resident.nextAnswer();
+    expect(answer.texts[0]).toBe(stack.profile.texts.checkInWithdrawn);
+    expect(await consent(resident)).toMatchObject({ status: 'declined', purpose: stack.profile.checkIns.purpose, version: stack.profile.checkIns.consentVersion });
+
+    // The consultation closes after the silence; the timer decides on the recorded no and pushes nothing.
+    await eventually(async () => expect((await stack.db('consultations').where({ resident_id: await residentId(resident) })).every((c) => c.status === 'closed')).toBe(true), 20_000);
+    expect(await (await checkIns(resident)).result()).toEqual({ stopped: 'declined' });
+    expect(resident.answers().at(-1)).toBe(answer.request);
   });
 
   it('「スタッフと話したい」 on a check-in puts the resident in the staff queue and counts the check-in as answered by a person', async () => {

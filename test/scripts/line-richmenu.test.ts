@@ -40,31 +40,33 @@ describe('npm run line:richmenu, against the LINE Messaging API stand-in', () =>
   afterAll(() => line.close());
   beforeEach(() => line.reset());
 
-  it('creates one menu with the four postback areas, uploads a valid PNG ≤ 1 MB and makes it the default', async () => {
+  it('creates one menu with the six postback areas, uploads a valid PNG ≤ 1 MB and makes it the default', async () => {
     const { stdout } = await runScript(line, '--save-image', SCREENSHOT);
     expect(stdout).toMatch(/is the default rich menu/);
 
     const menus = line.richMenus();
     expect(menus).toHaveLength(1);
     const [menu] = menus;
-    expect(menu).toMatchObject({ name: RICH_MENU_NAME, size: { width: 2500, height: 843 }, selected: true });
+    expect(menu).toMatchObject({ name: RICH_MENU_NAME, size: { width: 2500, height: 1686 }, selected: true });
     expect(menu.areas.map((a) => a.action)).toEqual([
       { type: 'postback', label: 'よりそいスタッフに話しかける', data: 'menu=staff', displayText: 'よりそいスタッフに話しかける' },
       { type: 'postback', label: 'AIと話す', data: 'menu=ai', displayText: 'AIと話す' },
       { type: 'postback', label: '相談窓口一覧', data: 'menu=lines', displayText: '相談窓口一覧' },
+      { type: 'postback', label: '言語 / Language', data: 'menu=language', displayText: '言語 / Language' },
+      { type: 'postback', label: '見守りメッセージを止める', data: 'checkin=stop', displayText: '見守りメッセージを止める' },
       { type: 'postback', label: '利用規約・プライバシー', data: 'menu=terms', displayText: '利用規約・プライバシー' },
     ]);
-    // The four areas tile the image exactly: every pixel is some button, none is two.
+    // The six areas tile the image exactly: every pixel is some button, none is two.
     const bounds = menu.areas.map((a) => ({ x: 0, y: 0, width: 0, height: 0, ...a.bounds }));
-    expect(bounds.reduce((sum, b) => sum + b.width * b.height, 0)).toBe(2500 * 843);
+    expect(bounds.reduce((sum, b) => sum + b.width * b.height, 0)).toBe(2500 * 1686);
     for (const b of bounds) {
       expect(b.x + b.width).toBeLessThanOrEqual(2500);
-      expect(b.y + b.height).toBeLessThanOrEqual(843);
+      expect(b.y + b.height).toBeLessThanOrEqual(1686);
     }
 
     const image = line.richMenuImage(menu.richMenuId);
     expect(image?.contentType).toBe('image/png');
-    expect(pngSize(image!.bytes)).toEqual({ width: 2500, height: 843 });
+    expect(pngSize(image!.bytes)).toEqual({ width: 2500, height: 1686 });
     expect(image!.bytes.length).toBeLessThanOrEqual(MAX_IMAGE_BYTES);
     expect(readFileSync(SCREENSHOT)).toEqual(image!.bytes);
 

@@ -11,7 +11,7 @@ import type { Deadline } from './deadlines';
 import { HumanHelpTexts, humanHelpTexts } from './human-help-texts';
 import { JAPANESE, JAPANESE_BEFORE_PROFILE } from './language';
 import type { TextMessage } from './line-messages';
-import type { ConsultationPhase, StaffRef } from './messages';
+import type { ConsultationPhase, ResidentEvent, StaffRef } from './messages';
 import type { OnboardingStep } from './onboarding';
 
 export type RequestReason = 'menu' | 'nudge' | 'risk' | 'reservation';
@@ -145,4 +145,36 @@ export function refuseStaffAction(s: ConsultationState, action: { kind: 'claim';
       if (closed || !isOnboarded(s)) return `cannot ask for consent in phase ${s.phase}`;
       return s.consent ? 'another consent question is still open' : undefined;
   }
+}
+
+/** State carried across continue-as-new, so a long consultation keeps its place. */
+export interface CarriedState extends Omit<ConsultationState, 'deadlines' | 'reviewFlagged' | 'closeRequested'> {
+  pending: ResidentEvent[];
+  seenEventIds: string[];
+  /** Pending timers as data (absent in runs started before they were). */
+  deadlines?: Deadline[];
+  reviewFlagged?: boolean;
+}
+
+/** The state a run starts from: its previous run's, or a new consultation's (onboarding, until the profile says otherwise). */
+export function stateFromCarried(carried: Partial<CarriedState>): ConsultationState {
+  return {
+    phase: carried.phase ?? 'onboarding',
+    step: carried.step ?? { name: 'terms' },
+    staff: carried.staff,
+    reservation: carried.reservation,
+    deadlines: [...(carried.deadlines ?? [])],
+    highestRisk: carried.highestRisk ?? 'none',
+    reviewFlagged: carried.reviewFlagged ?? false,
+    turns: carried.turns ?? 0,
+    nudges: carried.nudges ?? { offersMs: [], turnsSinceLastOffer: 0, offeredTopics: [] },
+    consent: carried.consent,
+    closeRequested: false,
+  };
+}
+
+/** Runs carried over from before deadlines were data rebuild their timers from the state. */
+export function rebuiltDeadlines(s: ConsultationState, carried: Partial<CarriedState>, ctx: { now: number; staffPickupMs: number }): Deadline[] {
+  if (carried.deadlines) return s.deadlines;
+  return [...s.deadlines, ...(s.reservation ? [{ kind: 'opening' as const, at: s.reservation.at }] : []), ...(s.phase === 'waiting_for_staff' ? [{ kind: 'pickup' as const, at: ctx.now + ctx.staffPickupMs }] : [])];
 }

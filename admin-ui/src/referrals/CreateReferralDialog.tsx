@@ -15,13 +15,9 @@ import {
   MenuItem,
   TextField,
 } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNotify, useTranslate, type Identifier } from 'react-admin';
-import { httpClient } from '../providers/httpClient';
-import { invalidateCases } from '../providers/liveUpdates';
-import { SHAREABLE_FIELDS, type CaseReferral, type PartnerSuggestion, type PartnerSummary } from './types';
-
-const errorMessage = (error: unknown): string => (error instanceof Error && error.message ? error.message : 'ra.notification.http_error');
+import { useTranslate, type Identifier } from 'react-admin';
+import { SHAREABLE_FIELDS, type PartnerSuggestion } from './types';
+import { useActivePartners, useReferralSubmit } from './useReferralSubmit';
 
 /**
  * 紹介を作成: drafts a referral (POST /api/consultations/:id/referrals). Nothing reaches the partner
@@ -29,42 +25,24 @@ const errorMessage = (error: unknown): string => (error instanceof Error && erro
  */
 export const CreateReferralDialog = ({ consultationId, suggestions, open, onClose }: { consultationId: Identifier; suggestions: PartnerSuggestion[]; open: boolean; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const queryClient = useQueryClient();
   const [partnerId, setPartnerId] = useState('');
   const [reason, setReason] = useState('');
   const [share, setShare] = useState<string[]>(['name', 'phone']);
-  const { data: partners } = useQuery({
-    queryKey: ['partners'],
-    queryFn: () => httpClient<{ data: PartnerSummary[] }>('/api/partners').then((a) => a.data.filter((p) => p.active)),
-    enabled: open,
-  });
+  const partners = useActivePartners(open);
   const suggested = new Set(suggestions.map((s) => s.id));
-  const others = (partners ?? []).filter((p) => !suggested.has(p.id));
-  const { mutateAsync, isPending } = useMutation({
-    mutationFn: () =>
-      httpClient<{ data: CaseReferral }>(`/api/consultations/${encodeURIComponent(String(consultationId))}/referrals`, {
-        method: 'POST',
-        body: { partnerId, reason: reason.trim(), share },
-      }),
-    onSettled: () => invalidateCases(queryClient),
-  });
+  const others = partners.filter((p) => !suggested.has(p.id));
   const close = () => {
     setPartnerId('');
     setReason('');
     setShare(['name', 'phone']);
     onClose();
   };
-  const submit = async () => {
-    try {
-      await mutateAsync();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return;
-    }
-    notify('yorisoi.referral.created', { type: 'success' });
-    close();
-  };
+  const { submit, isPending } = useReferralSubmit(
+    `/api/consultations/${encodeURIComponent(String(consultationId))}/referrals`,
+    () => ({ partnerId, reason: reason.trim(), share }),
+    'yorisoi.referral.created',
+    close,
+  );
   const toggle = (field: string, on: boolean) => setShare((current) => (on ? SHAREABLE_FIELDS.filter((f) => f === field || current.includes(f)) : current.filter((f) => f !== field)));
 
   return (

@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNotify, useTranslate } from 'react-admin';
-import { httpClient } from '../providers/httpClient';
-import { invalidateCases } from '../providers/liveUpdates';
-import type { CaseReferral, PartnerSummary } from './types';
-
-const errorMessage = (error: unknown): string => (error instanceof Error && error.message ? error.message : 'ra.notification.http_error');
+import { useTranslate } from 'react-admin';
+import type { CaseReferral } from './types';
+import { useActivePartners, useReferralSubmit } from './useReferralSubmit';
 
 /**
  * 別の団体に紹介しなおす: a declined referral goes to another partner (POST /api/referrals/:id/reroute).
@@ -14,39 +10,20 @@ const errorMessage = (error: unknown): string => (error instanceof Error && erro
  */
 export const RerouteReferralDialog = ({ referral, open, onClose }: { referral: CaseReferral; open: boolean; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const queryClient = useQueryClient();
   const [partnerId, setPartnerId] = useState('');
   const [reason, setReason] = useState('');
-  const { data: partners } = useQuery({
-    queryKey: ['partners'],
-    queryFn: () => httpClient<{ data: PartnerSummary[] }>('/api/partners').then((a) => a.data.filter((p) => p.active)),
-    enabled: open,
-  });
-  const others = (partners ?? []).filter((p) => p.id !== referral.partnerId);
-  const { mutateAsync, isPending } = useMutation({
-    mutationFn: () =>
-      httpClient<{ data: CaseReferral }>(`/api/referrals/${encodeURIComponent(referral.id)}/reroute`, {
-        method: 'POST',
-        body: { partnerId, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      }),
-    onSettled: () => invalidateCases(queryClient),
-  });
+  const others = useActivePartners(open).filter((p) => p.id !== referral.partnerId);
   const close = () => {
     setPartnerId('');
     setReason('');
     onClose();
   };
-  const submit = async () => {
-    try {
-      await mutateAsync();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return;
-    }
-    notify('yorisoi.referral.rerouted', { type: 'success' });
-    close();
-  };
+  const { submit, isPending } = useReferralSubmit(
+    `/api/referrals/${encodeURIComponent(referral.id)}/reroute`,
+    () => ({ partnerId, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+    'yorisoi.referral.rerouted',
+    close,
+  );
 
   return (
     <Dialog open={open} onClose={close} aria-labelledby={`reroute-${referral.id}`} fullWidth maxWidth="sm">

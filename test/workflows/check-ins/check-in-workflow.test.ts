@@ -1,5 +1,3 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { activityInfo } from '@temporalio/activity';
 import { checkInWorkflow } from '../../../workflows';
 import { isOpen } from '../../../workflows/calendar/business-calendar';
@@ -8,7 +6,7 @@ import { checkInWakeSignal, checkInWorkflowId } from '../../../workflows/check-i
 import { inQuietHours } from '../../../workflows/nudges/nudge-policy';
 import { SCALE_FOLLOW_UP_TEXT, scaleItemMessage, UCLA3 } from '../../../workflows/outcomes/scales';
 import { eventually } from '../../helpers/eventually';
-import { skipTo, startStubWorker, startTimeSkipping, type StubWorker, stubActivities } from '../../helpers/time-skipping';
+import { skipTo, stubActivities, timeSkippingSuite } from '../../helpers/time-skipping';
 
 const DAY = 24 * 3_600_000;
 
@@ -17,21 +15,7 @@ const DAY = 24 * 3_600_000;
  * (consent, block, last message, check-ins sent) lives in the test and changes as a database would.
  */
 describe('caring check-ins over time', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: StubWorker;
-  beforeAll(async () => {
-    env = await startTimeSkipping();
-    worker = await startStubWorker(env);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-  });
-
-  const running: WorkflowHandle[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((h) => h.terminate('test over').catch(() => undefined)));
-  });
+  const suite = timeSkippingSuite();
 
   let n = 0;
   /** A resident who last wrote `lastMessageAt`, whose consultation has closed. */
@@ -60,23 +44,20 @@ describe('caring check-ins over time', () => {
       },
     });
     const sends = () => stubs.callsOf('sendToResident').map((c) => ({ at: c.at, text: c.input.messages[0].text, postbacks: (c.input.messages[0].quickReply?.items ?? []).map((i) => i.action.data) }));
-    const start = async () => {
-      worker.use(stubs);
+    const start = () => {
       // The test server skips to a finished run's execution timeout while a result is awaited (10 years
       // by default, past the holiday data); a short one keeps the shared clock within a few months.
-      const handle = await env.client.workflow.start(checkInWorkflow, { workflowId: checkInWorkflowId(`resident-${(n += 1)}`), taskQueue: worker.taskQueue, args: [{ residentId: `resident-${n}` }], workflowExecutionTimeout: '120 days' });
-      running.push(handle);
-      return handle;
+      return suite.start(stubs, checkInWorkflow, { workflowId: checkInWorkflowId(`resident-${(n += 1)}`), args: [{ residentId: `resident-${n}` }], workflowExecutionTimeout: '120 days' });
     };
     return { status, stubs, sends, start };
   };
 
   it('with consent, sends the profile’s check-in after its days of silence, in staff hours of a business day, with a person and the AI one tap away', async () => {
-    const lastMessageAt = await env.currentTimeMs();
+    const lastMessageAt = await suite.env.currentTimeMs();
     const r = resident('given', lastMessageAt, 1);
     const days = r.stubs.profile.checkIns.afterSilenceDays;
     const handle = await r.start();
-    await skipTo(env, lastMessageAt + days * DAY - 3_600_000);
+    await skipTo(suite.env, lastMessageAt + days * DAY - 3_600_000);
     expect(r.sends()).toEqual([]);
     expect(await handle.result()).toEqual({ stopped: 'max-reached' });
 
@@ -91,11 +72,11 @@ describe('caring check-ins over time', () => {
   });
 
   it('without consent sends nothing; not yet asked, asks once (skippable) and then waits for the answer', async () => {
-    const declined = resident('declined', await env.currentTimeMs());
+    const declined = resident('declined', await suite.env.currentTimeMs());
     expect(await (await declined.start()).result()).toEqual({ stopped: 'declined' });
     expect(declined.sends()).toEqual([]);
 
-    const unasked = resident('none', await env.currentTimeMs());
+    const unasked = resident('none', await suite.env.currentTimeMs());
     expect(await (await unasked.start()).result()).toEqual({ stopped: 'awaiting-answer' });
     expect(unasked.sends()).toHaveLength(1);
     expect(unasked.sends()[0]).toMatchObject({ text: unasked.stubs.profile.texts.checkInConsentAsk.trim(), postbacks: [CHECK_IN_POSTBACK.agree, CHECK_IN_POSTBACK.decline] });
@@ -104,29 +85,29 @@ describe('caring check-ins over time', () => {
   });
 
   it('stops the timer when the resident withdraws, and sends nothing to a resident who blocked the account', async () => {
-    const start = await env.currentTimeMs();
+    const start = await suite.env.currentTimeMs();
     const r = resident('given', start);
     const handle = await r.start();
-    await skipTo(env, start + 2 * DAY);
+    await skipTo(suite.env, start + 2 * DAY);
     r.status.consent = 'withdrawn';
     await handle.signal(checkInWakeSignal);
     expect(await handle.result()).toEqual({ stopped: 'withdrawn' });
     expect(r.sends()).toEqual([]);
 
-    const blocked = resident('given', await env.currentTimeMs());
+    const blocked = resident('given', await suite.env.currentTimeMs());
     blocked.status.reachable = false;
     expect(await (await blocked.start()).result()).toEqual({ stopped: 'blocked' });
     expect(blocked.sends()).toEqual([]);
   });
 
   it('counts the silence again from a new message, and stops after the profile’s maximum', async () => {
-    const start = await env.currentTimeMs();
+    const start = await suite.env.currentTimeMs();
     const r = resident('given', start, 3);
     const days = r.stubs.profile.checkIns.afterSilenceDays;
     const handle = await r.start();
     // The resident writes again on day 3 (a consultation opened and closed, which wakes the timer).
-    await skipTo(env, start + 3 * DAY);
-    const wroteAt = await env.currentTimeMs();
+    await skipTo(suite.env, start + 3 * DAY);
+    const wroteAt = await suite.env.currentTimeMs();
     r.status.lastResidentMessageMs = wroteAt;
     await handle.signal(checkInWakeSignal);
     expect(await handle.result()).toEqual({ stopped: 'max-reached' });
@@ -141,7 +122,7 @@ describe('caring check-ins over time', () => {
   });
 
   it('asks the outcome scales again 2–4 weeks after the intake ones, once, between the check-ins', async () => {
-    const start = await env.currentTimeMs();
+    const start = await suite.env.currentTimeMs();
     const r = resident('given', start, 2);
     r.status.scaleFollowUpFromMs = start; // the resident completed UCLA-3 at intake just now
     const days = r.stubs.profile.checkIns.afterSilenceDays;

@@ -1,11 +1,9 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { formatOpeningJa, tokyoInstant } from '../../../workflows/calendar/business-calendar';
 import { consultationWorkflow } from '../../../workflows';
 import { consultationViewQuery, consultationWorkflowId, residentEventSignal, type ResidentEvent } from '../../../workflows/consultation/messages';
 import { assessRiskByRules } from '../../../workflows/safety/risk-rules';
 import { eventually } from '../../helpers/eventually';
-import { skipTo, startStubWorker, startTimeSkipping, type StubbedActivities, type StubWorker, stubActivities } from '../../helpers/time-skipping';
+import { skipTo, type StubbedActivities, stubActivities, timeSkippingSuite } from '../../helpers/time-skipping';
 import { nextFriday } from './business-days';
 
 const MINUTE = 60_000;
@@ -16,32 +14,14 @@ const MINUTE = 60_000;
  * record when the workflow called them.
  */
 describe('consultation over time', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: StubWorker;
-  beforeAll(async () => {
-    env = await startTimeSkipping();
-    worker = await startStubWorker(env);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-  });
-
-  // A workflow left running would hold the shared clock still (its tasks wait for a worker that is gone).
-  const running: WorkflowHandle[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((h) => h.terminate('test over').catch(() => undefined)));
-  });
+  const suite = timeSkippingSuite();
 
   let n = 0;
   const event = (at: number, e: { kind: 'text'; text: string } | { kind: 'postback'; data: string }): ResidentEvent => ({ ...e, eventId: `ev-${(n += 1)}`, timestamp: at });
 
-  const start = async (stubs: StubbedActivities) => {
-    worker.use(stubs);
+  const start = (stubs: StubbedActivities) => {
     const residentId = `resident-${(n += 1)}`;
-    const handle = await env.client.workflow.start(consultationWorkflow, { workflowId: consultationWorkflowId(residentId), taskQueue: worker.taskQueue, args: [{ residentId }] });
-    running.push(handle);
-    return handle;
+    return suite.start(stubs, consultationWorkflow, { workflowId: consultationWorkflowId(residentId), args: [{ residentId }] });
   };
 
   it.each([
@@ -49,19 +29,19 @@ describe('consultation over time', () => {
     ['Tuesday after a Monday holiday', 'tuesday'],
   ] as const)('a person asked for on Friday at 17:59 is queued on %s at 9:00, not before', async (_label, reopens) => {
     const stubs = stubActivities();
-    const { friday, reopening } = nextFriday(await env.currentTimeMs(), stubs.calendar(await env.currentTimeMs()), reopens);
+    const { friday, reopening } = nextFriday(await suite.env.currentTimeMs(), stubs.calendar(await suite.env.currentTimeMs()), reopens);
     const askedAt = tokyoInstant(friday, '17:59');
     const opening = tokyoInstant(reopening, '09:00');
-    await skipTo(env, askedAt);
+    await skipTo(suite.env, askedAt);
     const handle = await start(stubs);
     await handle.signal(residentEventSignal, event(askedAt, { kind: 'postback', data: 'menu=staff' }));
     // Told when a person can answer, in Japanese.
     await eventually(async () => expect(stubs.sentTexts().join('\n')).toContain(formatOpeningJa(opening)));
     expect((await handle.query(consultationViewQuery)).reservedFor).toBe(opening);
 
-    await skipTo(env, opening - MINUTE);
+    await skipTo(suite.env, opening - MINUTE);
     expect(stubs.callsOf('enterQueue')).toEqual([]);
-    await skipTo(env, opening + MINUTE);
+    await skipTo(suite.env, opening + MINUTE);
     await eventually(async () => expect(stubs.callsOf('enterQueue')).toHaveLength(1));
     const [queued] = stubs.callsOf('enterQueue');
     expect(queued.at).toBeGreaterThanOrEqual(opening);
@@ -74,16 +54,14 @@ describe('consultation over time', () => {
 
   it('honours a reservation carried into a continued run: queued at the opening, the resident told once', async () => {
     const stubs = stubActivities();
-    const { friday, reopening } = nextFriday(await env.currentTimeMs(), stubs.calendar(await env.currentTimeMs()), 'monday');
+    const { friday, reopening } = nextFriday(await suite.env.currentTimeMs(), stubs.calendar(await suite.env.currentTimeMs()), 'monday');
     const askedAt = tokyoInstant(friday, '20:00');
     const opening = tokyoInstant(reopening, '09:00');
-    await skipTo(env, tokyoInstant(friday, '21:00'));
-    worker.use(stubs);
+    await skipTo(suite.env, tokyoInstant(friday, '21:00'));
     // The run a continue-as-new starts: the reservation made by its predecessor comes in its input.
     const residentId = `resident-${(n += 1)}`;
-    const handle = await env.client.workflow.start(consultationWorkflow, {
+    const handle = await suite.start(stubs, consultationWorkflow, {
       workflowId: consultationWorkflowId(residentId),
-      taskQueue: worker.taskQueue,
       args: [
         {
           residentId,
@@ -100,9 +78,8 @@ describe('consultation over time', () => {
         },
       ],
     });
-    running.push(handle);
     expect((await handle.query(consultationViewQuery)).reservedFor).toBe(opening);
-    await skipTo(env, opening + MINUTE);
+    await skipTo(suite.env, opening + MINUTE);
     await eventually(async () => expect(stubs.callsOf('enterQueue').map((c) => c.input.waitingSince)).toEqual([askedAt]));
     expect(stubs.callsOf('enterQueue')[0].at).toBeGreaterThanOrEqual(opening);
     await eventually(async () => expect(stubs.sentTexts().filter((t) => t.includes('スタッフの受付が始まりました'))).toHaveLength(1));
@@ -113,11 +90,11 @@ describe('consultation over time', () => {
     const silenceMs = stubs.profile.consultation.closeAfterSilenceHours * 3600_000;
     const handle = await start(stubs);
     // Silence is counted from the resident's last message.
-    const wroteAt = await env.currentTimeMs();
+    const wroteAt = await suite.env.currentTimeMs();
     await handle.signal(residentEventSignal, event(wroteAt, { kind: 'text', text: '最近、誰とも話していなくて' }));
     await eventually(async () => expect(stubs.callsOf('sendToResident')).toHaveLength(1));
 
-    await skipTo(env, wroteAt + silenceMs - 60 * MINUTE);
+    await skipTo(suite.env, wroteAt + silenceMs - 60 * MINUTE);
     expect(stubs.callsOf('closeConsultation')).toEqual([]);
     expect(await handle.result()).toEqual({ closed: 'silence' });
     const [closed] = stubs.callsOf('closeConsultation');
@@ -138,14 +115,14 @@ describe('consultation over time', () => {
     });
     const ackMs = stubs.profile.escalation.crisisAckMinutes * MINUTE;
     const handle = await start(stubs);
-    await handle.signal(residentEventSignal, event(await env.currentTimeMs(), { kind: 'text', text: '今から飛び降りて死にます' }));
+    await handle.signal(residentEventSignal, event(await suite.env.currentTimeMs(), { kind: 'text', text: '今から飛び降りて死にます' }));
     await eventually(async () => expect(stubs.callsOf('raiseAlert').filter((c) => c.input.kind === 'crisis')).toHaveLength(1));
     const [alert] = stubs.callsOf('raiseAlert').filter((c) => c.input.kind === 'crisis');
     expect(alert.input.level).toBe('imminent');
 
-    await skipTo(env, alert.at + ackMs - MINUTE);
+    await skipTo(suite.env, alert.at + ackMs - MINUTE);
     expect(stubs.callsOf('escalateAlert')).toEqual([]);
-    await skipTo(env, alert.at + ackMs + MINUTE);
+    await skipTo(suite.env, alert.at + ackMs + MINUTE);
     await eventually(async () => expect(stubs.callsOf('escalateAlert')).toHaveLength(1));
     const [escalation] = stubs.callsOf('escalateAlert');
     expect(escalation.input.alertId).toBe(alert.input.alertId);

@@ -1,34 +1,22 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { addBusinessDays, tokyoInstant } from '../../../workflows/calendar/business-calendar';
 import { referralWorkflow } from '../../../workflows';
 import { referralActionUpdate, referralWithdrawSignal, referralWorkflowId } from '../../../workflows/referral/messages';
 import { eventually } from '../../helpers/eventually';
-import { skipTo, startStubWorker, startTimeSkipping, type StubbedActivities, type StubWorker, stubActivities } from '../../helpers/time-skipping';
+import { skipTo, type StubbedActivities, stubActivities, timeSkippingSuite } from '../../helpers/time-skipping';
 import { nextFriday } from './business-days';
 
 const MINUTE = 60_000;
 
 /** A referral's deadlines in business days, run through the workflow with days skipped. */
 describe('referral over time', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: StubWorker;
-  beforeAll(async () => {
-    env = await startTimeSkipping();
-    worker = await startStubWorker(env);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite();
 
   let n = 0;
   const start = async (stubs: StubbedActivities) => {
-    worker.use(stubs);
     const referralId = `ref-${(n += 1)}`;
-    const handle = await env.client.workflow.start(referralWorkflow, {
+    const handle = await suite.start(stubs, referralWorkflow, {
       workflowId: referralWorkflowId(referralId),
-      taskQueue: worker.taskQueue,
       args: [{ referralId, residentId: 'resident-1', consultationId: 'consultation-1', parentWorkflowId: 'consultation-resident-1' }],
     });
     return { handle, referralId };
@@ -36,8 +24,8 @@ describe('referral over time', () => {
 
   it('reminds the partner after the weekend, at the close of the business day the acknowledgement was due, then for first contact', async () => {
     const stubs = stubActivities();
-    const { friday, reopening: monday } = nextFriday(await env.currentTimeMs(), stubs.calendar(await env.currentTimeMs()), 'monday');
-    await skipTo(env, tokyoInstant(friday, '17:00'));
+    const { friday, reopening: monday } = nextFriday(await suite.env.currentTimeMs(), stubs.calendar(await suite.env.currentTimeMs()), 'monday');
+    await skipTo(suite.env, tokyoInstant(friday, '17:00'));
     const { handle } = await start(stubs);
     await eventually(async () => expect(stubs.callsOf('computeReferralDeadlines')).toHaveLength(1));
     const sentAt = stubs.callsOf('sendReferral')[0].at;
@@ -46,17 +34,17 @@ describe('referral over time', () => {
     const contactDue = addBusinessDays(sentAt, stubs.profile.referrals.firstContactWithinBusinessDays, stubs.calendar(sentAt));
     expect(addBusinessDays(sentAt, stubs.profile.referrals.acknowledgeWithinBusinessDays, stubs.calendar(sentAt))).toBe(acknowledgeDue);
 
-    await skipTo(env, acknowledgeDue - MINUTE);
+    await skipTo(suite.env, acknowledgeDue - MINUTE);
     expect(stubs.callsOf('referralOverdue')).toEqual([]);
-    await skipTo(env, acknowledgeDue + MINUTE);
+    await skipTo(suite.env, acknowledgeDue + MINUTE);
     await eventually(async () => expect(stubs.callsOf('referralOverdue').map((c) => c.input.stage)).toEqual(['acknowledge']));
     expect(stubs.callsOf('referralOverdue')[0].at).toBeGreaterThanOrEqual(acknowledgeDue);
 
     // The partner answers late; the first-contact deadline still stands.
     await handle.executeUpdate(referralActionUpdate, { args: [{ action: 'accept', actorId: 'partner-1' }] });
-    await skipTo(env, contactDue - MINUTE);
+    await skipTo(suite.env, contactDue - MINUTE);
     expect(stubs.callsOf('referralOverdue')).toHaveLength(1);
-    await skipTo(env, contactDue + MINUTE);
+    await skipTo(suite.env, contactDue + MINUTE);
     await eventually(async () => expect(stubs.callsOf('referralOverdue').map((c) => c.input.stage)).toEqual(['acknowledge', 'contact']));
     expect(stubs.callsOf('referralOverdue')[1].at).toBeGreaterThanOrEqual(contactDue);
 
