@@ -1,4 +1,6 @@
 import type { Db } from '../platform/db';
+import type { PiiKeyring } from '../platform/crypto/pii-cipher';
+import { TextSealer } from '../platform/crypto/sealed-text';
 import type { SatisfactionScore } from '../contracts/postbacks';
 import type { RiskLevel } from '../workflows/safety/risk-levels';
 import type { TextMessage } from '../workflows/consultation/line-messages';
@@ -14,13 +16,12 @@ export interface ScaleStepOutcome {
 /** The order the scales are asked in, on each occasion: loneliness first, then distress. */
 const SCALE_ORDER: ScaleId[] = ['ucla3', 'k6'];
 
-/**
- * Writes the resident's free-text comment on the closing question. The one place it is written, so the
- * column can be sealed at rest by changing only this function.
- */
-export async function writeSatisfactionComment(db: Db, input: { consultationId: string; residentId: string; comment: string }): Promise<boolean> {
-  const updated = await db('satisfaction_responses').where({ consultation_id: input.consultationId, resident_id: input.residentId }).update({ comment: input.comment });
-  return updated > 0;
+/** Writes the resident's free-text comment on the closing question, sealed at rest (bound to its row). */
+export async function writeSatisfactionComment(db: Db, sealer: TextSealer, input: { consultationId: string; residentId: string; comment: string }): Promise<boolean> {
+  const row = await db('satisfaction_responses').where({ consultation_id: input.consultationId, resident_id: input.residentId }).first('id');
+  if (!row) return false;
+  await db('satisfaction_responses').where({ id: row.id }).update(sealer.seal('satisfaction_responses', 'comment', row.id, input.comment));
+  return true;
 }
 
 /**
@@ -32,8 +33,9 @@ export async function markPendingSatisfactionSkipped(db: Db, residentId: string)
 }
 
 /** The closing question's records; each write is idempotent, so a retried activity changes nothing more. */
-export function createOutcomeActivities(deps: { db: Db }) {
+export function createOutcomeActivities(deps: { db: Db; keyring: PiiKeyring }) {
   const { db } = deps;
+  const sealer = new TextSealer(deps.keyring);
   /** Starts a scale on an occasion (once: a retry finds the row) and returns its first unanswered item. */
 const startScale = async (input: { residentId: string; consultationId: string; scale: ScaleId; occasion: ScaleOccasion }): Promise<TextMessage[]> => {
     await db('scale_responses')
@@ -96,7 +98,7 @@ const startScale = async (input: { residentId: string; consultationId: string; s
     },
 
     async recordSatisfactionComment(input: { consultationId: string; residentId: string; comment: string }): Promise<boolean> {
-      return writeSatisfactionComment(db, input);
+      return writeSatisfactionComment(db, sealer, input);
     },
   };
 }

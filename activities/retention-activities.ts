@@ -20,7 +20,7 @@ export function createRetentionActivities(deps: { db: Db; profile: MunicipalityP
           notes: await trx('consultation_notes').whereIn('consultation_id', expired).whereNot('text', '').update(clearedSealed('text', '')),
           reviewNotes: await trx('risk_reviews').whereIn('consultation_id', expired).whereNot('note', '').update(clearedSealed('note', '')),
           handovers: await trx('handover_summaries').whereIn('consultation_id', expired).delete(),
-          satisfactionComments: await trx('satisfaction_responses').whereIn('consultation_id', expired).whereNotNull('comment').update({ comment: null }),
+          satisfactionComments: await trx('satisfaction_responses').whereIn('consultation_id', expired).whereNotNull('comment').update(clearedSealed('comment')),
           // The rows stay (reports count follows and blocks, redeliveries are recognised by id); the event goes.
           inboxEvents: await trx('webhook_inbox')
             .whereIn('status', ['relayed', 'ignored'])

@@ -37,6 +37,8 @@ import { cannedReplyRoutes } from './canned-replies/canned-reply-routes';
 import { personalDetailRoutes } from './residents/personal-detail-routes';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
+import { EncryptionCodec } from '../platform/temporal/encryption-codec';
+import { codecRoutes, temporalUiOrigins } from './temporal-codec/codec-routes';
 
 export interface AppDeps {
   db: Db;
@@ -82,12 +84,12 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   // The LINE profile's language answers a new resident in it from their first message (asked once each).
   const lineClient = env.LINE_CHANNEL_ACCESS_TOKEN ? createLineClient(env) : undefined;
   const lineProfileLanguage = lineClient && (async (userId: string) => (await lineClient.getProfile(userId)).language);
-  const relay = new InboxRelay({ db: deps.relayDb ?? db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage });
+  const relay = new InboxRelay({ db: deps.relayDb ?? db, sealer, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage });
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const routes: RouteSpec[] = [
     ...healthRoutes({ db, temporal: deps.temporal, metrics, liveEvents: deps.liveEvents }),
-    ...lineWebhookRoutes({ db, channelSecret: env.LINE_CHANNEL_SECRET ?? '', botUserId: env.LINE_BOT_USER_ID, onStored: () => relay.kick() }),
+    ...lineWebhookRoutes({ db, sealer, channelSecret: env.LINE_CHANNEL_SECRET ?? '', botUserId: env.LINE_BOT_USER_ID, onStored: () => relay.kick() }),
     ...authRoutes({ db, env, profile: deps.profile, keyring: deps.keyring }),
     ...staffUserRoutes({ db, profile: deps.profile }),
     ...auditLogRoutes({ db }),
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...referralListRoutes({ db, profile: deps.profile, sealer }),
     ...caseWorkerRoutes({ db }),
     ...followUpRoutes({ db, profile: deps.profile }),
+    ...codecRoutes({ db, codec: new EncryptionCodec(deps.keyring.cipher('temporal-payload')), namespace: env.TEMPORAL_NAMESPACE, origins: temporalUiOrigins(env) }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
   ];

@@ -23,6 +23,7 @@ import * as atrestSealedTextKeyIds from './20261201100000_atrest_sealed_text_key
 import * as langsResidentLanguage from './20261201100100_langs_resident_language';
 import * as nudgesCheckIns from './20261201100100_nudges_check_ins';
 import * as workbenchCannedReplies from './20261201100200_workbench_canned_replies';
+import * as codecSealedInboxContentAndSatisfactionComment from './20261201110000_codec_sealed_inbox_content_and_satisfaction_comment';
 import * as workbenchFollowUpTasks from './20261201100300_workbench_follow_up_tasks';
 
 interface Migration {
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '20261201100100_nudges_check_ins': nudgesCheckIns,
   '20261201100200_workbench_canned_replies': workbenchCannedReplies,
   '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
+  '20261201110000_codec_sealed_inbox_content_and_satisfaction_comment': codecSealedInboxContentAndSatisfactionComment,
   '20261201110000_outcomes_satisfaction_pending': outcomesSatisfactionPending,
   '20261201110100_outcomes_scale_responses': outcomesScaleResponses,
 };

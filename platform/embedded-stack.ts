@@ -47,6 +47,8 @@ export async function provideInfrastructure(env: Env, root: string, say: (line: 
         uiPort: env.TEMPORAL_UI_PORT,
         namespace: env.TEMPORAL_NAMESPACE,
         dbFile: path.join(env.dataDir, 'temporal.sqlite'),
+        // The API's codec endpoint (api/temporal-codec/codec-routes.ts), on the address npm start prints.
+        uiCodecEndpoint: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}/codec`,
       });
       temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
       temporalUiUrl = `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`;

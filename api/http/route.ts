@@ -2,7 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Access, Role } from '../auth/roles';
 import type { SessionStage } from '../auth/sessions';
 
-export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+/** `options` only for a CORS preflight a route answers itself (the Temporal codec). */
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete' | 'options';
 
 /** Every route declares who may call it; the authorization matrix test reads these. */
 export interface RouteSpec {

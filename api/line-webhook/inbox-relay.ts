@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { webhook } from '@line/bot-sdk';
+import { clearedSealed, type TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { errorCode, type Logger } from '../../platform/logger';
 import { consultationWorkflow } from '../../workflows';
 import { consultationWorkflowId, residentEventSignal } from '../../workflows/consultation/messages';
+import { openInboxEvent } from './inbox-content';
 import { toResidentEvent } from './resident-events';
 import { LineProfileLanguage, residentLanguage } from './resident-language';
 
@@ -33,6 +35,7 @@ export const DEFAULT_RELAY_SETTINGS: InboxRelaySettings = { batch: 50, leaseMs: 
 type InboxEvent = webhook.Event & { webhookEventId: string };
 interface ClaimedRow {
   webhook_event_id: string;
+  /** The event as LINE sent it: the stored envelope with its sealed content opened. */
   event: InboxEvent;
   attempts: number;
   resident_key: string;
@@ -73,7 +76,7 @@ export function isOutage(err: unknown): boolean {
  * still pending, waiting for a retry or leased by another relay, so order holds across any number of
  * relays; SKIP LOCKED lets relays claim side by side without waiting on each other.
  */
-async function claim(db: Db, claimedBy: string, settings: InboxRelaySettings): Promise<ClaimedRow[]> {
+async function claim(db: Db, sealer: TextSealer, claimedBy: string, settings: InboxRelaySettings): Promise<ClaimedRow[]> {
   const { rows } = await db.raw(
     `UPDATE webhook_inbox AS w
         SET locked_until = now() + make_interval(secs => ?), claimed_by = ?
@@ -89,10 +92,13 @@ async function claim(db: Db, claimedBy: string, settings: InboxRelaySettings): P
               LIMIT ?
               FOR UPDATE OF c SKIP LOCKED) AS picked
       WHERE w.webhook_event_id = picked.webhook_event_id
-  RETURNING w.webhook_event_id, w.event, w.attempts, w.resident_key`,
+  RETURNING w.webhook_event_id, w.event, w.content, w.content_key_id, w.attempts, w.resident_key`,
     [settings.leaseMs / 1000, claimedBy, settings.batch],
   );
-  return rows;
+  return rows.map(({ content, content_key_id, ...row }: Record<string, unknown>) => ({
+    ...row,
+    event: openInboxEvent<InboxEvent>(sealer, { webhook_event_id: row.webhook_event_id as string, event: row.event, content: content as string | null, content_key_id: content_key_id as string | null }),
+  })) as ClaimedRow[];
 }
 
 /**
@@ -113,7 +119,7 @@ export class InboxRelay {
   readonly identity: string;
 
   constructor(
-    private readonly deps: { db: Db; temporal: Client; taskQueue: string; logger: Logger; identity?: string; settings?: Partial<InboxRelaySettings>; lineProfileLanguage?: LineProfileLanguage },
+    private readonly deps: { db: Db; sealer: TextSealer; temporal: Client; taskQueue: string; logger: Logger; identity?: string; settings?: Partial<InboxRelaySettings>; lineProfileLanguage?: LineProfileLanguage },
   ) {
     this.settings = { ...DEFAULT_RELAY_SETTINGS, ...deps.settings };
     this.identity = deps.identity ?? `relay@${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -166,7 +172,7 @@ export class InboxRelay {
    * ignored or dead-lettered), so a pass that only scheduled retries ends the loop.
    */
   async pass(): Promise<number> {
-    const rows = await claim(this.deps.db, this.identity, this.settings);
+    const rows = await claim(this.deps.db, this.deps.sealer, this.identity, this.settings);
     let settled = 0;
     let next = 0;
     const lane = async () => {
@@ -184,10 +190,11 @@ export class InboxRelay {
     try {
       const outcome = await this.relay(row.event);
       // Once Temporal holds the event (encrypted by the payload codec), the inbox keeps only what
-      // de-duplication needs: the text a resident typed, personal details included, is dropped.
+      // de-duplication needs: what the resident sent is dropped (from `event` too, in rows stored
+      // before it was sealed apart).
       await db('webhook_inbox')
         .where({ webhook_event_id: row.webhook_event_id })
-        .update({ status: outcome, relayed_at: db.fn.now(), attempts: row.attempts + 1, last_error: null, locked_until: null, event: db.raw("event #- '{message,text}'") });
+        .update({ status: outcome, relayed_at: db.fn.now(), attempts: row.attempts + 1, last_error: null, locked_until: null, event: db.raw("event #- '{message,text}'"), ...clearedSealed('content') });
       return true;
     } catch (err) {
       const code = errorCode(err);

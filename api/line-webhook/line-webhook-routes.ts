@@ -1,13 +1,15 @@
 import { validateSignature } from '@line/bot-sdk';
 import express from 'express';
+import type { TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
 import { AppError, FailureCode } from '../http/errors';
 import type { RouteSpec } from '../http/route';
+import { inboxColumns } from './inbox-content';
 
 /** LINE sends up to a few hundred events in one request; 1 MB is far above a real delivery. */
 export const WEBHOOK_BODY_LIMIT = '1mb';
 
-interface InboxEvent {
+interface InboxEvent extends Record<string, unknown> {
   webhookEventId: string;
   type: string;
   timestamp: number;
@@ -37,10 +39,10 @@ function parseEvents(raw: Buffer, botUserId?: string): InboxEvent[] {
 
 /**
  * `POST /webhooks/line`: verify the signature over the raw bytes, store every event in the inbox in
- * one statement, answer 200, then let the relay hand the events to Temporal. An acknowledged event
+ * one statement (what residents sent sealed at rest), answer 200, then let the relay hand the events to Temporal. An acknowledged event
  * is in Postgres before LINE hears 200, so nothing is lost while Temporal or the worker is down.
  */
-export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; botUserId?: string; onStored: () => void }): RouteSpec[] {
+export function lineWebhookRoutes(deps: { db: Db; sealer: TextSealer; channelSecret: string; botUserId?: string; onStored: () => void }): RouteSpec[] {
   return [
     {
       method: 'post',
@@ -61,8 +63,8 @@ export function lineWebhookRoutes(deps: { db: Db; channelSecret: string; botUser
               events.map((e) => ({
                 webhook_event_id: e.webhookEventId,
                 event_type: e.type,
-                // PostgreSQL text cannot hold NUL: one such character would refuse the whole delivery.
-                event: JSON.stringify(e, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '\uFFFD') : value)),
+                // The envelope in clear, what the resident sent sealed: the statement stays one insert.
+                ...inboxColumns(deps.sealer, e),
                 event_timestamp: e.timestamp,
                 is_redelivery: e.deliveryContext?.isRedelivery === true,
               })),

@@ -4,6 +4,7 @@
 // resident's order and hands every event to one relay at a time.
 import { loadConfigOrExit } from '../../platform/config';
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
+import { TextSealer } from '../../platform/crypto/sealed-text';
 import { createDb } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { connectTemporalClient } from '../../platform/temporal/client';
@@ -18,8 +19,9 @@ async function main() {
     process.exit(78);
   }
   const db = createDb(env.DATABASE_URL, RELAY_POOL);
-  const temporal = await connectTemporalClient(temporalConnectionSettings(env.TEMPORAL_ADDRESS, env), env.TEMPORAL_NAMESPACE, PiiKeyring.fromEnv(env));
-  const relay = new InboxRelay({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
+  const keyring = PiiKeyring.fromEnv(env);
+  const temporal = await connectTemporalClient(temporalConnectionSettings(env.TEMPORAL_ADDRESS, env), env.TEMPORAL_NAMESPACE, keyring);
+  const relay = new InboxRelay({ db, sealer: new TextSealer(keyring), temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
   relay.start();
   logger.info({ identity: relay.identity }, 'inbox relay running');
   const shutdown = () => {

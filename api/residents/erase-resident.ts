@@ -33,12 +33,12 @@ export async function eraseResident(deps: { db: Db; temporal: Client }, actor: S
       details: await trx('personal_details').where({ resident_id: resident.id }).delete(),
       messages: await trx('messages').where({ resident_id: resident.id }).update({ ...clearedSealed('text'), payload: '{}', error: null }),
       inbox: resident.line_user_id
-        ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).update({ event: JSON.stringify({ erased: true }), last_error: null })
+        ? await trx('webhook_inbox').whereRaw("event->'source'->>'userId' = ?", [resident.line_user_id]).update({ event: JSON.stringify({ erased: true }), ...clearedSealed('content'), last_error: null })
         : 0,
       notes: await trx('consultation_notes').whereIn('consultation_id', caseIds).update(clearedSealed('text', '')),
       reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update(clearedSealed('note', '')),
       handovers: await trx('handover_summaries').whereIn('consultation_id', caseIds).delete(),
-      satisfactionComments: await trx('satisfaction_responses').where({ resident_id: resident.id }).whereNotNull('comment').update({ comment: null }),
+      satisfactionComments: await trx('satisfaction_responses').where({ resident_id: resident.id }).whereNotNull('comment').update(clearedSealed('comment')),
       // Like the intake answers: the loneliness and distress scales are about the person, so they go.
       scaleAnswers: await trx('scale_responses').where({ resident_id: resident.id }).delete(),
       referrals: await trx('referrals').where({ resident_id: resident.id }).update({ ...clearedSealed('reason', ''), ...clearedSealed('decline_reason'), ...clearedSealed('outcome') }),

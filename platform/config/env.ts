@@ -43,6 +43,17 @@ const envSchema = z.object({
   TEMPORAL_CLI: optionalString,
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /**
+   * Origins of the Temporal Web UI allowed to call the codec endpoint (/codec/decode, /codec/encode)
+   * with the staff session cookie, comma-separated (e.g. https://temporal-ui.city.example). Outside
+   * production, the dev server's Web UI on TEMPORAL_UI_PORT is allowed when this is unset.
+   */
+  TEMPORAL_UI_ORIGINS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^/,\s]+(\s*,\s*https?:\/\/[^/,\s]+)*$/, 'must be origins (scheme://host[:port], no path) separated by commas')
+      .optional(),
+  ),
 
   LINE_CHANNEL_SECRET: optionalString,
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,

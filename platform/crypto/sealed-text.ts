@@ -19,6 +19,9 @@ export const SEALED_COLUMNS = [
   { table: 'referrals', column: 'reason', rowKey: 'id' },
   { table: 'referrals', column: 'decline_reason', rowKey: 'id' },
   { table: 'referrals', column: 'outcome', rowKey: 'id' },
+  { table: 'satisfaction_responses', column: 'comment', rowKey: 'id' },
+  // What a resident sent, until the relay has handed it to Temporal (api/line-webhook/inbox-content.ts).
+  { table: 'webhook_inbox', column: 'content', rowKey: 'webhook_event_id' },
 ] as const;
 
 export type SealedColumn = (typeof SEALED_COLUMNS)[number];

@@ -12,6 +12,8 @@ export interface DevServerOptions {
   /** SQLite file for persistence; omitted = in memory (tests). */
   dbFile?: string;
   headless?: boolean;
+  /** The Web UI's remote codec (the API's /codec), so signed-in supervisors see decrypted payloads there. */
+  uiCodecEndpoint?: string;
   quiet?: boolean;
   /** SQLite pragmas for the file (`name=value`); defaults to DURABLE_FAST_SQLITE where the CLI accepts them. */
   sqlitePragmas?: string[];
@@ -41,7 +43,10 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     for (const pragma of pragmas) args.push('--sqlite-pragma', pragma);
   }
   if (options.headless) args.push('--headless');
-  else args.push('--ui-port', String(options.uiPort));
+  else {
+    args.push('--ui-port', String(options.uiPort));
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  }
   for (const key of ALL_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${SEARCH_ATTRIBUTE_TYPES[key.type]}`);
   const output: string[] = [];
   const proc = startProcess('temporal', options.cliPath, args, {

@@ -21,6 +21,12 @@ describe('retention', () => {
     const closed = await stack.db('consultations').where('status', 'closed').whereRaw("closed_at < now() - interval '30 days'").first('id');
     expect(closed).toBeDefined();
     await stack.db('consultations').where({ id: closed.id }).update({ summary: '要約テキスト' });
+    // The satisfaction answer keeps its score (reports count it); the sealed comment goes.
+    const answered = await stack.db('satisfaction_responses').where({ consultation_id: closed.id }).first('id');
+    const [comment] = answered
+      ? [answered]
+      : await stack.db('satisfaction_responses').insert({ consultation_id: closed.id, resident_id: (await stack.db('consultations').where({ id: closed.id }).first()).resident_id, asked_at: new Date(), score: 5, answered_at: new Date() }).returning('id');
+    await stack.db('satisfaction_responses').where({ id: comment.id }).update(stack.sealer.seal('satisfaction_responses', 'comment', comment.id, 'ありがとう'));
     const [recent] = await stack.db('consultations').insert({ resident_id: (await stack.db('residents').first('id')).id, workflow_id: 'consultation-recent', status: 'closed', closed_at: new Date(Date.now() - 86_400_000), summary: '最近の要約' }).returning('id');
     const staff = await stack.createUser('staff');
     await stack.db('staff_sessions').insert({ token_hash: 'old', user_id: staff.id, csrf_token: 'x', expires_at: new Date(Date.now() - 40 * 86_400_000) });
@@ -36,6 +42,7 @@ describe('retention', () => {
     expect(removed).toMatchObject({ summaries: 1, sessions: 1, auditEntries: 1 });
     expect(await stack.db('messages').whereIn('consultation_id', stack.db('consultations').where('status', 'closed').whereRaw("closed_at < now() - interval '30 days'").select('id')).whereNotNull('text')).toEqual([]);
     expect((await stack.db('consultations').where({ id: recent.id }).first()).summary).toBe('最近の要約');
+    expect(await stack.db('satisfaction_responses').where({ id: comment.id }).first()).toMatchObject({ comment: null, comment_key_id: null });
     expect(await stack.db('webhook_inbox').whereRaw("coalesce(relayed_at, received_at) < now() - interval '7 days'").whereNot('status', 'pending').whereRaw("event <> '{\"pruned\": true}'::jsonb")).toEqual([]);
     expect((await stack.db('retention_runs').orderBy('id', 'desc').first()).removed).toEqual(removed);
     // A second run finds nothing more.

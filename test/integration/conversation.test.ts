@@ -188,7 +188,7 @@ describe('a webhook acknowledged while Temporal is unreachable', () => {
     const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
     // A relay whose Temporal frontend does not answer: as if the server were down when LINE posted.
     const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
-    const downRelay = new InboxRelay({ db: stack.db, temporal: unreachable, taskQueue: stack.taskQueue, logger: createLogger('silent') });
+    const downRelay = new InboxRelay({ db: stack.db, sealer: stack.sealer, temporal: unreachable, taskQueue: stack.taskQueue, logger: createLogger('silent') });
     await stack.relay.drain();
     await stack.relay.stop();
 

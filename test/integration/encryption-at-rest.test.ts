@@ -1,3 +1,5 @@
+import { InboxRelay } from '../../api/line-webhook/inbox-relay';
+import { createLogger } from '../../platform/logger';
 import { eventually } from '../helpers/eventually';
 import { HttpClient } from '../helpers/http-client';
 import { PretendResident } from '../helpers/pretend-resident';
@@ -60,6 +62,31 @@ describe('encryption at rest of free text', () => {
     expect(detail.notes.map((n: { text: string }) => n.text)).toEqual([`メモ ${MARKER}-note`]);
     expect(detail.reviews.map((r: { note: string }) => r.note)).toEqual([`確認 ${MARKER}-review`]);
     expect((await supervisor.get(`/api/consultations/${consultation.id}/handover`)).body.data.edited.text).toBe(`引き継ぎ ${MARKER}-handover`);
+  }, 120_000);
+
+  it('keeps what a resident sent sealed in the inbox while the relay is stopped, then delivers it intact', async () => {
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
+    await stack.relay.drain();
+    await stack.relay.stop();
+    const words = `${MARKER}-inbox は 駅前 で待っています`;
+    const sent = await resident.say(words);
+    expect(sent.status).toBe(200);
+    const row = await stack.db('webhook_inbox').where({ webhook_event_id: sent.eventId }).first();
+    expect(row).toMatchObject({ status: 'pending', content_key_id: stack.sealer.currentKeyId });
+    // Not in `event`, `content` or any other column of any table while it waits.
+    expect(await clearTextHolders(stack, `${MARKER}-inbox`)).toEqual([]);
+
+    // A relay started later (as after a restart) opens it and hands it to the consultation.
+    await new InboxRelay({ db: stack.db, sealer: stack.sealer, temporal: stack.temporal, taskQueue: stack.taskQueue, logger: createLogger('silent') }).drain();
+    const { id: residentId } = await stack.db('residents').where({ line_user_id: resident.userId }).first('id');
+    const supervisor = await new HttpClient(stack.baseUrl).login((await stack.createUser('supervisor')).email, TEST_PASSWORD);
+    const consultation = await stack.db('consultations').where({ resident_id: residentId }).first('id');
+    await eventually(async () => {
+      const messages = (await supervisor.get(`/api/consultations/${consultation.id}/messages`)).body.data as { sender: string; text: string | null }[];
+      expect(messages.filter((m) => m.sender === 'resident').map((m) => m.text)).toContain(words);
+    });
+    // Relayed: the sealed content is gone from the inbox too.
+    expect(await stack.db('webhook_inbox').where({ webhook_event_id: sent.eventId }).first()).toMatchObject({ status: 'relayed', content: null, content_key_id: null });
   }, 120_000);
 
   it('refuses a sealed value moved to another row', async () => {

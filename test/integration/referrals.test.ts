@@ -1,4 +1,5 @@
 import { Client } from '@temporalio/client';
+import { inboxColumns } from '../../api/line-webhook/inbox-content';
 import { CONSENT_POSTBACK } from '../../workflows/consent/consent-flow';
 import { consultationWorkflowId } from '../../workflows/consultation/messages';
 import { referralWorkflowId } from '../../workflows/referral/messages';
@@ -243,6 +244,11 @@ describe('consent, personal details and referrals', () => {
     await stack.db('consultations').where({ id: d.consultationId }).update({ summary: 'ERASE-CANARY 要約' });
     expect((await staff.request('PUT', `/api/consultations/${d.consultationId}/handover`, { text: 'ERASE-CANARY 引き継ぎ' })).status).toBe(200);
     const lineUserId = d.resident.userId;
+    // A satisfaction comment and an event still waiting in the inbox, both sealed as their writers seal them.
+    const [comment] = await stack.db('satisfaction_responses').insert({ consultation_id: d.consultationId, resident_id: d.residentId, asked_at: new Date(), score: 3, answered_at: new Date() }).returning('id');
+    await stack.db('satisfaction_responses').where({ id: comment.id }).update(stack.sealer.seal('satisfaction_responses', 'comment', comment.id, 'ERASE-CANARY 感想'));
+    const waiting = d.resident.event('message', { message: { type: 'text', id: '99', text: 'ERASE-CANARY 未配信' } });
+    await stack.db('webhook_inbox').insert({ webhook_event_id: waiting.webhookEventId, event_type: 'message', event_timestamp: waiting.timestamp, status: 'dead', ...inboxColumns(stack.sealer, waiting) });
     const admin = await new HttpClient(stack.baseUrl).login((await stack.createUser('admin')).email, TEST_PASSWORD);
     const before = await stack.db('messages').where({ resident_id: d.residentId }).count<{ count: string }[]>('* as count');
     const erased = await admin.post(`/api/residents/${d.residentId}/erase`);
@@ -264,6 +270,8 @@ describe('consent, personal details and referrals', () => {
     expect(await stack.db('personal_details').where({ resident_id: d.residentId })).toEqual([]);
     // Sealed words are gone too, not only unreadable: the staff-edited hand-over included.
     expect(await stack.db('handover_summaries').where({ consultation_id: d.consultationId })).toEqual([]);
+    expect(await stack.db('satisfaction_responses').where({ id: comment.id }).first()).toMatchObject({ comment: null, comment_key_id: null, score: 3 });
+    expect(await stack.db('webhook_inbox').where({ webhook_event_id: waiting.webhookEventId }).first()).toMatchObject({ content: null, content_key_id: null });
     expect(await stack.db('messages').where({ resident_id: d.residentId }).whereNotNull('text')).toEqual([]);
     expect(await stack.db('messages').where({ resident_id: d.residentId }).count<{ count: string }[]>('* as count')).toEqual(before);
     expect(await stack.db('residents').where({ id: d.residentId }).first()).toMatchObject({ status: 'erased', line_user_id: null });

@@ -66,7 +66,11 @@ describe('the closing satisfaction question', () => {
     expect((await resident.nextAnswer()).texts).toEqual([t().satisfactionCommentPrompt]);
     await resident.say('話を聞いてもらえて少し楽になりました');
     expect((await resident.nextAnswer()).texts).toEqual([t().satisfactionCommentThanks]);
-    expect((await responses(resident))[0]).toMatchObject({ score: 5, comment: '話を聞いてもらえて少し楽になりました', skipped_at: null });
+    const answered = (await responses(resident))[0];
+    expect(answered).toMatchObject({ score: 5, skipped_at: null });
+    // Sealed at rest: only the at-rest key opens it.
+    expect(answered.comment).not.toContain('楽になりました');
+    expect(stack.sealer.open('satisfaction_responses', 'comment', answered)).toBe('話を聞いてもらえて少し楽になりました');
 
     // The consultation the taps opened had no conversation: its silence close asks nothing more.
     await eventually(async () => expect((await stack.db('consultations').where({ resident_id: await residentId(resident) })).every((c) => c.status === 'closed')).toBe(true), 20_000);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { detailAad } from '../../activities/referral-activities';
 import { TOTP_AAD } from '../../api/auth/auth-routes';
+import { inboxColumns, openInboxEvent } from '../../api/line-webhook/inbox-content';
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { TextSealer } from '../../platform/crypto/sealed-text';
 import type { Db } from '../../platform/db';
@@ -32,6 +33,10 @@ async function seed(db: Db, keyA: PiiKeyring) {
   await db('consultation_notes').insert({ id: noteId, consultation_id: consultation.id, ...sealerA.seal('consultation_notes', 'text', noteId, 'スタッフのメモ') });
   const [consent] = await db('consents').insert({ id: crypto.randomUUID(), resident_id: resident.id, consultation_id: consultation.id, purpose: 'test', recipient: 'test', text_version: '1' }).returning('id');
   await db('personal_details').insert({ resident_id: resident.id, consent_id: consent.id, field: 'name', ciphertext: keyA.cipher('pii-at-rest').encrypt('鶸田 花子', detailAad(resident.id, 'name')) });
+  // A satisfaction comment from before sealing, and an inbox event waiting for the relay under key A.
+  await db('satisfaction_responses').insert({ consultation_id: consultation.id, resident_id: resident.id, asked_at: new Date(), score: 4, answered_at: new Date(), comment: '話せてよかった' });
+  const inboxEvent = { type: 'message', webhookEventId: 'REKEY0000000000000000000001', timestamp: Date.now(), source: { type: 'user', userId: 'U-rekey' }, message: { type: 'text', id: '1', text: '待っています' } };
+  await db('webhook_inbox').insert({ webhook_event_id: inboxEvent.webhookEventId, event_type: 'message', event_timestamp: inboxEvent.timestamp, ...inboxColumns(sealerA, inboxEvent) });
   const [staff] = await db('staff_users').insert({ email: 'rekey@example.jp', display_name: 'rekey', role: 'staff', password_hash: 'x' }).returning('id');
   await db('staff_users').where({ id: staff.id }).update({ totp_secret: keyA.cipher('pii-at-rest').encrypt('JBSWY3DPEHPK3PXP', TOTP_AAD(staff.id)) });
   return { residentId: resident.id as string, consultationId: consultation.id as string, staffId: staff.id as string };
@@ -47,6 +52,8 @@ async function readAll(db: Db, keyring: PiiKeyring, ids: Awaited<ReturnType<type
     messages: messages.map((m) => sealer.open('messages', 'text', m)),
     summary: sealer.open('consultations', 'summary', await db('consultations').where({ id: ids.consultationId }).first()),
     note: sealer.open('consultation_notes', 'text', await db('consultation_notes').where({ consultation_id: ids.consultationId }).first()),
+    comment: sealer.open('satisfaction_responses', 'comment', await db('satisfaction_responses').where({ consultation_id: ids.consultationId }).first()),
+    inbox: openInboxEvent<{ message: { text: string } }>(sealer, await db('webhook_inbox').first()).message.text,
     name: cipher.decrypt((await db('personal_details').where({ resident_id: ids.residentId }).first()).ciphertext, detailAad(ids.residentId, 'name')),
     totp: cipher.decrypt((await db('staff_users').where({ id: ids.staffId }).first()).totp_secret, TOTP_AAD(ids.staffId)),
   };
@@ -78,7 +85,7 @@ describe('re-encryption after a key rotation (npm run reencrypt)', () => {
 
       // Run again: the ten done are skipped, the rest (clear or under key A) are sealed under key B.
       const changed = await reencryptAll(database.db, rotated, { batchSize: 5 });
-      expect(changed).toMatchObject({ 'messages.text': MESSAGES - 10, 'consultations.summary': 1, 'consultation_notes.text': 1, 'personal_details.ciphertext': 1, 'staff_users.totp_secret': 1 });
+      expect(changed).toMatchObject({ 'messages.text': MESSAGES - 10, 'consultations.summary': 1, 'consultation_notes.text': 1, 'satisfaction_responses.comment': 1, 'webhook_inbox.content': 1, 'personal_details.ciphertext': 1, 'staff_users.totp_secret': 1 });
       // Key A can now be dropped from PII_ENCRYPTION_KEYS_OLD: everything opens with key B alone.
       const read = await readAll(database.db, new PiiKeyring(keyB), ids);
       expect(read).toEqual({
@@ -86,6 +93,8 @@ describe('re-encryption after a key rotation (npm run reencrypt)', () => {
         messages: Array.from({ length: MESSAGES }, (_, i) => textOf(i)),
         summary: '要約（平文）',
         note: 'スタッフのメモ',
+        comment: '話せてよかった',
+        inbox: '待っています',
         name: '鶸田 花子',
         totp: 'JBSWY3DPEHPK3PXP',
       });

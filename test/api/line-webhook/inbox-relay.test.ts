@@ -32,7 +32,7 @@ describe('the inbox relay', () => {
   let stack: TestStack;
   const log: Signalled[] = [];
   const relay = (name: string, before?: (eventId: string) => Promise<void> | void, settings?: Partial<InboxRelaySettings>) =>
-    new InboxRelay({ db: stack.db, temporal: temporalWith(stack.temporal, log, name, before), taskQueue: stack.taskQueue, logger: createLogger('silent'), identity: name, settings });
+    new InboxRelay({ db: stack.db, sealer: stack.sealer, temporal: temporalWith(stack.temporal, log, name, before), taskQueue: stack.taskQueue, logger: createLogger('silent'), identity: name, settings });
   const healthy = () => relay('healthy');
   const inbox = (eventId: string) => stack.db('webhook_inbox').where({ webhook_event_id: eventId }).first();
   // Time passing until a back-off ends, without waiting for it.

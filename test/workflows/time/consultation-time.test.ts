@@ -85,6 +85,30 @@ describe('consultation over time', () => {
     await eventually(async () => expect(stubs.sentTexts().filter((t) => t.includes('スタッフの受付が始まりました'))).toHaveLength(1));
   });
 
+  it('keeps a reservation through a real continue-as-new: queued at the opening, the resident told once', async () => {
+    const stubs = stubActivities();
+    const { friday, reopening } = nextFriday(await suite.env.currentTimeMs(), stubs.calendar(await suite.env.currentTimeMs()), 'monday');
+    const askedAt = tokyoInstant(friday, '20:00');
+    const opening = tokyoInstant(reopening, '09:00');
+    await skipTo(suite.env, askedAt);
+    const residentId = `resident-${(n += 1)}`;
+    // A history limit of one: the run continues as new after the turn that made the reservation.
+    const handle = await suite.start(stubs, consultationWorkflow, { workflowId: consultationWorkflowId(residentId), args: [{ residentId, historyLimit: 1 }] });
+    await handle.signal(residentEventSignal, event(askedAt, { kind: 'postback', data: 'menu=staff' }));
+    await eventually(async () => expect((await suite.env.client.workflow.getHandle(handle.workflowId).describe()).runId).not.toBe(handle.firstExecutionRunId));
+    expect((await suite.env.client.workflow.getHandle(handle.workflowId).query(consultationViewQuery)).reservedFor).toBe(opening);
+    expect(stubs.callsOf('enterQueue')).toEqual([]);
+
+    await skipTo(suite.env, opening + MINUTE);
+    await eventually(async () => expect(stubs.callsOf('enterQueue')).toHaveLength(1));
+    const [queued] = stubs.callsOf('enterQueue');
+    expect(queued.at).toBeGreaterThanOrEqual(opening);
+    // The wait still counts from Friday's request, made in the run before.
+    expect(queued.input.waitingSince).toBeGreaterThanOrEqual(askedAt);
+    expect(queued.input.waitingSince).toBeLessThan(askedAt + MINUTE);
+    await eventually(async () => expect(stubs.sentTexts().filter((t) => t.includes('スタッフの受付が始まりました'))).toHaveLength(1));
+  });
+
   it('closes after the profile’s hours of silence, and not an hour earlier', async () => {
     const stubs = stubActivities();
     const silenceMs = stubs.profile.consultation.closeAfterSilenceHours * 3600_000;
