@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
+import { markPendingSatisfactionSkipped } from './outcome-activities';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { ResidentEvent } from '../workflows/consultation/messages';
@@ -56,6 +57,8 @@ export function createDatabaseActivities(deps: { db: Db; workerIdentity: string;
       for (const event of input.events) {
         await db('messages').insert(inboundRow(sealer, input.consultationId, input.residentId, event)).onConflict('webhook_event_id').ignore();
       }
+      // Writing something else is how a resident skips the closing question (never a gate).
+      if (input.events.some((e) => e.kind === 'text')) await markPendingSatisfactionSkipped(db, input.residentId);
       const latest = Math.max(...input.events.map((e) => e.timestamp));
       await db('consultations').where({ id: input.consultationId }).update({ last_message_at: new Date(latest), updated_at: db.fn.now() });
       await publish(db, { type: 'message', consultationId: input.consultationId });

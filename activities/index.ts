@@ -10,6 +10,7 @@ import { createLineActivities } from './line-activities';
 import { createListeningActivities } from './listening-activities';
 import { createMediaActivities } from './media-activities';
 import { createNudgeActivities } from './nudge-activities';
+import { createOutcomeActivities } from './outcome-activities';
 import { createProfileActivities } from './profile-activities';
 import { createRiskActivities } from './risk-activities';
 import type { Mailer } from '../platform/mail';
@@ -48,6 +49,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRetentionActivities(deps),
     ...createNudgeActivities(deps),
     ...createMediaActivities(deps),
+    ...createOutcomeActivities(deps),
   };
 }
 

@@ -78,6 +78,9 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
       const open = await db('consultations').where({ resident_id: input.residentId }).whereNot({ status: 'closed' }).first('id');
       const lastMessage = await db('messages').where({ resident_id: input.residentId, direction: 'in' }).max('created_at as at').first();
       const sent = await db('check_ins').where({ resident_id: input.residentId }).count('* as n').max('sent_at as at').first();
+      const pendingQuestion = await db('satisfaction_responses').where({ resident_id: input.residentId }).whereNull('answered_at').whereNull('skipped_at').max('asked_at as at').first();
+      const intakeScale = await db('scale_responses').where({ resident_id: input.residentId, scale: 'ucla3', occasion: 'intake' }).whereNotNull('completed_at').first('completed_at');
+      const followUpStarted = await db('scale_responses').where({ resident_id: input.residentId, occasion: 'follow-up' }).first('id');
       const ms = (at: unknown) => (at ? new Date(at as string).getTime() : undefined);
       return {
         consent: (consent?.status as CheckInConsent | undefined) ?? 'none',
@@ -87,6 +90,8 @@ export function createNudgeActivities(deps: { db: Db; profile: MunicipalityProfi
         lastResidentMessageMs: ms(lastMessage?.at),
         lastCheckInMs: ms(sent?.at),
         sentCount: Number(sent?.n ?? 0),
+        ...(pendingQuestion?.at ? { satisfactionPendingSinceMs: ms(pendingQuestion.at) } : {}),
+        ...(intakeScale && !followUpStarted ? { scaleFollowUpFromMs: ms(intakeScale.completed_at) } : {}),
       };
     },
 

@@ -1,5 +1,6 @@
 import type { MunicipalityProfile } from '../platform/config/profile';
 import type { ConversationSettings, LanguageSettings } from '../workflows/consultation/conversation-settings';
+import { SATISFACTION_TEXT_KEYS, type SatisfactionTexts } from '../workflows/outcomes/satisfaction';
 
 type Line = MunicipalityProfile['crisisLines'][number];
 
@@ -28,6 +29,12 @@ function languageSettings(profile: MunicipalityProfile, catalogue: MunicipalityP
   };
 }
 
+/** The closing question's texts: Japanese, and each language's own wording over the Japanese where it has one. */
+function satisfactionTextsByLanguage(profile: MunicipalityProfile): Record<string, SatisfactionTexts> {
+  const ja = Object.fromEntries(SATISFACTION_TEXT_KEYS.map((k) => [k, profile.texts[k]])) as unknown as SatisfactionTexts;
+  return { ja, ...Object.fromEntries(Object.entries(profile.languages).map(([code, catalogue]) => [code, { ...ja, ...catalogue.satisfaction }])) };
+}
+
 /** Hands the workflow the profile values it needs; the result is kept in history, so replays agree. */
 export function createProfileActivities(deps: { profile: MunicipalityProfile }) {
   const { profile } = deps;
@@ -51,6 +58,8 @@ export function createProfileActivities(deps: { profile: MunicipalityProfile }) 
         debounceMs: profile.ai.debounceSeconds * 1000,
         replyTokenMaxAgeMs: profile.ai.replyTokenMaxAgeSeconds * 1000,
         closeAfterSilenceMs: profile.consultation.closeAfterSilenceHours * 3600_000,
+        satisfaction: { enabled: profile.outcomes.satisfactionQuestion, texts: satisfactionTextsByLanguage(profile) },
+        scalesAtIntake: profile.outcomes.scalesAtIntake,
       };
     },
   };

@@ -12,7 +12,7 @@ export interface FiscalYearLabel {
 }
 
 
-export type CellKind = 'count' | 'percent' | 'yen' | 'minutes' | 'hours' | 'tokens';
+export type CellKind = 'count' | 'percent' | 'yen' | 'minutes' | 'hours' | 'tokens' | 'points';
 
 /** Why a value is not shown: below the threshold, hidden so a small cell cannot be recovered, too few items for a median, or nothing to compute. */
 export type HiddenReason = 'small' | 'secondary' | 'few' | 'none';

@@ -24,7 +24,9 @@ import * as workbenchCannedReplies from './20261201100200_workbench_canned_repli
 import * as workbenchFollowUpTasks from './20261201100300_workbench_follow_up_tasks';
 import * as translateMessagePairs from './20261201100400_translate_message_pairs';
 import * as codecSealedInboxContentAndSatisfactionComment from './20261201110000_codec_sealed_inbox_content_and_satisfaction_comment';
+import * as outcomesSatisfactionPending from './20261201110000_outcomes_satisfaction_pending';
 import * as mediaResidentMedia from './20261201110100_media_resident_media';
+import * as outcomesScaleResponses from './20261201110100_outcomes_scale_responses';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -61,7 +63,9 @@ export const migrations: Record<string, Migration> = {
   '20261201100300_workbench_follow_up_tasks': workbenchFollowUpTasks,
   '20261201100400_translate_message_pairs': translateMessagePairs,
   '20261201110000_codec_sealed_inbox_content_and_satisfaction_comment': codecSealedInboxContentAndSatisfactionComment,
+  '20261201110000_outcomes_satisfaction_pending': outcomesSatisfactionPending,
   '20261201110100_media_resident_media': mediaResidentMedia,
+  '20261201110100_outcomes_scale_responses': outcomesScaleResponses,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -82,6 +82,7 @@ const NUMBER_FORMATS: Record<CellKind, string> = {
   percent: '0.0%',
   minutes: '0.0',
   hours: '0.0',
+  points: '+0.0;-0.0;0.0',
 };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3ECEF' } };

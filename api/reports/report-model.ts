@@ -182,6 +182,11 @@ function formatValue(value: number, kind: CellKind): { value: number; display: s
       const v = round1(value);
       return { value: v, display: `${v.toFixed(1)}時間` };
     }
+    case 'points': {
+      // A change in a scale's score: signed, so a fall (less lonely, less distress) reads at a glance.
+      const v = round1(value);
+      return { value: v, display: `${v > 0 ? '+' : ''}${v.toFixed(1)}点` };
+    }
   }
 }
 
@@ -497,6 +502,13 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
   rowGroups(['checkInAnswered', 'checkInUnanswered'], 'checkInSent');
   rowGroups(['checkInPerson', 'checkInAi'], 'checkInAnswered');
 
+  // --- outcome scales: completed at intake and at follow-up, and the change among those with both
+  for (const sc of raw.scales ?? []) {
+    f.set(`scaleIntake.${sc.scale}:${TOTAL}`, sc.intake);
+    f.set(`scaleFollowUp.${sc.scale}:${TOTAL}`, sc.followUp);
+    f.set(`scalePairs.${sc.scale}:${TOTAL}`, sc.changes.length);
+  }
+
   // --- intake answers of the residents who consulted
   const questions = profile.intake.questions;
   for (const q of questions) {
@@ -811,6 +823,31 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       ai: fig(`checkInAi:${b}`),
     })),
   });
+
+  if (raw.scales) {
+    table({
+      id: 'outcomeScales',
+      title: '孤独感・心理的苦痛の変化（UCLA-3・K6）',
+      rowHeader: '尺度',
+      note: '任意の短い質問票。最初の登録時と、同意した人への2〜4週間後のフォローアップでたずね、すべて答えた回答を回答した日で計上。UCLA-3（孤独感、3〜9点、高いほど孤独）、K6（心理的苦痛、0〜24点、13点以上は重い苦痛）。変化は期間中にフォローアップに答えた人のうち登録時にも答えた人の「フォローアップ−登録時」の平均で、マイナスは改善です。人数が少ない値は表示しません。',
+      columns: [
+        { key: 'intake', label: '登録時の回答', kind: 'count' },
+        { key: 'followUp', label: 'フォローアップの回答', kind: 'count' },
+        { key: 'pairs', label: '両方に答えた人', kind: 'count' },
+        { key: 'meanChange', label: '平均の変化', kind: 'points' },
+      ],
+      rows: raw.scales.map((sc) => ({
+        key: sc.scale,
+        label: sc.scale === 'ucla3' ? 'UCLA-3 孤独感' : 'K6 心理的苦痛',
+        cells: {
+          intake: fig(`scaleIntake.${sc.scale}:${TOTAL}`),
+          followUp: fig(`scaleFollowUp.${sc.scale}:${TOTAL}`),
+          pairs: fig(`scalePairs.${sc.scale}:${TOTAL}`),
+          meanChange: { stat: mean(sc.changes), n: sc.changes.length, kind: 'points' },
+        },
+      })),
+    });
+  }
 
   for (const q of questions) {
     const keys = [...q.options.map((o) => o.value), NO_ANSWER_KEY];

@@ -143,6 +143,15 @@ export interface MonthlyCheckIns {
   person: number;
 }
 
+/** The outcome scales: completed at intake and at follow-up in the period, and each follow-up's change from intake. */
+export interface ScaleFigures {
+  scale: 'ucla3' | 'k6';
+  intake: number;
+  followUp: number;
+  /** Follow-up total minus intake total, one per resident with both (follow-up completed in the period). */
+  changes: number[];
+}
+
 export interface RawReport {
   registrations: MonthlyRegistrations[];
   messages: MonthlyMessages[];
@@ -158,6 +167,8 @@ export interface RawReport {
   satisfaction: MonthlySatisfaction[];
   /** Absent in reports built before check-ins existed: no check-in table then. */
   checkIns?: MonthlyCheckIns[];
+  /** Absent in reports built before the outcome scales existed. */
+  scales?: ScaleFigures[];
 }
 
 const TOKYO_OFFSET_SECONDS = 9 * 3600;
@@ -434,6 +445,26 @@ async function satisfaction(db: Db, p: ReportPeriod): Promise<MonthlySatisfactio
   return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month)!, asked: n(r.asked), scores: [1, 2, 3, 4, 5].map((k) => n(r[`s${k}`])) }));
 }
 
+async function scales(db: Db, p: ReportPeriod): Promise<ScaleFigures[]> {
+  const range = [new Date(p.startMs), new Date(p.endMs)];
+  const { rows } = await db.raw(
+    `SELECT s.scale,
+            count(*) FILTER (WHERE s.occasion = 'intake') AS intake,
+            count(*) FILTER (WHERE s.occasion = 'follow-up') AS follow_up,
+            coalesce(array_agg(s.total - i.total) FILTER (WHERE s.occasion = 'follow-up' AND i.total IS NOT NULL), '{}') AS changes
+       FROM scale_responses s
+       LEFT JOIN scale_responses i ON i.resident_id = s.resident_id AND i.scale = s.scale AND i.occasion = 'intake' AND i.total IS NOT NULL
+      WHERE s.total IS NOT NULL AND s.completed_at >= ? AND s.completed_at < ?
+      GROUP BY s.scale`,
+    range,
+  );
+  const byScale = new Map(rows.map((r: Record<string, unknown>) => [r.scale, r]));
+  return (['ucla3', 'k6'] as const).map((scale) => {
+    const r = byScale.get(scale) as Record<string, unknown> | undefined;
+    return { scale, intake: n(r?.intake), followUp: n(r?.follow_up), changes: ((r?.changes as unknown[]) ?? []).map(Number) };
+  });
+}
+
 async function checkIns(db: Db, p: ReportPeriod): Promise<MonthlyCheckIns[]> {
   const month = monthBucket('sent_at', p, 'timestamptz');
   const { rows } = await db.raw(
@@ -470,11 +501,12 @@ export const REPORT_QUERIES = {
   consents: (db: Db, p: ReportPeriod) => consents(db, p),
   satisfaction: (db: Db, p: ReportPeriod) => satisfaction(db, p),
   checkIns: (db: Db, p: ReportPeriod) => checkIns(db, p),
+  scales: (db: Db, p: ReportPeriod) => scales(db, p),
 } as const;
 
 /** Runs every report query, side by side on the pool (each is one statement; none depends on another). */
 export async function queryReport(db: Db, period: ReportPeriod, options: QueryOptions): Promise<RawReport> {
-  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts, satisfactionCounts, checkInCounts] = await Promise.all([
+  const [reg, msg, cons, inb, consul, help, alert, nudge, intakeCounts, referralCounts, consentCounts, satisfactionCounts, checkInCounts, scaleFigures] = await Promise.all([
     registrations(db, period),
     messages(db, period),
     consulters(db, period),
@@ -488,6 +520,7 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     consents(db, period),
     satisfaction(db, period),
     checkIns(db, period),
+    scales(db, period),
   ]);
   return {
     registrations: reg,
@@ -503,5 +536,6 @@ export async function queryReport(db: Db, period: ReportPeriod, options: QueryOp
     consents: consentCounts,
     satisfaction: satisfactionCounts,
     checkIns: checkInCounts,
+    scales: scaleFigures,
   };
 }

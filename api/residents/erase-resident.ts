@@ -40,6 +40,8 @@ export async function eraseResident(deps: { db: Db; temporal: Client }, actor: S
       reviews: await trx('risk_reviews').whereIn('consultation_id', caseIds).update(clearedSealed('note', '')),
       handovers: await trx('handover_summaries').whereIn('consultation_id', caseIds).delete(),
       satisfactionComments: await trx('satisfaction_responses').where({ resident_id: resident.id }).whereNotNull('comment').update(clearedSealed('comment')),
+      // Like the intake answers: the loneliness and distress scales are about the person, so they go.
+      scaleAnswers: await trx('scale_responses').where({ resident_id: resident.id }).delete(),
       referrals: await trx('referrals').where({ resident_id: resident.id }).update({ ...clearedSealed('reason', ''), ...clearedSealed('decline_reason'), ...clearedSealed('outcome') }),
       withdrawnReferrals: withdrawn.length,
       workflowEnded,

@@ -52,6 +52,34 @@ const CHECK_IN_TEXTS = {
   checkInStop: 'もう送らないで',
 } as const;
 
+/** Defaults for the closing question 「相談してよかったですか」 (workflows/outcomes/satisfaction.ts). */
+const SATISFACTION_TEXTS = {
+  satisfactionAsk: 'ご相談ありがとうございました。よろしければ、ひとつだけ教えてください。\n相談してよかったですか？\n答えなくても大丈夫です。',
+  satisfaction5: 'とてもよかった',
+  satisfaction4: 'よかった',
+  satisfaction3: 'どちらともいえない',
+  satisfaction2: 'あまりよくなかった',
+  satisfaction1: 'よくなかった',
+  satisfactionThanks: '教えてくださってありがとうございます。今後のよりよい相談に役立てます。',
+  satisfactionCommentButton: 'ひとこと書く',
+  satisfactionCommentPrompt: 'よろしければ、ひとことお聞かせください。書かなくても大丈夫です。',
+  satisfactionCommentThanks: 'ありがとうございます。いただいた声は、よりよい相談のために大切に使わせていただきます。',
+} as const;
+
+/** The closing question's texts in one language; every key has the Japanese default. */
+const satisfactionTexts = z.object({
+  satisfactionAsk: z.string().min(1).default(SATISFACTION_TEXTS.satisfactionAsk),
+  satisfaction5: z.string().min(1).max(20).default(SATISFACTION_TEXTS.satisfaction5),
+  satisfaction4: z.string().min(1).max(20).default(SATISFACTION_TEXTS.satisfaction4),
+  satisfaction3: z.string().min(1).max(20).default(SATISFACTION_TEXTS.satisfaction3),
+  satisfaction2: z.string().min(1).max(20).default(SATISFACTION_TEXTS.satisfaction2),
+  satisfaction1: z.string().min(1).max(20).default(SATISFACTION_TEXTS.satisfaction1),
+  satisfactionThanks: z.string().min(1).default(SATISFACTION_TEXTS.satisfactionThanks),
+  satisfactionCommentButton: z.string().min(1).max(20).default(SATISFACTION_TEXTS.satisfactionCommentButton),
+  satisfactionCommentPrompt: z.string().min(1).default(SATISFACTION_TEXTS.satisfactionCommentPrompt),
+  satisfactionCommentThanks: z.string().min(1).default(SATISFACTION_TEXTS.satisfactionCommentThanks),
+});
+
 const choice = z.object({ value: slug, label: z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') });
 
 const intakeQuestion = z.object({
@@ -150,7 +178,7 @@ const texts = catalogueTexts.extend(laterTextsJa.shape).extend({
   checkInTalkToPerson: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToPerson),
   checkInTalkToAi: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToAi),
   checkInStop: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInStop),
-});
+}).extend(satisfactionTexts.shape);
 
 /** A language other than Japanese: its name (shown on the language quick replies) and its catalogue. */
 const languageCatalogue = z.object({
@@ -167,6 +195,8 @@ const languageCatalogue = z.object({
    * a line not listed is offered under its Japanese name. Numbers always come from `crisisLines`.
    */
   lines: z.record(z.string(), z.object({ name: entry, hours: entry })).default({}),
+  /** The closing question in this language (optional: without it the resident is asked in Japanese). */
+  satisfaction: z.object(satisfactionTexts.shape).partial().optional(),
 });
 
 export const profileSchema = z.object({
@@ -229,6 +259,18 @@ export const profileSchema = z.object({
       purpose: z.string().min(1).default('しばらくお話がないときに、その後の様子をうかがう短いメッセージを送るため'),
     })
     .default({ enabled: true, afterSilenceDays: 7, maxCount: 3, businessDaysOnly: true, consentVersion: '2026-12', purpose: 'しばらくお話がないときに、その後の様子をうかがう短いメッセージを送るため' }),
+  /**
+   * Outcomes, never a gate: the optional closing question 「相談してよかったですか」 after a staff close
+   * and after a silence close of a consultation that had a conversation (texts `satisfaction…`).
+   * The short scales at intake are off unless the city turns them on.
+   */
+  outcomes: z
+    .object({
+      satisfactionQuestion: z.boolean().default(true),
+      /** The optional UCLA-3 and K6 scales (workflows/outcomes/scales.ts) after the intake questions; skippable. */
+      scalesAtIntake: z.boolean().default(false),
+    })
+    .default({ satisfactionQuestion: true, scalesAtIntake: false }),
   escalation: z.object({
     staffPickupMinutes: z.number().positive().default(10),
     crisisAckMinutes: z.number().positive().default(5),

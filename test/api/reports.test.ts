@@ -206,8 +206,11 @@ function expectedFigures(fx: ReportFixture, stack: TestStack): Expected {
   });
   for (const row of Object.values(satisfactionRows)) row.goodShare = row.answered! > 0 ? round1((100 * (row.s4! + row.s5!)) / row.answered!) : null;
 
+  // The fixture has no scale answers (their figures are checked in report-outcome-scales.test.ts).
+  const noScale = { intake: 0, followUp: 0, pairs: 0, meanChange: null };
   return {
     satisfaction: satisfactionRows,
+    outcomeScales: { ucla3: noScale, k6: noScale },
     referrals,
     consents: rows({ agreed: consentEvent('agreed_at'), declined: consentEvent('declined_at'), withdrawn: consentEvent('withdrawn_at') }),
     monthly: rows({ follows, unfollows, consulters, consultations, messagesIn, messagesOut }),

@@ -18,6 +18,7 @@ describe('caring check-in consent', () => {
         profile: (p) => {
           p.nudges.quietHours = { from: '00:00', to: '00:00' }; // the question may go at any hour of the test run
           p.consultation.closeAfterSilenceHours = 3 / 3600; // three seconds of silence
+          p.outcomes.satisfactionQuestion = false; // the closing question is tested with the consent in satisfaction.test.ts
         },
       }),
     );

@@ -7,10 +7,11 @@
  * The rules, in order:
  * 1. nothing when check-ins are off, or to a resident who blocked the account;
  * 2. no consent asked yet: ask once, after a consultation has closed (never while one is open), never in
- *    the quiet hours; asked, declined or withdrawn: nothing (the answer itself wakes the timer again);
+ *    the quiet hours, and not while the closing question may still be answered; asked, declined or withdrawn: nothing (the answer itself wakes the timer again);
  * 3. with consent: nothing while a consultation is open (its close wakes the timer), nothing after
  *    `maxCount` check-ins; otherwise one after `afterSilenceDays` of silence, counted from the later of
- *    the resident's last message and the last check-in, moved out of the quiet hours and, with
+ *    the resident's last message and the last check-in (the follow-up outcome scales, 2–4 weeks after the
+ *    intake ones, go first when they fall due before it), moved out of the quiet hours and, with
  *    `businessDaysOnly`, into staff hours of a business day (so 「スタッフと話したい」 reaches a person).
  */
 import { type BusinessCalendar, nextOpening } from '../calendar/business-calendar';
@@ -43,11 +44,25 @@ export interface CheckInStatus {
   lastResidentMessageMs?: number;
   lastCheckInMs?: number;
   sentCount: number;
+  /** When the closing question 「相談してよかったですか」 was asked, while it is neither answered nor skipped. */
+  satisfactionPendingSinceMs?: number;
+  /** When the resident completed the intake loneliness scale (UCLA-3), while no follow-up scale was started. */
+  scaleFollowUpFromMs?: number;
 }
+
+/** The short scales are asked again 2–4 weeks after intake (workflows/outcomes/scales.ts), with the check-in consent. */
+export const SCALE_FOLLOW_UP_AFTER_DAYS = 14;
+export const SCALE_FOLLOW_UP_UNTIL_DAYS = 28;
+
+/**
+ * The consent question waits this long after a pending closing question: LINE shows quick replies only
+ * on the latest message, so asking at once would take the resident's one-tap answers away.
+ */
+export const SATISFACTION_ANSWER_WINDOW_MS = 30 * 60_000;
 
 export type CheckInStopReason = 'disabled' | 'blocked' | 'consultation-open' | 'awaiting-answer' | 'declined' | 'withdrawn' | 'max-reached' | 'no-consultation';
 
-export type CheckInDecision = { kind: 'stop'; reason: CheckInStopReason } | { kind: 'ask-consent'; at: number } | { kind: 'check-in'; at: number };
+export type CheckInDecision = { kind: 'stop'; reason: CheckInStopReason } | { kind: 'ask-consent'; at: number } | { kind: 'check-in'; at: number } | { kind: 'scale-follow-up'; at: number };
 
 export function decideCheckIn(status: CheckInStatus, settings: CheckInSettings, nowMs: number, calendar: BusinessCalendar): CheckInDecision {
   const stop = (reason: CheckInStopReason): CheckInDecision => ({ kind: 'stop', reason });
@@ -65,13 +80,26 @@ export function decideCheckIn(status: CheckInStatus, settings: CheckInSettings, 
       break;
   }
   if (status.openConsultation) return stop('consultation-open');
-  if (status.consent === 'none') return { kind: 'ask-consent', at: quietHoursEnd(nowMs, settings.quietHours) };
+  if (status.consent === 'none') {
+    const after = status.satisfactionPendingSinceMs === undefined ? nowMs : Math.max(nowMs, status.satisfactionPendingSinceMs + SATISFACTION_ANSWER_WINDOW_MS);
+    return { kind: 'ask-consent', at: quietHoursEnd(after, settings.quietHours) };
+  }
+  // The follow-up scales, 2–4 weeks after the intake ones, go first when due (a later check-in still follows).
+  if (status.scaleFollowUpFromMs !== undefined) {
+    const at = quietHoursEnd(Math.max(nowMs, status.scaleFollowUpFromMs + SCALE_FOLLOW_UP_AFTER_DAYS * DAY_MS), settings.quietHours);
+    const checkInDue = status.sentCount < settings.maxCount ? checkInAt(status, settings, nowMs, calendar) : Infinity;
+    if (at <= status.scaleFollowUpFromMs + SCALE_FOLLOW_UP_UNTIL_DAYS * DAY_MS && at <= checkInDue) return { kind: 'scale-follow-up', at };
+  }
   if (status.sentCount >= settings.maxCount) return stop('max-reached');
+  return { kind: 'check-in', at: checkInAt(status, settings, nowMs, calendar) };
+}
+
+function checkInAt(status: CheckInStatus, settings: CheckInSettings, nowMs: number, calendar: BusinessCalendar): number {
   const silenceFrom = Math.max(status.lastResidentMessageMs ?? 0, status.lastCheckInMs ?? 0);
   let at = quietHoursEnd(Math.max(nowMs, silenceFrom + settings.afterSilenceDays * DAY_MS), settings.quietHours);
   // Staff hours lie outside the quiet hours in any sensible profile; check again in case they do not.
   if (settings.businessDaysOnly) at = quietHoursEnd(nextOpening(at, calendar), settings.quietHours);
-  return { kind: 'check-in', at };
+  return at;
 }
 
 // ---------------------------------------------------------------------------------------------

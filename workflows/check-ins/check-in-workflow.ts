@@ -1,7 +1,8 @@
 import { ActivityFailure, condition, continueAsNew, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { calendarFromProfile, holidayYearsAround } from '../calendar/calendar-from-profile';
-import type { TextMessage } from '../consultation/line-messages';
+import { text, type TextMessage } from '../consultation/line-messages';
+import { SCALE_FOLLOW_UP_TEXT } from '../outcomes/scales';
 import { checkInConsentMessage, checkInMessage, CheckInStopReason, decideCheckIn } from './check-in-policy';
 import { CheckInInput, checkInWakeSignal } from './messages';
 
@@ -32,9 +33,10 @@ export async function checkInWorkflow(input: CheckInInput): Promise<{ stopped: C
   const { settings, texts, businessHours } = await db.loadCheckInSettings({ residentId });
   const calendar = calendarFromProfile(businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
 
-  const send = async (sendKey: string, consultationId: string, message: TextMessage): Promise<boolean> => {
+  const send = (sendKey: string, consultationId: string, message: TextMessage): Promise<boolean> => sendAll(sendKey, consultationId, [message]);
+  const sendAll = async (sendKey: string, consultationId: string, messages: TextMessage[]): Promise<boolean> => {
     try {
-      const outcome = await line.sendToResident({ sendKey, consultationId, residentId, messages: [message], sender: 'system' });
+      const outcome = await line.sendToResident({ sendKey, consultationId, residentId, messages, sender: 'system' });
       return outcome.status === 'sent';
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -57,6 +59,12 @@ export async function checkInWorkflow(input: CheckInInput): Promise<{ stopped: C
       // Asked once: the fixed key finds an earlier attempt, and the row marks it asked whatever LINE said.
       await send(`check-in-consent-${residentId}`, consultationId, checkInConsentMessage(texts));
       await db.markCheckInConsentAsked({ residentId, purpose: settings.purpose, version: settings.consentVersion });
+      continue;
+    }
+    if (decision.kind === 'scale-follow-up') {
+      // The row is started first (so the next round moves on), then its first item goes out once (fixed key).
+      const items = await db.startScale({ residentId, consultationId, scale: 'ucla3', occasion: 'follow-up' });
+      if (items.length > 0) await sendAll(`scale-follow-up-${residentId}`, consultationId, [text(SCALE_FOLLOW_UP_TEXT), ...items]);
       continue;
     }
     const checkInId = uuid4();

@@ -6,6 +6,7 @@ import { startConsent } from '../consent/consent-flow';
 import { ConsultationStatus, ResidentCode } from '../search-attributes';
 import { alerts, db, listener } from './activity-proxies';
 import { CarriedState, ConsultationState, Effect, personInvolved, rebuiltDeadlines, refuseStaffAction, RequestReason, StaffEvent, stateFromCarried, transition } from './consultation-state';
+import { shouldAskSatisfaction } from '../outcomes/satisfaction';
 import type { ConversationSettings } from './conversation-settings';
 import { Deadline, survivesClose, takeDue, waitBudget } from './deadlines';
 import { humanHelpTexts } from './human-help-texts';
@@ -218,7 +219,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     { validator: (_request) => refuse(refuseStaffAction(run.s, { kind: 'consent' })) },
   );
 
-  const { residentTurn } = turnRunner({ run, residentId, consultationId: id, settings, calendar, resident: opened.resident, earlierNudges, queue, channel, requestPerson, setPhase, local });
+  const { residentTurn, askSatisfaction } = turnRunner({ run, residentId, consultationId: id, settings, calendar, resident: opened.resident, earlierNudges, queue, channel, requestPerson, setPhase, local });
 
   // ---- Ending a run: nothing unprocessed, no timer waited on ----
 
@@ -230,6 +231,8 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     await settle();
     await db.closeConsultation({ consultationId: id, reason });
     await setPhase('closed');
+    const askContext = { enabled: settings.satisfaction?.enabled ?? false, reason, turns: run.s.turns, personInvolved: personInvolved(run.s), quietHours: settings.nudges.quietHours };
+    if (shouldAskSatisfaction(askContext, Date.now()) && patched('satisfaction-question')) await askSatisfaction();
     // The check-in timer (or the one-time consent question) starts from a consultation's close.
     if (reason !== 'unfollowed' && patched('check-in-after-close')) await db.wakeCheckIns({ residentId });
     // A message that came in while closing opens the next consultation instead of being dropped.

@@ -1,6 +1,7 @@
 import type { BusinessHoursSettings } from '../calendar/calendar-from-profile';
 import type { NudgeSettings } from '../nudges/nudge-policy';
 import type { NudgeTexts } from '../nudges/nudge-texts';
+import type { SatisfactionTexts } from '../outcomes/satisfaction';
 
 /** The part of the municipality profile a consultation uses, loaded by an activity at each run start. */
 export interface PhoneLineInfo {
@@ -58,4 +59,8 @@ export interface ConversationSettings {
   debounceMs: number;
   replyTokenMaxAgeMs: number;
   closeAfterSilenceMs: number;
+  /** The closing question (absent in runs started before it): its switch and texts by language, `ja` always. */
+  satisfaction?: { enabled: boolean; texts: Record<string, SatisfactionTexts> };
+  /** Whether the short outcome scales (UCLA-3, K6) follow the intake questions (absent in earlier runs). */
+  scalesAtIntake?: boolean;
 }

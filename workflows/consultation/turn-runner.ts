@@ -23,6 +23,8 @@ import { onboardingTransition } from './onboarding';
 import { asksForPerson } from './person-request';
 import type { ResidentChannel } from './resident-channel';
 import { keepResidentMedia } from './resident-media';
+import { parseScalePostback, ScalePostback } from '../outcomes/scales';
+import { parseSatisfactionPostback, SatisfactionAnswer, satisfactionQuestion, satisfactionThanks } from '../outcomes/satisfaction';
 import { alertToRaise, answered, asRecorded, ConsentTurn, consentWithdrawnText, nudgeDeclined, nudgeFor, nudgeOffered, phaseAfterOnboarding, placeholderOf, routePostback, routeResidentEvent } from './resident-turns';
 
 /**
@@ -72,6 +74,11 @@ export function turnRunner(c: TurnContext) {
   const assessAndAlert = async (burst: TextEvent[], options: { rulesOnly?: boolean } = {}): Promise<SafetyOutcome> => {
     // An earlier high message raises the baseline for what follows in this consultation.
     const risk = await safety.assessRisk({ assessmentId: uuid4(), consultationId, eventIds: burst.map((e) => e.eventId), texts: burst.map((e) => e.text), baseline: run.s.highestRisk, rulesOnly: options.rulesOnly });
+    return respondToRisk(risk);
+  };
+
+  /** Raises the consultation's risk (never lowers it), alerts, and composes the safety messages. */
+  const respondToRisk = async (risk: RiskAssessment): Promise<SafetyOutcome> => {
     run.s = { ...run.s, highestRisk: maxRisk(run.s.highestRisk, risk.level) };
     upsertSearchAttributes([{ key: RiskLevelAttribute, value: run.s.highestRisk }] as never);
     const plan = planRiskResponse(risk.level);
@@ -109,6 +116,53 @@ export function turnRunner(c: TurnContext) {
     const messages = answer === 'person' ? await c.requestPerson('nudge') : answer === 'ai' ? [humanHelpTexts(c.local().texts, c.local().language).aiHere()] : outcome.messages;
     await send(guarded(guard, messages), event, 'system', { crisis: guard && crisisOf(guard) });
     return true;
+  };
+
+  // ---- The closing question 「相談してよかったですか」: optional, never a gate (workflows/outcomes/satisfaction.ts) ----
+
+  const satisfactionTexts = () => settings.satisfaction && (settings.satisfaction.texts[c.local().language] ?? settings.satisfaction.texts.ja);
+  /** Set by a tap on 「ひとこと書く」: the resident's very next message is their comment. */
+  let commentFor: string | undefined;
+
+  /** Pushed once per consultation (a fixed send key), after the closing words. */
+  const askSatisfaction = async () => {
+    const texts = satisfactionTexts();
+    if (!texts) return;
+    await db.recordSatisfactionAsked({ consultationId, residentId });
+    await send([satisfactionQuestion(texts, consultationId)], undefined, 'system', { sendKey: `satisfaction-${consultationId}` });
+  };
+
+  /** A tap on the question (it arrives in the next consultation's run): the score, or the wish to write. */
+  const satisfactionTurn = async (answer: SatisfactionAnswer, event: ResidentEvent) => {
+    const texts = satisfactionTexts();
+    if (!texts) return;
+    if (answer.kind === 'comment') {
+      commentFor = answer.consultationId;
+      return void (await send([text(texts.satisfactionCommentPrompt)], event, 'system'));
+    }
+    // A tap naming a consultation this resident was not asked in is ignored.
+    if (await db.answerSatisfaction({ consultationId: answer.consultationId, residentId, score: answer.score })) {
+      await send([satisfactionThanks(texts, answer.consultationId)], event, 'system');
+    }
+  };
+
+  /** The comment: risk-assessed like every text (safety first), stored, thanked; the AI does not answer it. */
+  const commentTurn = async (event: TextEvent, forConsultation: string) => {
+    const guard = await assessAndAlert([event]);
+    await db.recordSatisfactionComment({ consultationId: forConsultation, residentId, comment: event.text });
+    const thanks = satisfactionTexts()?.satisfactionCommentThanks ?? '';
+    await send(guarded(guard, thanks ? [text(thanks)] : []), event, 'system', { crisis: crisisOf(guard) });
+  };
+
+  /**
+   * A tap on an outcome scale (UCLA-3, K6): recorded, then the next item. High K6 answers feed the risk
+   * check like a message would (raise to low: lines and staff review), before the next item is sent.
+   */
+  const scaleTurn = async (answer: ScalePostback, event: ResidentEvent) => {
+    const outcome = await db.answerScale({ residentId, consultationId, answer });
+    const guard = outcome.risk === 'none' ? undefined : await respondToRisk({ level: outcome.risk, categories: [], decidedBy: 'rules' });
+    const messages = guarded(guard, outcome.messages);
+    if (messages.length > 0) await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
   };
 
   // ---- Consent, personal details and referrals (workflows/consent/, workflows/referral/) ----
@@ -199,8 +253,11 @@ export function turnRunner(c: TurnContext) {
     }
     run.s = { ...run.s, step: outcome.step };
     const atRisk = guard && guard.plan.alert !== 'none';
+    // The optional scales follow the last intake answer when the city asks them (never at a risky moment).
+    const intakeDone = outcome.record?.intake !== undefined && outcome.step.name === 'done' && !atRisk && settings.scalesAtIntake === true;
+    const scales = intakeDone && patched('outcome-scales-at-intake') ? await db.startScale({ residentId, consultationId, scale: 'ucla3', occasion: 'intake' }) : [];
     // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
-    const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : outcome.send;
+    const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : [...outcome.send, ...scales];
     await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
     const next = phaseAfterOnboarding(run.s);
     if (next?.announce) await c.setPhase(next.phase);
@@ -208,6 +265,10 @@ export function turnRunner(c: TurnContext) {
   };
 
   const postbackTurn = async (event: ResidentEvent & { kind: 'postback' }) => {
+    const satisfaction = parseSatisfactionPostback(event.data);
+    if (satisfaction && patched('satisfaction-answers')) return void (await satisfactionTurn(satisfaction, event));
+    const scaleAnswer = parseScalePostback(event.data);
+    if (scaleAnswer && patched('outcome-scale-answers')) return void (await scaleTurn(scaleAnswer, event));
     let action = routePostback(event.data);
     if (action.kind === 'check-in' && patched('check-in-answers')) return void (await checkInTurn(action.answer, event));
     if (action.kind === 'check-in') action = routePostback(event.data, { checkIns: false });
@@ -242,6 +303,9 @@ export function turnRunner(c: TurnContext) {
   /** One resident event, whatever the phase; 'unfollowed' ends the consultation. */
   const residentTurn = async (event: ResidentEvent): Promise<'unfollowed' | void> => {
     run.lastEvent = event;
+    // Only the message right after the 「ひとこと書く」 tap is a comment.
+    const comment = commentFor;
+    commentFor = undefined;
     const route = routeResidentEvent(run.s, event);
     await db.recordInboundEvents({ consultationId, residentId, events: [asRecorded(event, route)] });
     if (event.kind === 'media' && patched('fetch-resident-media')) await keepResidentMedia(event, { consultationId, residentId });
@@ -272,9 +336,9 @@ export function turnRunner(c: TurnContext) {
       case 'language-menu':
         return void (await send([languageMenuMessage(local.texts.languagePrompt, languageChoices(settings))], event, 'system'));
       case 'ai':
-        return aiTurn(event as TextEvent);
+        return comment ? commentTurn(event as TextEvent, comment) : aiTurn(event as TextEvent);
     }
   };
 
-  return { residentTurn };
+  return { residentTurn, askSatisfaction };
 }

@@ -4,6 +4,7 @@ import { isOpen } from '../../../workflows/calendar/business-calendar';
 import { CHECK_IN_POSTBACK, type CheckInStatus } from '../../../workflows/check-ins/check-in-policy';
 import { checkInWakeSignal, checkInWorkflowId } from '../../../workflows/check-ins/messages';
 import { inQuietHours } from '../../../workflows/nudges/nudge-policy';
+import { SCALE_FOLLOW_UP_TEXT, scaleItemMessage, UCLA3 } from '../../../workflows/outcomes/scales';
 import { eventually } from '../../helpers/eventually';
 import { skipTo, stubActivities, timeSkippingSuite } from '../../helpers/time-skipping';
 
@@ -29,6 +30,12 @@ describe('caring check-ins over time', () => {
         loadCheckInStatus: async () => ({ ...status }),
         markCheckInConsentAsked: async () => {
           if (status.consent === 'none') status.consent = 'asked';
+        },
+        // The follow-up scale's row, once started, takes it out of the status (as the database query does).
+        startScale: async () => {
+          const due = status.scaleFollowUpFromMs !== undefined;
+          delete status.scaleFollowUpFromMs;
+          return due ? [scaleItemMessage(UCLA3, UCLA3.items[0])] : [];
         },
         recordCheckInSent: async () => {
           status.sentCount += 1;
@@ -112,5 +119,27 @@ describe('caring check-ins over time', () => {
     expect(at[1] - at[0]).toBeGreaterThanOrEqual(days * DAY);
     expect(at[2] - at[1]).toBeGreaterThanOrEqual(days * DAY);
     await eventually(async () => expect(r.stubs.callsOf('recordCheckInSent')).toHaveLength(3));
+  });
+
+  it('asks the outcome scales again 2–4 weeks after the intake ones, once, between the check-ins', async () => {
+    const start = await suite.env.currentTimeMs();
+    const r = resident('given', start, 2);
+    r.status.scaleFollowUpFromMs = start; // the resident completed UCLA-3 at intake just now
+    const days = r.stubs.profile.checkIns.afterSilenceDays;
+    const handle = await r.start();
+    expect(await handle.result()).toEqual({ stopped: 'max-reached' });
+
+    const sends = r.sends();
+    expect(sends.map((x) => x.text)).toEqual([r.stubs.profile.texts.checkInMessage.trim(), SCALE_FOLLOW_UP_TEXT, r.stubs.profile.texts.checkInMessage.trim()]);
+    const followUp = sends[1];
+    expect(followUp.at).toBeGreaterThanOrEqual(start + 14 * DAY);
+    expect(followUp.at).toBeLessThanOrEqual(start + 28 * DAY);
+    expect(inQuietHours(followUp.at, r.stubs.profile.nudges.quietHours)).toBe(false);
+    // Its first item (and 「答えない」) came in the same push, after the greeting.
+    const call = r.stubs.callsOf('sendToResident')[1].input as { messages: { text: string; quickReply?: { items: { action: { data: string } }[] } }[] };
+    expect(call.messages[1].text).toContain(UCLA3.items[0].text);
+    expect(call.messages[1].quickReply?.items.map((i) => i.action.data)).toContain('scale=ucla3&skip=1');
+    expect(r.stubs.callsOf('startScale').map((c) => c.input)).toEqual([expect.objectContaining({ scale: 'ucla3', occasion: 'follow-up' })]);
+    expect(sends[2].at - sends[0].at).toBeGreaterThanOrEqual(days * DAY);
   });
 });
