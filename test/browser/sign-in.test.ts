@@ -48,7 +48,7 @@ describe('admin app sign-in with a second factor', () => {
     await context.close();
 
     const { page: signedIn, errors } = await signInToAdmin(browser, stack.baseUrl, admin.email);
-    await signedIn.getByRole('menuitem', { name: 'スタッフ' }).waitFor();
+    await signedIn.getByRole('menuitem', { name: 'スタッフ', exact: true }).waitFor();
     expect(errors).toEqual([]);
     await signedIn.context().close();
   });
