@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
     ...codecRoutes({ db, codec: new EncryptionCodec(deps.keyring.cipher('temporal-payload')), namespace: env.TEMPORAL_NAMESPACE, origins: temporalUiOrigins(env) }),
     ...systemCheckRoutes({ db, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }),
     ...(simulator ? simulatorRoutes({ env, profile: deps.profile }) : []),
-    ...(devMailDir ? devMailRoutes({ dir: devMailDir }) : []),
+    ...devMailRoutes({ dir: devMailDir }),
   ];
 
   const app = express();

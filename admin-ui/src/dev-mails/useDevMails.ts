@@ -13,17 +13,17 @@ export interface CaughtMail {
 }
 
 /**
- * The development mail catcher's mails (admins only). The API answers 404 when the catcher is off
- * (production, or an SMTP server configured): `enabled` is then false and nothing is shown.
+ * The development mail catcher's mails (admins only). The API says `enabled: false` when the catcher is
+ * off (production, or an SMTP server configured): nothing is shown and nothing is polled.
  */
 export function useDevMails() {
   const { permissions } = usePermissions();
   const query = useQuery({
     queryKey: ['dev-mails'],
-    queryFn: () => httpClient<{ data: CaughtMail[] }>('/api/dev-mails').then((r) => r.data),
+    queryFn: () => httpClient<{ enabled: boolean; data: CaughtMail[] }>('/api/dev-mails'),
     enabled: permissions === 'admin',
     retry: false,
-    refetchInterval: 5_000,
+    refetchInterval: (q) => (q.state.data?.enabled ? 5_000 : false),
   });
-  return { enabled: query.isSuccess, mails: query.data ?? [], isPending: query.isPending && permissions === 'admin' };
+  return { enabled: query.data?.enabled === true, mails: query.data?.data ?? [], isPending: query.isPending && permissions === 'admin' };
 }
