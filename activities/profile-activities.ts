@@ -4,6 +4,10 @@ import { SATISFACTION_TEXT_KEYS, type SatisfactionTexts } from '../workflows/out
 
 type Line = MunicipalityProfile['crisisLines'][number];
 
+/** The terms as shown: with the scales at intake, they also say what the answers are used for. */
+const termsAsShown = (profile: MunicipalityProfile, terms: string, note: string | undefined) =>
+  profile.outcomes.scalesAtIntake ? `${terms.trimEnd()}\n${note ?? profile.texts.termsOutcomesNote}` : terms;
+
 /**
  * One language's catalogue for the workflow: the lines keep their numbers and topics, take the
  * language's names and hours, and those the language names come first (a line that answers in the
@@ -18,7 +22,7 @@ function languageSettings(profile: MunicipalityProfile, catalogue: MunicipalityP
     name: catalogue.name,
     // Texts the language does not ship (optional ones added later) are read in Japanese.
     texts: { ...profile.texts, ...catalogue.texts },
-    termsText: catalogue.terms,
+    termsText: termsAsShown(profile, catalogue.terms, catalogue.texts.termsOutcomesNote),
     intake: profile.intake.questions.map((q) => ({
       id: q.id,
       text: catalogue.intake[q.id].text,
@@ -26,6 +30,8 @@ function languageSettings(profile: MunicipalityProfile, catalogue: MunicipalityP
     })),
     crisisLines: named(profile.crisisLines),
     consultationLines: named([...profile.consultationLines, ...profile.crisisLines]).map(({ name, phone, hours }) => ({ name, phone, hours })),
+    words: catalogue.words,
+    referralPurpose: catalogue.consent?.referralPurpose,
   };
 }
 
@@ -43,7 +49,7 @@ export function createProfileActivities(deps: { profile: MunicipalityProfile }) 
       return {
         serviceName: profile.municipality.serviceName,
         termsVersion: profile.terms.version,
-        termsText: profile.terms.text,
+        termsText: termsAsShown(profile, profile.terms.text, profile.texts.termsOutcomesNote),
         intake: profile.intake.questions,
         consultationLines: [...profile.consultationLines, ...profile.crisisLines].map(({ name, phone, hours }) => ({ name, phone, hours })),
         texts: profile.texts,

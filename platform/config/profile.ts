@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { describeStaffHours } from '../../workflows/calendar/staff-hours';
+import { CONSENT_LABEL_KEYS, CONSENT_PLACEHOLDERS, CONSENT_TEXTS_JA } from '../../workflows/consent/consent-texts';
 import { NUDGE_TEXTS_JA } from '../../workflows/nudges/nudge-texts';
 import { ConfigError, describeZodIssues } from './errors';
 
@@ -51,6 +52,12 @@ const CHECK_IN_TEXTS = {
   checkInTalkToAi: 'AIと話したい',
   checkInStop: 'もう送らないで',
 } as const;
+
+/**
+ * Added to the terms (each language's own, Japanese where it has none) when `outcomes.scalesAtIntake`
+ * is on: the residents who are asked the scales are told what their answers are used for.
+ */
+const TERMS_OUTCOMES_NOTE_JA = '・はじめにお聞きする、気持ちについての短い質問へのお答えは、この相談の効果を測るために、個人がわからない形で集計して使います。答えなくてもご利用いただけます。';
 
 /** Defaults for the closing question 「相談してよかったですか」 (workflows/outcomes/satisfaction.ts). */
 const SATISFACTION_TEXTS = {
@@ -149,6 +156,12 @@ const NUDGE_KEYS = Object.keys(NUDGE_TEXTS_JA) as (keyof typeof NUDGE_TEXTS_JA)[
 const CHECK_IN_LABEL_KEYS = ['checkInConsentAgree', 'checkInConsentDecline', 'checkInTalkToPerson', 'checkInTalkToAi', 'checkInStop'];
 const checkInText = (key: keyof typeof CHECK_IN_TEXTS) => (CHECK_IN_LABEL_KEYS.includes(key) ? z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') : z.string().min(1));
 const CHECK_IN_KEYS = Object.keys(CHECK_IN_TEXTS) as (keyof typeof CHECK_IN_TEXTS)[];
+/** The consent / personal-details flow (workflows/consent/): labels fit LINE's 20 characters, placeholders stay. */
+const consentText = (key: keyof typeof CONSENT_TEXTS_JA) => {
+  const base = (CONSENT_LABEL_KEYS as readonly string[]).includes(key) ? z.string().min(1).max(20, 'LINE quick-reply labels are at most 20 characters') : z.string().min(1);
+  return (CONSENT_PLACEHOLDERS[key] ?? []).reduce((schema, placeholder) => schema.includes(placeholder, { message: `must contain ${placeholder}` }), base);
+};
+const CONSENT_KEYS = Object.keys(CONSENT_TEXTS_JA) as (keyof typeof CONSENT_TEXTS_JA)[];
 
 /**
  * Texts added after the catalogues: in Japanese with defaults, so a profile written before them still
@@ -156,11 +169,14 @@ const CHECK_IN_KEYS = Object.keys(CHECK_IN_TEXTS) as (keyof typeof CHECK_IN_TEXT
  */
 const laterTextsJa = z.object({
   ...Object.fromEntries(NUDGE_KEYS.map((k) => [k, nudgeText(k).default(NUDGE_TEXTS_JA[k])])),
-} as { [K in keyof typeof NUDGE_TEXTS_JA]: z.ZodDefault<z.ZodString> });
+  ...Object.fromEntries(CONSENT_KEYS.map((k) => [k, consentText(k).default(CONSENT_TEXTS_JA[k])])),
+} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CONSENT_TEXTS_JA]: z.ZodDefault<z.ZodString> });
 const laterTextsOther = z.object({
   ...Object.fromEntries(NUDGE_KEYS.map((k) => [k, nudgeText(k).optional()])),
   ...Object.fromEntries(CHECK_IN_KEYS.map((k) => [k, checkInText(k).optional()])),
-} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CHECK_IN_TEXTS]: z.ZodOptional<z.ZodString> });
+  ...Object.fromEntries(CONSENT_KEYS.map((k) => [k, consentText(k).optional()])),
+  termsOutcomesNote: z.string().min(1).optional(),
+} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CHECK_IN_TEXTS | keyof typeof CONSENT_TEXTS_JA | 'termsOutcomesNote']: z.ZodOptional<z.ZodString> });
 
 /**
  * The Japanese catalogue: every key above, plus the caring check-in texts (profile `checkIns`) and the
@@ -178,6 +194,7 @@ const texts = catalogueTexts.extend(laterTextsJa.shape).extend({
   checkInTalkToPerson: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToPerson),
   checkInTalkToAi: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToAi),
   checkInStop: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInStop),
+  termsOutcomesNote: z.string().min(1).default(TERMS_OUTCOMES_NOTE_JA),
 }).extend(satisfactionTexts.shape);
 
 /** A language other than Japanese: its name (shown on the language quick replies) and its catalogue. */
@@ -197,6 +214,17 @@ const languageCatalogue = z.object({
   lines: z.record(z.string(), z.object({ name: entry, hours: entry })).default({}),
   /** The closing question in this language (optional: without it the resident is asked in Japanese). */
   satisfaction: z.object(satisfactionTexts.shape).partial().optional(),
+  /** `consent.referralPurpose` in this language (optional: without it the purpose is shown in Japanese). */
+  consent: z.object({ referralPurpose: z.string().min(1).includes('{recipient}') }).optional(),
+  /**
+   * Words residents type in this language that the platform understands besides the Japanese ones,
+   * which always work: a message containing a `consentWithdrawal` phrase withdraws consent (like
+   * 「同意を取り消します」, which the consent question tells them); a message that is just a
+   * `checkInStop` word stops caring check-ins (like 「やめて」). Compared ignoring case.
+   */
+  words: z
+    .object({ consentWithdrawal: z.array(z.string().min(2)).default([]), checkInStop: z.array(z.string().min(2)).default([]) })
+    .default({ consentWithdrawal: [], checkInStop: [] }),
 });
 
 export const profileSchema = z.object({

@@ -31,6 +31,17 @@ describe('outcome scales at intake', () => {
     return { resident, first: await resident.nextAnswer() };
   }
 
+  it('says in the terms, in the resident’s language, what the answers are used for', async () => {
+    const resident = new PretendResident(stack);
+    await resident.follow();
+    expect((await resident.nextAnswer()).texts[1]).toBe(`${stack.profile.terms.text.trim()}\n${stack.profile.texts.termsOutcomesNote}`);
+    const english = new PretendResident(stack);
+    stack.line.setProfile(english.userId, { language: 'en' });
+    await english.follow();
+    const en = stack.profile.languages.en;
+    expect((await english.nextAnswer()).texts[1]).toBe(`${en.terms.trim()}\n${en.texts.termsOutcomesNote}`);
+  });
+
   it('asks UCLA-3 then K6 after the intake, scores both, and a serious K6 brings the lines and a staff review', async () => {
     const { resident, first } = await onboardToScales();
     expect(first.texts.at(-1)).toContain(UCLA3.intro);

@@ -15,6 +15,7 @@
  *    `businessDaysOnly`, into staff hours of a business day (so 「スタッフと話したい」 reaches a person).
  */
 import { type BusinessCalendar, nextOpening } from '../calendar/business-calendar';
+import { foldTyped } from '../consent/consent-texts';
 import type { QuickReplyItem, TextMessage } from '../consultation/line-messages';
 import { quietHoursEnd } from '../nudges/nudge-policy';
 
@@ -120,9 +121,15 @@ export function parseCheckInPostback(data: string): CheckInAnswer | undefined {
   return m ? (m[1] as CheckInAnswer) : undefined;
 }
 
-/** A typed 「やめて」 (alone, as the consent question says) withdraws a given consent. */
-export function isCheckInStopWord(text: string): boolean {
-  return /^\s*(やめて|止めて|とめて)(ください)?[。！!]?\s*$/.test(text);
+/**
+ * A typed 「やめて」 (alone, as the consent question says) withdraws a given consent; so does one of
+ * `words`, the resident's language's words for it (profile `languages.<code>.words.checkInStop`),
+ * typed alone, in any case, with or without a closing mark.
+ */
+export function isCheckInStopWord(text: string, words: readonly string[] = []): boolean {
+  if (/^\s*(やめて|止めて|とめて)(ください)?[。！!]?\s*$/.test(text)) return true;
+  const typed = foldTyped(text).replace(/[.!。！]+$/, '').trim();
+  return words.some((word) => foldTyped(word) === typed);
 }
 
 /** The check-in texts of the profile (`texts.checkIn…`). */

@@ -211,7 +211,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     requestConsentUpdate,
     ({ staffId, ...request }) =>
       mutex.runExclusive(async () => {
-        const asked = startConsent(request);
+        const asked = startConsent(request, local());
         run.s = { ...run.s, consent: asked.state };
         await db.recordConsentAsked({ ...request, residentId, consultationId: id, staffId });
         await staffSend(asked.send, 'system');

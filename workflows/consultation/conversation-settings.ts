@@ -1,4 +1,5 @@
 import type { BusinessHoursSettings } from '../calendar/calendar-from-profile';
+import type { ConsentTexts, ResidentWords } from '../consent/consent-texts';
 import type { NudgeSettings } from '../nudges/nudge-policy';
 import type { NudgeTexts } from '../nudges/nudge-texts';
 import type { SatisfactionTexts } from '../outcomes/satisfaction';
@@ -24,7 +25,8 @@ export type CatalogueKey =
   | 'crisisLinesIntro' | 'gentleLinesIntro' | 'emergency' | 'safetyAcknowledgement'
   | 'listenerAcknowledgement' | 'listenerQuestion' | 'listenerWeightOpening' | 'listenerPersonOffer'
   | 'languagePrompt' | 'languageChanged' | 'menuStaff' | 'menuAi' | 'menuLines' | 'menuTerms' | 'menuLanguage'
-  | keyof NudgeTexts;
+  | keyof NudgeTexts
+  | keyof ConsentTexts;
 export type CatalogueTexts = Record<CatalogueKey, string>;
 
 /** One language's catalogue as the workflow uses it. */
@@ -35,6 +37,10 @@ export interface LanguageSettings {
   intake: IntakeQuestionInfo[];
   crisisLines: { name: string; phone: string; hours: string; topics: string[] }[];
   consultationLines: PhoneLineInfo[];
+  /** Words typed in this language that are understood besides the Japanese ones (absent in earlier runs). */
+  words?: ResidentWords;
+  /** The purpose of sharing personal details, `{recipient}` to fill (absent: the Japanese one). */
+  referralPurpose?: string;
 }
 
 export interface ConversationSettings {

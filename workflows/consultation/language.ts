@@ -8,6 +8,7 @@
 import { formatOpeningJa, tokyoTime } from '../calendar/business-calendar';
 import type { CatalogueTexts, ConversationSettings, LanguageSettings } from './conversation-settings';
 import { NUDGE_TEXTS_JA } from '../nudges/nudge-texts';
+import { CONSENT_TEXTS_JA, type ResidentWords } from '../consent/consent-texts';
 
 export const JAPANESE = 'ja';
 
@@ -30,8 +31,11 @@ export function resolveLanguage(tag: string | undefined, shipped: readonly strin
 /** Texts added to the catalogue later than a run's settings were loaded are taken from Japanese. */
 const withFallback = (local: Partial<CatalogueTexts>, ja: Partial<CatalogueTexts>): CatalogueTexts => ({ ...JAPANESE_BEFORE_PROFILE, ...ja, ...local });
 
-/** The settings in the resident's language: texts, terms, intake and lines; everything else unchanged. */
-export function localise(settings: ConversationSettings, language: string | undefined): ConversationSettings & { texts: CatalogueTexts; language: string } {
+/** What a turn needs in the resident's language: the settings, their catalogue, and the words understood besides Japanese. */
+export type LocalSettings = ConversationSettings & { texts: CatalogueTexts; language: string; words?: ResidentWords; referralPurpose?: string };
+
+/** The settings in the resident's language: texts, terms, intake, lines and words; everything else unchanged. */
+export function localise(settings: ConversationSettings, language: string | undefined): LocalSettings {
   const code = resolveLanguage(language, Object.keys(settings.languages ?? {}));
   const local: LanguageSettings | undefined = code === JAPANESE ? undefined : settings.languages?.[code];
   if (!local) return { ...settings, texts: withFallback({}, settings.texts), language: JAPANESE };
@@ -43,6 +47,8 @@ export function localise(settings: ConversationSettings, language: string | unde
     intake: local.intake,
     crisisLines: local.crisisLines,
     consultationLines: local.consultationLines,
+    words: local.words,
+    referralPurpose: local.referralPurpose,
   };
 }
 
@@ -101,4 +107,5 @@ export const JAPANESE_BEFORE_PROFILE: CatalogueTexts = {
   menuTerms: '利用規約・プライバシー',
   menuLanguage: '言語 / Language',
   ...NUDGE_TEXTS_JA,
+  ...CONSENT_TEXTS_JA,
 };

@@ -7,6 +7,7 @@ import { MENU_KEYS, type MenuKey } from '../../contracts/postbacks';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { parseCheckInPostback, type CheckInAnswer } from '../check-ins/check-in-policy';
 import { consentTransition, isWithdrawal, type ConsentOutcome } from '../consent/consent-flow';
+import { JAPANESE_CONSENT_SAY, type ConsentSay, type ConsentTexts } from '../consent/consent-texts';
 import { decideNudge, parseNudgePostback, type NudgeDecision, type NudgeSettings } from '../nudges/nudge-policy';
 import type { RiskLevel } from '../safety/risk-levels';
 import type { RiskResponsePlan } from '../safety/risk-response';
@@ -31,17 +32,17 @@ export type ResidentRoute =
   | { kind: 'ai' }
   | { kind: 'ignore' };
 
-/** Consent answers (or a withdrawal) come first; decided before the event is recorded. */
-export function consentTurnFor(s: ConsultationState, event: ResidentEvent): ConsentTurn | undefined {
+/** Consent answers (or a withdrawal) come first, in the resident's language (`say`); decided before the event is recorded. */
+export function consentTurnFor(s: ConsultationState, event: ResidentEvent, say: ConsentSay = JAPANESE_CONSENT_SAY): ConsentTurn | undefined {
   if (!isOnboarded(s) || (event.kind !== 'text' && event.kind !== 'postback')) return undefined;
-  if (isWithdrawal(event)) return { kind: 'withdraw' };
-  const outcome = s.consent && consentTransition(s.consent, event);
+  if (isWithdrawal(event, say)) return { kind: 'withdraw' };
+  const outcome = s.consent && consentTransition(s.consent, event, say);
   return outcome ? { kind: 'flow', outcome } : undefined;
 }
 
-export function routeResidentEvent(s: ConsultationState, event: ResidentEvent): ResidentRoute {
+export function routeResidentEvent(s: ConsultationState, event: ResidentEvent, say: ConsentSay = JAPANESE_CONSENT_SAY): ResidentRoute {
   if (event.kind === 'unfollow') return { kind: 'unfollow' };
-  const consent = consentTurnFor(s, event);
+  const consent = consentTurnFor(s, event, say);
   if (consent) return { kind: 'consent', turn: consent };
   // A message written to staff stays theirs.
   if (s.phase === 'with_staff') return event.kind === 'text' ? { kind: 'staff-text' } : event.kind === 'postback' ? { kind: 'postback' } : { kind: 'ignore' };
@@ -149,5 +150,6 @@ export const nudgeOffered = (s: ConsultationState, offer: Extract<NudgeDecision,
 
 export const nudgeDeclined = (s: ConsultationState, now: number): ConsultationState => ({ ...s, nudges: { ...s.nudges, lastRefusalMs: now } });
 
-export const consentWithdrawnText = (consents: number) =>
-  consents > 0 ? '同意を取り消しました。お預かりしていた情報は削除し、これ以上使いません。相談はこのまま続けられます。' : '取り消す同意はありません。相談はこのまま続けられます。';
+/** After a withdrawal: what was withdrawn, or that there was nothing to withdraw. */
+export const consentWithdrawnText = (consents: number, texts: Pick<ConsentTexts, 'consentWithdrawn' | 'consentNothingToWithdraw'> = JAPANESE_CONSENT_SAY.texts) =>
+  consents > 0 ? texts.consentWithdrawn : texts.consentNothingToWithdraw;

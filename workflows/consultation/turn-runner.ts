@@ -174,7 +174,7 @@ export function turnRunner(c: TurnContext) {
       const withdrawn = await db.withdrawConsents({ residentId });
       // Each sent referral stops in its own workflow; one that already ended has nothing to stop.
       for (const id of withdrawn.activeReferralIds) await getExternalWorkflowHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
-      return [text(consentWithdrawnText(withdrawn.consents))];
+      return [text(consentWithdrawnText(withdrawn.consents, c.local().texts))];
     }
     const request = (run.s.consent as ConsentState).request;
     run.s = { ...run.s, consent: turn.outcome.state };
@@ -224,8 +224,9 @@ export function turnRunner(c: TurnContext) {
     const last = burst[burst.length - 1];
     void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
     const guard = await assessAndAlert(burst);
-    // A typed 「やめて」 withdraws the check-in consent (when there is one; otherwise it is conversation).
-    if (burst.length === 1 && isCheckInStopWord(last.text) && patched('check-in-stop-word') && (await checkInTurn('stop', last, guard))) return;
+    // A typed 「やめて」 (or the resident's language's word for it) withdraws the check-in consent (when there is one; otherwise it is conversation).
+    const stopWord = isCheckInStopWord(last.text) || (isCheckInStopWord(last.text, c.local().words?.checkInStop) && patched('check-in-stop-words-in-language'));
+    if (burst.length === 1 && stopWord && patched('check-in-stop-word') && (await checkInTurn('stop', last, guard))) return;
     // A typed 「スタッフと話したい」 is the staff button (unless risk already asked for a person).
     if (!guard.plan.offerPerson && burst.some((e) => asksForPerson(e.text))) return void (await send(guarded(guard, await c.requestPerson('menu')), last, 'system', { crisis: crisisOf(guard) }));
     const reply = await composeReply(burst, guard.risk);
@@ -300,16 +301,27 @@ export function turnRunner(c: TurnContext) {
     }
   };
 
+  /**
+   * The route, with the consent words of the resident's language understood (「withdraw consent」,
+   * 「Skip」). A run recorded before they were understood took such a text as Japanese-only code did:
+   * only where the two readings differ does the patch decide.
+   */
+  const routeInLanguage = (event: ResidentEvent, say: ReturnType<typeof localise>) => {
+    const inLanguage = routeResidentEvent(run.s, event, say);
+    const japaneseOnly = routeResidentEvent(run.s, event, { ...say, words: undefined });
+    return JSON.stringify(inLanguage) === JSON.stringify(japaneseOnly) || patched('consent-words-in-language') ? inLanguage : japaneseOnly;
+  };
+
   /** One resident event, whatever the phase; 'unfollowed' ends the consultation. */
   const residentTurn = async (event: ResidentEvent): Promise<'unfollowed' | void> => {
     run.lastEvent = event;
     // Only the message right after the 「ひとこと書く」 tap is a comment.
     const comment = commentFor;
     commentFor = undefined;
-    const route = routeResidentEvent(run.s, event);
+    const local = c.local();
+    const route = routeInLanguage(event, local);
     await db.recordInboundEvents({ consultationId, residentId, events: [asRecorded(event, route)] });
     if (event.kind === 'media' && patched('fetch-resident-media')) await keepResidentMedia(event, { consultationId, residentId });
-    const local = c.local();
     switch (route.kind) {
       case 'unfollow':
         return 'unfollowed';

@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../../platform/config/errors';
 import { loadConfig } from '../../../platform/config';
 import { loadProfile, parseProfile } from '../../../platform/config/profile';
+import { CONSENT_TEXTS_JA } from '../../../workflows/consent/consent-texts';
 import { EXAMPLE_PROFILE } from '../../helpers/test-stack';
 
 const example = () => parse(fs.readFileSync(EXAMPLE_PROFILE, 'utf8'));
@@ -93,5 +94,47 @@ describe('a second example city', () => {
     expect(profile.partners.some((p) => sample.partners.some((s) => s.id === p.id))).toBe(false);
     // Nothing of the sample city is left in what residents read.
     expect(JSON.stringify({ texts: profile.texts, terms: profile.terms, intake: profile.intake, persona: profile.ai.persona })).not.toContain('サンプル市');
+  });
+});
+
+describe('the consent texts in every language', () => {
+  const KAWABE = path.resolve(__dirname, '../../../profiles/example-kawabe.yaml');
+
+  it('ship in both examples for every language, with the purpose and the words residents type', () => {
+    for (const file of [EXAMPLE_PROFILE, KAWABE]) {
+      const profile = loadProfile(file);
+      expect(Object.keys(profile.languages).sort()).toEqual(['en', 'id', 'ko', 'ne', 'pt-BR', 'tl', 'vi', 'zh-Hans']);
+      for (const [code, catalogue] of Object.entries(profile.languages)) {
+        const missing = Object.keys(CONSENT_TEXTS_JA).filter((key) => !(catalogue.texts as Record<string, string | undefined>)[key]);
+        expect([code, missing]).toEqual([code, []]);
+        expect([code, catalogue.texts.termsOutcomesNote]).toEqual([code, expect.any(String)]);
+        expect([code, catalogue.consent?.referralPurpose]).toEqual([code, expect.stringContaining('{recipient}')]);
+        expect([code, catalogue.words.consentWithdrawal.length > 0, catalogue.words.checkInStop.length > 0]).toEqual([code, true, true]);
+      }
+    }
+  });
+
+  it('name a label longer than LINE allows and a translation that lost a placeholder; an older profile reads them in Japanese', () => {
+    const data = example();
+    data.languages.en.texts.consentSkip = 'Skip this question, I would rather not say';
+    data.languages.en.texts.consentRequest = 'Do you agree to share {fields} for {purpose}?';
+    data.languages.vi.consent.referralPurpose = 'Để hỗ trợ bạn.';
+    expect(problemsOf(data)).toEqual([
+      expect.stringMatching(/^languages\.en\.texts\.consentRequest: must contain \{recipient\}/),
+      expect.stringMatching(/^languages\.en\.texts\.consentSkip: LINE quick-reply labels are at most 20/),
+      expect.stringMatching(/^languages\.vi\.consent\.referralPurpose: /),
+    ]);
+
+    const older = example();
+    for (const key of [...Object.keys(CONSENT_TEXTS_JA), 'termsOutcomesNote']) {
+      delete older.texts[key];
+      delete older.languages.en.texts[key];
+    }
+    delete older.languages.en.consent;
+    delete older.languages.en.words;
+    const loaded = parseProfile(stringify(older), 'test profile');
+    expect(loaded.texts).toMatchObject(CONSENT_TEXTS_JA);
+    expect(loaded.languages.en.texts.consentAsk).toBeUndefined();
+    expect(loaded.languages.en.words).toEqual({ consentWithdrawal: [], checkInStop: [] });
   });
 });

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { createProfileActivities } from '../../../activities/profile-activities';
+import { loadProfile } from '../../../platform/config/profile';
+import { localise, type LocalSettings } from '../../../workflows/consultation/language';
 import { CONSENT_POSTBACK, ConsentRequest, ConsentState, consentTransition, isWithdrawal, startConsent, validateField } from '../../../workflows/consent/consent-flow';
 
 const request: ConsentRequest = { referralId: 'r1', consentId: 'c1', recipientId: 'npo-ibasho', recipientName: 'NPO法人 いばしょ', purpose: '支援につなぐため', textVersion: '2026-11', fields: ['name', 'phone', 'contactTime'] };
@@ -59,5 +63,63 @@ describe('consent, then personal details', () => {
     expect(validateField('furigana', 'やまだ はなこ').ok).toBe(true);
     expect(validateField('furigana', '山田').ok).toBe(false);
     expect(validateField('name', '12345').ok).toBe(false);
+  });
+});
+
+describe('consent in the resident’s language', () => {
+  const profile = loadProfile(path.resolve(__dirname, '../../../profiles/example.yaml'));
+  let en: LocalSettings;
+  let vi: LocalSettings;
+  beforeAll(async () => {
+    const settings = await createProfileActivities({ profile }).loadConversationSettings();
+    en = localise(settings, 'en');
+    vi = localise(settings, 'vi');
+  });
+  const labels = (m: { quickReply?: { items: { action: { label: string } }[] } }) => m.quickReply!.items.map((i) => i.action.label);
+
+  it('asks in English, with the purpose and the fields in English and the partner’s own name', () => {
+    const { send } = startConsent(request, en);
+    expect(send[0].text).toBe(
+      `[Request for your consent to share information]\nShared with: NPO法人 いばしょ\nInformation: Full name, Phone number, Good time to contact you\nPurpose: ${profile.languages.en.consent!.referralPurpose.replaceAll('{recipient}', 'NPO法人 いばしょ')}\n\nIf you do not agree, you can keep talking with us as before. You can withdraw your consent later by sending “withdraw consent”.`,
+    );
+    expect(send[1]).toMatchObject({ text: 'Do you agree to this?' });
+    expect(labels(send[1])).toEqual(['I agree', 'I do not agree']);
+    // Without the language's purpose, the request's own (Japanese, as recorded) is shown.
+    expect(startConsent(request, { ...en, referralPurpose: undefined }).send[0].text).toContain('Purpose: 支援につなぐため');
+  });
+
+  it('asks, validates and completes in Vietnamese; the placeholder stays Japanese for staff', () => {
+    let out = consentTransition(startConsent(request, vi).state, tap(CONSENT_POSTBACK.agree('r1')), vi)!;
+    expect(out.send[0].text).toBe(`${vi.texts.consentAgreed}\n(1/3) ${vi.texts.consentPromptName}`);
+    expect(labels(out.send[0])).toEqual(['Bỏ qua', 'Dừng']);
+    out = consentTransition(out.state!, say('Nguyễn Thị Lan'), vi)!;
+    expect(out.records).toEqual([{ kind: 'detail', field: 'name', value: 'Nguyễn Thị Lan' }]);
+    expect(out.placeholder).toBe('［個人情報: 氏名］');
+    expect(labels(out.send[0])).toEqual(['Bỏ qua', 'Sửa mục trước', 'Dừng']);
+    out = consentTransition(out.state!, say('số của tôi'), vi)!;
+    expect(out.records).toEqual([]);
+    expect(out.send[0].text).toBe(`${vi.texts.consentInvalidPhone}\n(2/3) ${vi.texts.consentPromptPhone}`);
+    out = consentTransition(out.state!, say('Sửa mục trước'), vi)!;
+    expect(out.records).toEqual([{ kind: 'forget', field: 'name' }]);
+    expect(out.send[0].text).toBe(`Vui lòng nhập lại “Họ tên”.\n(1/3) ${vi.texts.consentPromptName}`);
+    out = consentTransition(out.state!, say('Nguyễn Thị Lan'), vi)!;
+    out = consentTransition(out.state!, say('090-1234-5678'), vi)!;
+    out = consentTransition(out.state!, say('bỏ qua'), vi)!;
+    expect(out.records).toEqual([{ kind: 'complete', given: ['name', 'phone'] }]);
+    expect(out.send[0].text).toBe(vi.texts.consentComplete.replace('{recipient}', 'NPO法人 いばしょ'));
+  });
+
+  it('understands the Japanese words always and the language’s own words only when given', () => {
+    const collecting: ConsentState = { name: 'collecting', request, index: 1, given: ['name'] };
+    expect(consentTransition(collecting, say('Stop'), en)).toMatchObject({ state: undefined, records: [{ kind: 'stop' }], send: [{ text: en.texts.consentStopped }] });
+    expect(consentTransition(collecting, say('やめる'), en)).toMatchObject({ records: [{ kind: 'stop' }] });
+    // Without the words (a run recorded before they were understood), 「Stop」 is just a wrong phone number.
+    expect(consentTransition(collecting, say('Stop'), { ...en, words: undefined })).toMatchObject({ records: [], send: [{ text: expect.stringContaining(en.texts.consentInvalidPhone) }] });
+
+    expect(isWithdrawal(say('I want to withdraw my consent, please.'), en)).toBe(true);
+    expect(isWithdrawal(say('Tôi muốn RÚT LẠI ĐỒNG Ý'), vi)).toBe(true);
+    expect(isWithdrawal(say('同意を取り消します'), vi)).toBe(true);
+    expect(isWithdrawal(say('I want to withdraw my consent'))).toBe(false);
+    expect(isWithdrawal(say('I gave my consent yesterday'), en)).toBe(false);
   });
 });

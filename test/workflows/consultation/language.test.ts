@@ -39,6 +39,20 @@ describe("the resident's language", () => {
     expect(formatOpening(monday9, 'vi')).toBe('11/30 9:00 (JST)');
   });
 
+  it('says in the terms, in each language, what the scales at intake are used for when the city asks them', async () => {
+    const profile = loadProfile(path.resolve(__dirname, '../../../profiles/example.yaml'));
+    const without = await createProfileActivities({ profile }).loadConversationSettings();
+    expect(without.termsText).toBe(profile.terms.text);
+    expect(localise(without, 'en').termsText).toBe(profile.languages.en.terms);
+
+    const withScales = await createProfileActivities({ profile: { ...profile, outcomes: { ...profile.outcomes, scalesAtIntake: true } } }).loadConversationSettings();
+    expect(withScales.termsText).toBe(`${profile.terms.text.trimEnd()}\n${profile.texts.termsOutcomesNote}`);
+    expect(withScales.termsText).toContain('効果を測るため');
+    for (const code of Object.keys(profile.languages)) {
+      expect(localise(withScales, code).termsText).toBe(`${profile.languages[code].terms.trimEnd()}\n${profile.languages[code].texts.termsOutcomesNote}`);
+    }
+  });
+
   it('opens the language menu on the word for language, not on a sentence that mentions it', () => {
     expect(asksForLanguageMenu('言語')).toBe(true);
     expect(asksForLanguageMenu('Language')).toBe(true);

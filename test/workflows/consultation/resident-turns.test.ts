@@ -2,6 +2,7 @@ import { japaneseHolidays } from '../../../activities/calendar/holidays';
 import { calendarFromProfile } from '../../../workflows/calendar/calendar-from-profile';
 import { CHECK_IN_POSTBACK } from '../../../workflows/check-ins/check-in-policy';
 import { CONSENT_POSTBACK, startConsent } from '../../../workflows/consent/consent-flow';
+import { JAPANESE_CONSENT_SAY } from '../../../workflows/consent/consent-texts';
 import { ConsultationState, rebuiltDeadlines, stateFromCarried } from '../../../workflows/consultation/consultation-state';
 import { POSTBACK } from '../../../workflows/consultation/line-messages';
 import type { ResidentEvent } from '../../../workflows/consultation/messages';
@@ -192,8 +193,18 @@ describe('state carried across continue-as-new', () => {
 });
 
 describe('withdrawing consent', () => {
-  it('says whether there was anything to withdraw', () => {
+  it('says whether there was anything to withdraw, in the resident’s language', () => {
     expect(consentWithdrawnText(2)).toContain('取り消しました');
     expect(consentWithdrawnText(0)).toContain('取り消す同意はありません');
+    const english = { consentWithdrawn: 'Your consent is withdrawn.', consentNothingToWithdraw: 'There is no consent to withdraw.' };
+    expect(consentWithdrawnText(1, english)).toBe('Your consent is withdrawn.');
+    expect(consentWithdrawnText(0, english)).toBe('There is no consent to withdraw.');
+  });
+
+  it('routes a withdrawal typed in the resident’s language only when its words are given', () => {
+    const english = { ...JAPANESE_CONSENT_SAY, language: 'en', words: { consentWithdrawal: ['withdraw consent'], checkInStop: ['stop'] } };
+    expect(routeResidentEvent(listening(), say('Please WITHDRAW CONSENT'), english)).toEqual({ kind: 'consent', turn: { kind: 'withdraw' } });
+    expect(routeResidentEvent(listening(), say('Please withdraw consent'))).toEqual({ kind: 'ai' });
+    expect(routeResidentEvent(listening(), say('同意を取り消します'), english)).toEqual({ kind: 'consent', turn: { kind: 'withdraw' } });
   });
 });
