@@ -14,6 +14,7 @@ import { startTestStack, TestStack } from '../helpers/test-stack';
 /** Committed, so reviewers can see the reports page without running anything. */
 const SCREENSHOT = path.resolve(__dirname, '../../test-artifacts/screenshots/reports.png');
 const PRINT_SCREENSHOT = path.join(SCREENSHOTS, 'reports-print.png');
+const OUTCOMES_EN_SCREENSHOT = path.join(SCREENSHOTS, 'reports-outcomes-en.png');
 /** poppler-utils (installed by .ci/run beside Chromium) reads the printed PDF back as text. */
 const PDFTOTEXT = process.env.PDFTOTEXT_PATH || '/usr/bin/pdftotext';
 const PDFINFO = path.join(path.dirname(PDFTOTEXT), 'pdfinfo');
@@ -197,6 +198,61 @@ describe('reports page in a real browser, as an official', () => {
     for (const absent of ['印刷', 'CSV（Excel用）', '開始日', '今年度']) expect({ absent, found: text.includes(absent) }).toEqual({ absent, found: false });
     fs.rmSync(pdfDir, { recursive: true, force: true });
 
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('shows the outcome, satisfaction and check-in tables with English titles, headers and rows in the English admin app', async () => {
+    // Outcome scales in the period: 6 residents at intake and again at follow-up, each 2 points less lonely.
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const [resident] = await stack.db('residents').insert({ code: `R-SCALE${i}` }).returning('id');
+      rows.push({ resident_id: resident.id, scale: 'ucla3', occasion: 'intake', total: 8, completed_at: new Date('2026-04-10T03:00:00Z'), answers: '{}' });
+      rows.push({ resident_id: resident.id, scale: 'ucla3', occasion: 'follow-up', total: 6, completed_at: new Date('2026-05-08T03:00:00Z'), answers: '{}' });
+    }
+    await stack.db('scale_responses').insert(rows);
+
+    const official = await stack.createUser('official');
+    const { page, errors } = await signIn(official.email);
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByLabel('From', { exact: true }).fill(FROM);
+    await page.getByLabel('To', { exact: true }).fill(TO);
+    await page.getByText(`Period: ${FROM} to ${TO} (Japan time)`).waitFor();
+
+    const words = (id: string) =>
+      page.locator(`[data-table="${id}"]`).evaluate((el) => ({
+        title: el.querySelector('h3')!.textContent,
+        headers: Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent),
+        rows: Array.from(el.querySelectorAll('tbody th')).map((th) => th.textContent),
+        note: el.querySelector('p')?.textContent ?? '',
+      }));
+    const outcomes = await words('outcomeScales');
+    expect(outcomes).toMatchObject({
+      title: 'Change in loneliness and psychological distress (UCLA-3, K6)',
+      headers: ['Scale', 'Answers at intake', 'Answers at follow-up', 'Residents with both', 'Mean change'],
+      rows: ['UCLA-3 loneliness', 'K6 psychological distress'],
+    });
+    expect(outcomes.note).toMatch(/^Optional short questionnaires/);
+    await expect(page.locator('[data-table="outcomeScales"] tr[data-row="ucla3"] td[data-column="pairs"]').textContent()).resolves.toBe('6');
+    await expect(page.locator('[data-table="outcomeScales"] tr[data-row="ucla3"] td[data-column="meanChange"]').textContent()).resolves.toBe('-2.0 pts');
+    expect(await words('satisfaction')).toMatchObject({
+      title: 'Was it good to talk? (question at the close)',
+      headers: ['Month', 'Consultations asked', 'Answered', 'No answer or skipped', 'Very good', 'Good', 'Neither', 'Not very good', 'Not good', 'Share “good”'],
+      rows: ['2026-04', '2026-05', '2026-06', 'Total'],
+    });
+    expect(await words('checkIns')).toMatchObject({
+      title: 'Check-ins afterwards (caring messages)',
+      headers: ['Month', 'Sent', 'Replied', 'No reply', 'Connected to a person', 'Talked with the AI'],
+      rows: ['2026-04', '2026-05', '2026-06', 'Total'],
+    });
+    for (const id of ['outcomeScales', 'satisfaction', 'checkIns']) {
+      const { title, headers, rows: labels, note } = await words(id);
+      expect({ id, japanese: /[ぁ-んァ-ン一-龥]/.test([title, ...headers, ...labels, note].join(' ')) }).toEqual({ id, japanese: false });
+    }
+
+    await page.locator('[data-table="outcomeScales"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-table="outcomeScales"]').screenshot({ path: OUTCOMES_EN_SCREENSHOT });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

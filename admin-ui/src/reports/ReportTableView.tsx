@@ -1,46 +1,73 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import type { ReportTable } from './types';
+import { useTranslate } from 'react-admin';
+import type { ReportCell, ReportColumn, ReportTable } from './types';
+
+const MONTH_ROW = /^(\d{4})-(\d{2})$/;
+
+/** The table's words in the app's language (reports.tables.<id> in i18n.ts), the server's Japanese where there are none. */
+function useTableWords(table: ReportTable) {
+  const translate = useTranslate();
+  const own = (path: string, fallback: string) => translate(`reports.tables.${table.id}.${path}`, { _: fallback });
+  return {
+    title: own('title', table.title),
+    rowHeader: own('rowHeader', table.rowHeader),
+    note: table.note && own('note', table.note),
+    column: (key: string, fallback: string) => own(`columns.${key}`, fallback),
+    row: (key: string, fallback: string) => {
+      const month = MONTH_ROW.exec(key);
+      if (month) return translate('reports.tableRows.month', { _: fallback, year: month[1], month: Number(month[2]), mm: month[2] });
+      if (key === 'total') return translate('reports.tableRows.total', { _: fallback });
+      return own(`rows.${key}`, fallback);
+    },
+    /** A cell as shown: a change in points takes the app's unit; every other cell as the server wrote it. */
+    cell: (column: ReportColumn, cell: ReportCell) =>
+      column.kind === 'points' && cell.value !== null ? translate('reports.tableCells.points', { _: cell.display, value: cell.display.replace(/点$/, '') }) : cell.display,
+  };
+}
 
 /** One table of the report, as in the CSV and the Excel sheet of the same name. */
-export const ReportTableView = ({ table }: { table: ReportTable }) => (
-  <Card variant="outlined" component="section" aria-labelledby={`report-table-${table.id}`} data-table={table.id}>
-    <CardContent>
-      <Typography id={`report-table-${table.id}`} variant="h6" component="h3" gutterBottom>
-        {table.title}
-      </Typography>
-      <TableContainer>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell component="th">{table.rowHeader}</TableCell>
-              {table.columns.map((c) => (
-                <TableCell key={c.key} component="th" align="right">
-                  {c.label}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {table.rows.map((row) => (
-              <TableRow key={row.key} data-row={row.key} sx={row.total ? { '& td, & th': { fontWeight: 700, bgcolor: '#f3f5f2' } } : undefined}>
-                <TableCell component="th" scope="row">
-                  {row.label}
-                </TableCell>
+export const ReportTableView = ({ table }: { table: ReportTable }) => {
+  const words = useTableWords(table);
+  return (
+    <Card variant="outlined" component="section" aria-labelledby={`report-table-${table.id}`} data-table={table.id}>
+      <CardContent>
+        <Typography id={`report-table-${table.id}`} variant="h6" component="h3" gutterBottom>
+          {words.title}
+        </Typography>
+        <TableContainer>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell component="th">{words.rowHeader}</TableCell>
                 {table.columns.map((c) => (
-                  <TableCell key={c.key} align="right" data-column={c.key} sx={{ fontVariantNumeric: 'tabular-nums', color: row.cells[c.key].value === null ? 'text.secondary' : undefined }}>
-                    {row.cells[c.key].display}
+                  <TableCell key={c.key} component="th" align="right">
+                    {words.column(c.key, c.label)}
                   </TableCell>
                 ))}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      {table.note && (
-        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-          {table.note}
-        </Typography>
-      )}
-    </CardContent>
-  </Card>
-);
+            </TableHead>
+            <TableBody>
+              {table.rows.map((row) => (
+                <TableRow key={row.key} data-row={row.key} sx={row.total ? { '& td, & th': { fontWeight: 700, bgcolor: '#f3f5f2' } } : undefined}>
+                  <TableCell component="th" scope="row">
+                    {words.row(row.key, row.label)}
+                  </TableCell>
+                  {table.columns.map((c) => (
+                    <TableCell key={c.key} align="right" data-column={c.key} sx={{ fontVariantNumeric: 'tabular-nums', color: row.cells[c.key].value === null ? 'text.secondary' : undefined }}>
+                      {words.cell(c, row.cells[c.key])}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        {words.note && (
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+            {words.note}
+          </Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
