@@ -4,7 +4,9 @@ import { TextSealer } from '../platform/crypto/sealed-text';
 import type { SatisfactionScore } from '../contracts/postbacks';
 import type { RiskLevel } from '../workflows/safety/risk-levels';
 import type { TextMessage } from '../workflows/consultation/line-messages';
-import { k6Risk, nextItem, SCALES, scaleItemMessage, SCALES_DONE_TEXT, SCALES_SKIPPED_TEXT, scaleTotal, type ScaleAnswers, type ScaleId, type ScaleOccasion, type ScalePostback } from '../workflows/outcomes/scales';
+import type { MunicipalityProfile } from '../platform/config/profile';
+import { JAPANESE, resolveLanguage } from '../workflows/consultation/language';
+import { k6Risk, nextItem, SCALES, scaleItemMessage, SCALES_DONE_TEXT, SCALES_SKIPPED_TEXT, scaleTotal, wordedScale, type ScaleAnswers, type ScaleId, type ScaleOccasion, type ScalePostback, type ScalesWording } from '../workflows/outcomes/scales';
 import { text } from '../workflows/consultation/line-messages';
 
 /** What the consultation sends after a scale answer, and the risk the answers add (K6). */
@@ -33,9 +35,19 @@ export async function markPendingSatisfactionSkipped(db: Db, residentId: string)
 }
 
 /** The closing question's records; each write is idempotent, so a retried activity changes nothing more. */
-export function createOutcomeActivities(deps: { db: Db; keyring: PiiKeyring }) {
-  const { db } = deps;
+export function createOutcomeActivities(deps: { db: Db; keyring: PiiKeyring; profile: MunicipalityProfile }) {
+  const { db, profile } = deps;
   const sealer = new TextSealer(deps.keyring);
+  /** The scales' wording in the resident's language, when the city gives one (Japanese otherwise). */
+  const wordingFor = async (residentId: string): Promise<ScalesWording> => {
+    const resident = await db('residents').where({ id: residentId }).first('language');
+    const code = resolveLanguage(resident?.language ?? undefined, Object.keys(profile.languages));
+    return (code === JAPANESE ? undefined : profile.languages[code].scales) ?? {};
+  };
+  const itemMessage = (id: ScaleId, item: { id: string }, wording: ScalesWording) => {
+    const scale = wordedScale(SCALES[id], wording[id]);
+    return scaleItemMessage(scale, scale.items.find((i) => i.id === item.id)!, wording.skip);
+  };
   /** Starts a scale on an occasion (once: a retry finds the row) and returns its first unanswered item. */
 const startScale = async (input: { residentId: string; consultationId: string; scale: ScaleId; occasion: ScaleOccasion }): Promise<TextMessage[]> => {
     await db('scale_responses')
@@ -45,7 +57,7 @@ const startScale = async (input: { residentId: string; consultationId: string; s
     const row = await db('scale_responses').where({ resident_id: input.residentId, scale: input.scale, occasion: input.occasion }).first();
     if (row.completed_at || row.skipped_at) return [];
     const item = nextItem(SCALES[input.scale], row.answers);
-    return item ? [scaleItemMessage(SCALES[input.scale], item)] : [];
+    return item ? [itemMessage(input.scale, item, await wordingFor(input.residentId))] : [];
   };
   return {
     /** Asked once per consultation: a retry (or a second close of the same row) finds the row and keeps it. */
@@ -78,7 +90,7 @@ const startScale = async (input: { residentId: string; consultationId: string; s
       if (!open) return { messages: [], risk: 'none' };
       if (answer.kind === 'skip') {
         await db('scale_responses').where({ resident_id: input.residentId, occasion: open.occasion }).whereNull('completed_at').whereNull('skipped_at').update({ skipped_at: db.fn.now() });
-        return { messages: [text(SCALES_SKIPPED_TEXT)], risk: 'none' };
+        return { messages: [text((await wordingFor(input.residentId)).skipped ?? SCALES_SKIPPED_TEXT)], risk: 'none' };
       }
       const answers: ScaleAnswers = { ...open.answers, [answer.itemId]: answer.score };
       const scale = SCALES[answer.scale];
@@ -88,13 +100,13 @@ const startScale = async (input: { residentId: string; consultationId: string; s
         .update({ answers: JSON.stringify(answers), ...(total !== undefined ? { total, completed_at: db.fn.now() } : {}) });
       const risk = answer.scale === 'k6' ? k6Risk(answers) : 'none';
       const item = nextItem(scale, answers);
-      if (item) return { messages: [scaleItemMessage(scale, item)], risk };
+      if (item) return { messages: [itemMessage(answer.scale, item, await wordingFor(input.residentId))], risk };
       const following = SCALE_ORDER[SCALE_ORDER.indexOf(answer.scale) + 1];
       if (following) {
         const next = await startScale({ residentId: input.residentId, consultationId: input.consultationId, scale: following, occasion: open.occasion });
         if (next.length > 0) return { messages: next, risk };
       }
-      return { messages: [text(SCALES_DONE_TEXT)], risk };
+      return { messages: [text((await wordingFor(input.residentId)).done ?? SCALES_DONE_TEXT)], risk };
     },
 
     async recordSatisfactionComment(input: { consultationId: string; residentId: string; comment: string }): Promise<boolean> {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { describeStaffHours } from '../../workflows/calendar/staff-hours';
 import { CONSENT_LABEL_KEYS, CONSENT_PLACEHOLDERS, CONSENT_TEXTS_JA } from '../../workflows/consent/consent-texts';
 import { NUDGE_TEXTS_JA } from '../../workflows/nudges/nudge-texts';
+import { K6, SCALE_FOLLOW_UP_TEXT, UCLA3, type ScaleDefinition } from '../../workflows/outcomes/scales';
 import { ConfigError, describeZodIssues } from './errors';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -51,6 +52,8 @@ const CHECK_IN_TEXTS = {
   checkInTalkToPerson: 'スタッフと話したい',
   checkInTalkToAi: 'AIと話したい',
   checkInStop: 'もう送らないで',
+  /** Before the outcome scales asked again at follow-up (workflows/outcomes/scales.ts). */
+  scaleFollowUp: SCALE_FOLLOW_UP_TEXT,
 } as const;
 
 /**
@@ -194,8 +197,17 @@ const texts = catalogueTexts.extend(laterTextsJa.shape).extend({
   checkInTalkToPerson: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToPerson),
   checkInTalkToAi: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInTalkToAi),
   checkInStop: z.string().min(1).max(20).default(CHECK_IN_TEXTS.checkInStop),
+  scaleFollowUp: z.string().min(1).default(CHECK_IN_TEXTS.scaleFollowUp),
   termsOutcomesNote: z.string().min(1).default(TERMS_OUTCOMES_NOTE_JA),
 }).extend(satisfactionTexts.shape);
+
+/** One outcome scale in a language: its intro, every item and every answer label (workflows/outcomes/scales.ts). */
+const scaleWording = (scale: ScaleDefinition) =>
+  z.object({
+    intro: entry,
+    items: z.object(Object.fromEntries(scale.items.map((i) => [i.id, entry]))),
+    choices: z.object(Object.fromEntries(scale.choices.map((c) => [String(c.score), label]))),
+  });
 
 /** A language other than Japanese: its name (shown on the language quick replies) and its catalogue. */
 const languageCatalogue = z.object({
@@ -214,6 +226,11 @@ const languageCatalogue = z.object({
   lines: z.record(z.string(), z.object({ name: entry, hours: entry })).default({}),
   /** The closing question in this language (optional: without it the resident is asked in Japanese). */
   satisfaction: z.object(satisfactionTexts.shape).partial().optional(),
+  /**
+   * The outcome scales in this language (optional; without them, or for a scale left out, the resident
+   * is asked in Japanese). Use a validated translation of UCLA-3 and K6, not a wording of your own.
+   */
+  scales: z.object({ ucla3: scaleWording(UCLA3).optional(), k6: scaleWording(K6).optional(), skip: label.optional(), done: entry.optional(), skipped: entry.optional() }).optional(),
   /** `consent.referralPurpose` in this language (optional: without it the purpose is shown in Japanese). */
   consent: z.object({ referralPurpose: z.string().min(1).includes('{recipient}') }).optional(),
   /**

@@ -42,6 +42,23 @@ describe('outcome scales at intake', () => {
     expect((await english.nextAnswer()).texts[1]).toBe(`${en.terms.trim()}\n${en.texts.termsOutcomesNote}`);
   });
 
+  it('asks the scales in English to an English-speaking resident, in the instrument’s own wording', async () => {
+    const english = new PretendResident(stack);
+    stack.line.setProfile(english.userId, { language: 'en' });
+    const questions = stack.profile.intake.questions;
+    await english.onboard(questions.slice(0, -1));
+    const last = questions[questions.length - 1];
+    await english.tap(`intake=${last.id}&value=${last.options[0].value}`);
+    const wording = stack.profile.languages.en.scales!;
+    const first = await english.nextAnswer();
+    expect(first.texts.at(-1)).toBe(`${wording.ucla3!.intro}\n\n${wording.ucla3!.items.companionship}`);
+    expect(((first.request.body as Body).messages.at(-1)?.quickReply?.items ?? []).map((i) => i.action.label)).toEqual(['Hardly ever', 'Some of the time', 'Often', 'Skip']);
+    await english.tap(scaleAnswerData('ucla3', 'companionship', 2));
+    expect((await english.nextAnswer()).texts).toEqual([wording.ucla3!.items['left-out']]);
+    await english.tap(scaleSkipData('ucla3'));
+    expect((await english.nextAnswer()).texts).toEqual([wording.skipped]);
+  });
+
   it('asks UCLA-3 then K6 after the intake, scores both, and a serious K6 brings the lines and a staff review', async () => {
     const { resident, first } = await onboardToScales();
     expect(first.texts.at(-1)).toContain(UCLA3.intro);

@@ -141,6 +141,8 @@ export interface CheckInTexts {
   checkInTalkToPerson: string;
   checkInTalkToAi: string;
   checkInStop: string;
+  /** Absent in runs whose texts were loaded before it: the Japanese constant. */
+  scaleFollowUp?: string;
 }
 
 const button = (label: string, data: string): QuickReplyItem => ({ type: 'action', action: { type: 'postback', label, data, displayText: label } });

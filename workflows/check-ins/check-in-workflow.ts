@@ -64,7 +64,7 @@ export async function checkInWorkflow(input: CheckInInput): Promise<{ stopped: C
     if (decision.kind === 'scale-follow-up') {
       // The row is started first (so the next round moves on), then its first item goes out once (fixed key).
       const items = await db.startScale({ residentId, consultationId, scale: 'ucla3', occasion: 'follow-up' });
-      if (items.length > 0) await sendAll(`scale-follow-up-${residentId}`, consultationId, [text(SCALE_FOLLOW_UP_TEXT), ...items]);
+      if (items.length > 0) await sendAll(`scale-follow-up-${residentId}`, consultationId, [text(texts.scaleFollowUp ?? SCALE_FOLLOW_UP_TEXT), ...items]);
       continue;
     }
     const checkInId = uuid4();

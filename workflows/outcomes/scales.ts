@@ -169,14 +169,46 @@ export const SCALE_SKIP_LABEL = '答えない';
 export const SCALES_DONE_TEXT = 'ありがとうございました。答えてくださったことは、よりよい相談のために使わせていただきます。';
 export const SCALES_SKIPPED_TEXT = 'わかりました。答えなくても大丈夫です。いつでもここに話しかけてください。';
 
+/**
+ * A scale in another language (profile `languages.<code>.scales`): its intro, each item by id and each
+ * answer label by score. The scoring never changes. A city should use a validated translation of the
+ * instrument (UCLA-3 and K6 have published ones in many languages), not its own wording.
+ */
+export interface ScaleWording {
+  intro: string;
+  items: Record<string, string>;
+  choices: Record<string, string>;
+}
+
+/** The scales and their closing words in the resident's language; anything left out is Japanese. */
+export interface ScalesWording {
+  ucla3?: ScaleWording;
+  k6?: ScaleWording;
+  /** The 「答えない」 button. */
+  skip?: string;
+  done?: string;
+  skipped?: string;
+}
+
+/** The scale as the resident reads it: the wording's intro, items and labels over the Japanese ones. */
+export function wordedScale(scale: ScaleDefinition, wording: ScaleWording | undefined): ScaleDefinition {
+  if (!wording) return scale;
+  return {
+    ...scale,
+    intro: wording.intro,
+    items: scale.items.map((i) => ({ id: i.id, text: wording.items[i.id] ?? i.text })),
+    choices: scale.choices.map((c) => ({ score: c.score, label: wording.choices[String(c.score)] ?? c.label })),
+  };
+}
+
 const choiceButton = (label: string, data: string): QuickReplyItem => ({ type: 'action', action: { type: 'postback', label, data, displayText: label } });
 
 /** One item with its answers and 「答えない」 (skips the rest); the scale's intro before its first item. */
-export function scaleItemMessage(scale: ScaleDefinition, item: ScaleItem): TextMessage {
+export function scaleItemMessage(scale: ScaleDefinition, item: ScaleItem, skipLabel = SCALE_SKIP_LABEL): TextMessage {
   const first = scale.items[0].id === item.id;
   return {
     type: 'text',
     text: first ? `${scale.intro}\n\n${item.text}` : item.text,
-    quickReply: { items: [...scale.choices.map((c) => choiceButton(c.label, scaleAnswerData(scale.id, item.id, c.score))), choiceButton(SCALE_SKIP_LABEL, scaleSkipData(scale.id))] },
+    quickReply: { items: [...scale.choices.map((c) => choiceButton(c.label, scaleAnswerData(scale.id, item.id, c.score))), choiceButton(skipLabel, scaleSkipData(scale.id))] },
   };
 }

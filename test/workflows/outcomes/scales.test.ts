@@ -1,4 +1,4 @@
-import { beforeAfterChange, K6, k6Band, k6Risk, parseScalePostback, scaleAnswerData, scaleSkipData, scaleTotal, UCLA3, nextItem } from '../../../workflows/outcomes/scales';
+import { beforeAfterChange, K6, k6Band, k6Risk, parseScalePostback, scaleAnswerData, scaleItemMessage, scaleSkipData, scaleTotal, UCLA3, nextItem, wordedScale } from '../../../workflows/outcomes/scales';
 import { maxRisk } from '../../../workflows/safety/risk-levels';
 
 const all = (scale: typeof K6, score: number) => Object.fromEntries(scale.items.map((i) => [i.id, score]));
@@ -69,5 +69,28 @@ describe('before and after', () => {
     const rows = [result('a', 'intake', 9), result('a', 'follow-up', 5)];
     expect(beforeAfterChange(rows, 'ucla3', 5)).toEqual({ n: 1, meanChange: null, hidden: true });
     expect(beforeAfterChange(rows, 'k6', 5)).toEqual({ n: 0, meanChange: null, hidden: false });
+  });
+});
+
+describe('a scale in the resident’s language', () => {
+  const english = {
+    intro: 'A few questions about how you usually feel.',
+    items: { companionship: 'How often do you feel that you lack companionship?', 'left-out': 'How often do you feel left out?', isolated: 'How often do you feel isolated from others?' },
+    choices: { '1': 'Hardly ever', '2': 'Some of the time', '3': 'Often' },
+  };
+
+  it('words the intro, the items and the answers, keeping the ids and the scores', () => {
+    const scale = wordedScale(UCLA3, english);
+    const message = scaleItemMessage(scale, scale.items[0], 'Skip');
+    expect(message.text).toBe('A few questions about how you usually feel.\n\nHow often do you feel that you lack companionship?');
+    expect(message.quickReply!.items.map((i) => [i.action.label, i.action.data])).toEqual([
+      ['Hardly ever', scaleAnswerData('ucla3', 'companionship', 1)],
+      ['Some of the time', scaleAnswerData('ucla3', 'companionship', 2)],
+      ['Often', scaleAnswerData('ucla3', 'companionship', 3)],
+      ['Skip', scaleSkipData('ucla3')],
+    ]);
+    expect(scaleTotal(scale, { companionship: 3, 'left-out': 3, isolated: 3 })).toBe(9);
+    // Without a wording the scale is the Japanese one.
+    expect(wordedScale(UCLA3, undefined)).toBe(UCLA3);
   });
 });
