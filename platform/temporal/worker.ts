@@ -25,6 +25,8 @@ export interface WorkerOptions extends TemporalConnectionSettings {
   activityOverrides?: Partial<Activities>;
   /** How long in-flight activities may finish on shutdown; tests set 0 to imitate a crash. */
   shutdownGraceTime?: string;
+  /** Overrides WORKER_TUNING (the load benchmark compares settings). */
+  tuning?: Partial<typeof WORKER_TUNING>;
 }
 
 /** A worker on the task queue, with the payload codec and WORKER_TUNING. */
@@ -42,6 +44,7 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../../workflows') }),
     ...WORKER_TUNING,
+    ...options.tuning,
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
   });
   return { worker, connection };
