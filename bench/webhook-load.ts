@@ -41,6 +41,7 @@ import { createListeningActivities } from '../activities/listening-activities';
 import { createRiskActivities } from '../activities/risk-activities';
 import { createApp } from '../api/app';
 import { toResidentEvent } from '../api/line-webhook/resident-events';
+import { RELAY_POOL } from '../api/line-webhook/inbox-relay';
 import { loadEnv } from '../platform/config/env';
 import { loadProfile, MunicipalityProfile } from '../platform/config/profile';
 import { createDb, Db, ensureDatabase, migrateLatest } from '../platform/db';
@@ -517,11 +518,15 @@ async function main() {
   const logger = createLogger('silent');
   const llm = new OpenAI({ apiKey: OPENAI_KEY, baseURL: openai.baseUrl, fetch: timedFetch(recordModel) });
 
-  // One pool per part, as the separate API and worker processes of a deployment would have.
+  // One pool per part, as the separate API and worker processes of a deployment would have: the API's
+  // pool serves only webhooks (as in api/main.ts, the relay has its own), and the bench's seeding and
+  // watching queries use a third.
   const apiDb = createDb(dbUrl);
+  const relayDb = createDb(dbUrl, RELAY_POOL);
+  const benchDb = createDb(dbUrl, { min: 0, max: 2 });
   const workerDb = createDb(dbUrl);
   const plainDb = createDb(dbUrl);
-  onCleanup('database pools', () => Promise.all([apiDb.destroy(), workerDb.destroy(), plainDb.destroy()]));
+  onCleanup('database pools', () => Promise.all([apiDb, relayDb, benchDb, workerDb, plainDb].map((d) => d.destroy())));
 
   // Residents who agreed to the current terms and answered every intake question: their text goes straight to an AI turn.
   const intake = Object.fromEntries(profile.intake.questions.map((q) => [q.id, q.options[0].value]));
@@ -536,7 +541,7 @@ async function main() {
       terms_agreed_at: new Date(),
       intake: JSON.stringify(intake),
     }));
-    const inserted = (await apiDb('residents').insert(rows).returning(['id', 'line_user_id'])) as { id: string; line_user_id: string }[];
+    const inserted = (await benchDb('residents').insert(rows).returning(['id', 'line_user_id'])) as { id: string; line_user_id: string }[];
     residents.push(...inserted.map((r) => ({ id: r.id, userId: r.line_user_id })));
   }
   const residentIdOf = new Map(residents.map((r) => [r.userId, r.id]));
@@ -606,7 +611,7 @@ async function main() {
       signalWithStartMs.push(performance.now() - started);
     }
   }) as typeof temporal.workflow.signalWithStart;
-  const { app, relay } = createApp({ db: apiDb, temporal, env, profile, logger, keyring });
+  const { app, relay } = createApp({ db: apiDb, relayDb, temporal, env, profile, logger, keyring });
   relay.start();
   const api = http.createServer(app);
   await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
@@ -692,7 +697,7 @@ async function main() {
     const m = measure();
     say(`\n[W] warm-up: one message to each of the ${turnUsers.length} turn-phase residents at ${opts.warmupRate}/s (starts their consultation workflows)`);
     const r = await runPhase({ phase: 'W', url: apiUrl, userIds: turnUsers, rate: opts.warmupRate, seconds: turnUsers.length / opts.warmupRate + 1, maxEvents: turnUsers.length, tagPrefix: 'bqw' });
-    const drained = await waitForAnswers(line, apiDb, r.events, opts.drainTimeout * 1000, 'warm-up');
+    const drained = await waitForAnswers(line, benchDb, r.events, opts.drainTimeout * 1000, 'warm-up');
     const cold = summarize(drained.turns.map((t) => t.at - t.event.sentAt - t.model));
     const used = m();
     say(`  ${drained.acked}/${r.events.length} acknowledged; ${drained.turns.length} answered${drained.complete ? '' : ' (drain TIMED OUT)'} ${(drained.waitedMs / 1000).toFixed(1)} s after the last post`);
@@ -722,7 +727,7 @@ async function main() {
     say(`\n[B ${rate}/s] durable AI turn: ${turnCount} turns at ${rate}/s through webhook → inbox → relay → Temporal → worker (${turnUsers.length} residents, round-robin; workflows already running)`);
     let m = measure();
     const rb = await runPhase({ phase: `B${rate}`, url: apiUrl, userIds: turnUsers, rate, seconds: opts.turnSeconds, maxEvents: turnCount, tagPrefix: `bqd${phaseLetter}` });
-    const db_ = await waitForAnswers(line, apiDb, rb.events, opts.drainTimeout * 1000, `B ${rate}/s`);
+    const db_ = await waitForAnswers(line, benchDb, rb.events, opts.drainTimeout * 1000, `B ${rate}/s`);
     const bUsed = m();
     noteOther(`B ${rate}/s`, bUsed.cores);
     const bf = turnFigures(db_.turns);
@@ -757,7 +762,7 @@ async function main() {
     const timingsBefore = plain.timings.length;
     const failuresBefore = plain.failures.length;
     const rc = await runPhase({ phase: `C${rate}`, url: plain.url, userIds: turnUsers, rate, seconds: opts.turnSeconds, maxEvents: turnCount, tagPrefix: `bqp${phaseLetter}` });
-    const dc = await waitForAnswers(line, apiDb, rc.events, opts.drainTimeout * 1000, `C ${rate}/s`);
+    const dc = await waitForAnswers(line, benchDb, rc.events, opts.drainTimeout * 1000, `C ${rate}/s`);
     const cUsed = m();
     noteOther(`C ${rate}/s`, cUsed.cores);
     const cf = turnFigures(dc.turns);
@@ -818,7 +823,7 @@ async function main() {
     );
     report.ack = { ...acks, pool: poolFigures, achievedRate: achieved, cores: duringLoad.cores, loopDelayP99: duringLoad.loopDelayP99, loopDelayMax: duringLoad.loopDelayMax };
 
-    const drained = await waitForAnswers(line, apiDb, r.events, opts.drainTimeout * 1000, 'burst');
+    const drained = await waitForAnswers(line, benchDb, r.events, opts.drainTimeout * 1000, 'burst');
     const all = m();
     const turns = drained.turns;
     const firstSent = Math.min(...r.events.map((e) => e.sentAt));
