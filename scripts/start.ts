@@ -49,7 +49,9 @@ async function main() {
 
   try {
     await assertPortsFree(plannedPorts(env));
-    buildAdminIfStale(root, say);
+    // The admin build runs beside the infrastructure's start; it is awaited before the stack is announced.
+    const adminBuild = buildAdminIfStale(root, say);
+    adminBuild.catch(() => undefined);
     infra = await provideInfrastructure(env, root, say);
     const db = createDb(infra.databaseUrl);
     const applied = await migrateLatest(db);
@@ -82,6 +84,7 @@ async function main() {
       });
     }
     await waitForPort(env.PORT, env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST, 60_000, api.exited);
+    await adminBuild;
     const base = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
     say(`Yorisoi is up (${((Date.now() - startedAt) / 1000).toFixed(1)} s):`);
     say(`  admin app         ${base}/admin/`);

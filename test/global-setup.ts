@@ -28,7 +28,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     // A development build: React reports its warnings only there, and the browser tests fail on any.
     const adminDistDir = path.join(root, 'test-artifacts', 'tmp', 'admin-ui-dev');
-    buildAdminIfStale(root, (line) => console.log(line), { mode: 'development', outDir: adminDistDir });
+    // Built beside the servers' start; awaited before the tests run.
+    const adminBuild = buildAdminIfStale(root, (line) => console.log(line), { mode: 'development', outDir: adminDistDir });
+    adminBuild.catch(() => undefined);
 
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
@@ -63,6 +65,7 @@ export default async function globalSetup(): Promise<void> {
     const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietBundlerLogger });
     const bundlePath = path.join(dataDir, 'workflow-bundle.js');
     fs.writeFileSync(bundlePath, bundle.code);
+    await adminBuild;
 
     const state: TestRunState = { dataDir, adminDatabaseUrl: adminUrl.toString(), temporalAddress: temporal.address, workflowBundlePath: bundlePath, adminDistDir };
     writeTestRunState(state);

@@ -10,7 +10,7 @@ import { loadProfile } from '../../platform/config/profile';
 import { createDb } from '../../platform/db';
 import { createLineClient } from '../../platform/line';
 import { createLogger } from '../../platform/logger';
-import { createWorker } from '../../platform/temporal/worker';
+import { createWorker, WORKER_TUNING } from '../../platform/temporal/worker';
 import { PiiKeyring } from '../../platform/crypto/pii-cipher';
 import { timedFetch } from './timed-fetch';
 
@@ -20,6 +20,7 @@ export interface WorkerProcessConfig {
   debounceSeconds: number;
   openaiKey: string;
   openaiBaseUrl: string;
+  tuning: Partial<typeof WORKER_TUNING>;
 }
 
 async function start(config: WorkerProcessConfig) {
@@ -35,6 +36,7 @@ async function start(config: WorkerProcessConfig) {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     deps: { db, profile, logger: createLogger('silent'), line: createLineClient(env), llm, workerIdentity: `bench-worker-${process.pid}`, keyring: PiiKeyring.fromEnv(env) },
     shutdownGraceTime: '1s',
+    tuning: config.tuning,
   });
   const run = worker.run();
   const stop = async () => {

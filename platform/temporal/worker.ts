@@ -3,6 +3,18 @@ import { createActivities, ActivityDeps, Activities } from '../../activities';
 import type { TemporalConnectionSettings } from './connection-settings';
 import { encryptedDataConverter } from './encryption-codec';
 
+/** Sized for a 2-core host: a few concurrent activities, a bounded workflow cache. */
+export const WORKER_TUNING = {
+  maxConcurrentActivityTaskExecutions: 20,
+  // Workflow code runs on one thread: a task polled is a task started, and its 10 s timeout runs while
+  // it waits behind the others. After a worker restart every consultation replays its whole history;
+  // with 10 started at once on a starved CPU each took longer than 10 s, timed out, was replayed
+  // again, and the consultations stopped answering (the chaos bench's lost messages). Two at a time,
+  // the rest wait on the server, where no timeout runs.
+  maxConcurrentWorkflowTaskExecutions: 2,
+  maxCachedWorkflows: 500,
+};
+
 export interface WorkerOptions extends TemporalConnectionSettings {
   namespace: string;
   taskQueue: string;
@@ -13,9 +25,11 @@ export interface WorkerOptions extends TemporalConnectionSettings {
   activityOverrides?: Partial<Activities>;
   /** How long in-flight activities may finish on shutdown; tests set 0 to imitate a crash. */
   shutdownGraceTime?: string;
+  /** Overrides WORKER_TUNING (the load benchmark compares settings). */
+  tuning?: Partial<typeof WORKER_TUNING>;
 }
 
-/** Sized for a 2-core host: a few concurrent activities, a bounded workflow cache. */
+/** A worker on the task queue, with the payload codec and WORKER_TUNING. */
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: options.address, tls: options.tls, apiKey: options.apiKey });
   const worker = await Worker.create({
@@ -29,14 +43,8 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../../workflows') }),
-    maxConcurrentActivityTaskExecutions: 20,
-    // Workflow code runs on one thread: a task polled is a task started, and its 10 s timeout runs while
-    // it waits behind the others. After a worker restart every consultation replays its whole history;
-    // with 10 started at once on a starved CPU each took longer than 10 s, timed out, was replayed
-    // again, and the consultations stopped answering (the chaos bench's lost messages). Two at a time,
-    // the rest wait on the server, where no timeout runs.
-    maxConcurrentWorkflowTaskExecutions: 2,
-    maxCachedWorkflows: 500,
+    ...WORKER_TUNING,
+    ...options.tuning,
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
   });
   return { worker, connection };

@@ -81,6 +81,8 @@ export interface StubbedActivities {
   sentTexts(): string[];
   profile: MunicipalityProfile;
   calendar: (nowMs: number) => BusinessCalendar;
+  /** The test server's clock, for local activities (their scheduled time is the worker's real clock). */
+  useServerClock(clock: () => Promise<number>): void;
 }
 
 /**
@@ -97,7 +99,10 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
     return calendarFromProfile(profile.businessHours, japaneseHolidays(years.fromYear, years.toYear));
   };
   const intake = Object.fromEntries(profile.intake.questions.map((q) => [q.id, q.options[0].value]));
-  const now = () => activityInfo().currentAttemptScheduledTimestampMs;
+  let serverClock: () => Promise<number> = async () => Date.now();
+  // In the test server's (skipped) time: an activity was scheduled by the server; a local activity runs
+  // inside a workflow task, while the server's clock stands still.
+  const now = async () => (activityInfo().isLocal ? serverClock() : activityInfo().currentAttemptScheduledTimestampMs);
   const defaults: Partial<Activities> = {
     loadConversationSettings: real.loadConversationSettings,
     listJapaneseHolidays: real.listJapaneseHolidays,
@@ -111,7 +116,7 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
     enterQueue: async () => ({ offeredToStaffId: null }),
     escalateAlert: async () => 'escalated',
     withdrawConsents: async () => ({ consents: 0, activeReferralIds: [] }),
-    sendReferral: async () => ({ sentAt: now() }),
+    sendReferral: async () => ({ sentAt: await now() }),
     computeReferralDeadlines: async ({ sentAt }) => referralDeadlines(sentAt, profile.referrals, calendar(sentAt)),
     referralAcceptedMessage: async () => 'ご紹介先から連絡があります。',
     loadResidentNudgeHistory: async () => ({ offersMs: [] }),
@@ -127,7 +132,7 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
       return [
         name,
         async (input: unknown) => {
-          calls.push({ name: name as keyof Activities, input, at: now() });
+          calls.push({ name: name as keyof Activities, input, at: await now() });
           return impl ? impl(input) : undefined;
         },
       ];
@@ -140,6 +145,9 @@ export function stubActivities(options: { profile?: (p: MunicipalityProfile) => 
     sentTexts: () => calls.filter((c) => c.name === 'sendToResident').flatMap((c) => (c.input as { messages: { text?: string }[] }).messages.map((m) => m.text ?? '')),
     profile,
     calendar,
+    useServerClock: (clock) => {
+      serverClock = clock;
+    },
   };
 }
 
@@ -172,6 +180,7 @@ export async function startStubWorker(env: TestWorkflowEnvironment): Promise<Stu
     taskQueue,
     use: (stubs) => {
       current = stubs;
+      stubs.useServerClock(() => env.currentTimeMs());
     },
     stop: async () => {
       worker.shutdown();

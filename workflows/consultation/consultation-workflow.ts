@@ -81,9 +81,9 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   // never lands in the middle of an AI turn and the AI never answers after staff took the case.
   const mutex = new Mutex();
 
-  const settings: ConversationSettings = await db.loadConversationSettings();
-  const calendar = calendarFromProfile(settings.businessHours, await db.listJapaneseHolidays(holidayYearsAround(Date.now())));
-  const opened = await db.openConsultation({ residentId, workflowId: workflowInfo().workflowId });
+  const settings: ConversationSettings = await db().loadConversationSettings();
+  const calendar = calendarFromProfile(settings.businessHours, await db().listJapaneseHolidays(holidayYearsAround(Date.now())));
+  const opened = await db().openConsultation({ residentId, workflowId: workflowInfo().workflowId });
   const id = opened.consultationId;
   run.consultationId = id;
   if (!started) {
@@ -98,7 +98,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
   run.s = { ...run.s, deadlines: rebuiltDeadlines(run.s, carried, { now: Date.now(), staffPickupMs: settings.staffPickupMs }) };
   // Offers and a refusal in the resident's earlier consultations count toward this one's caps and cooldown.
   const earlierNudges = patched('resident-nudge-history')
-    ? await db.loadResidentNudgeHistory({ residentId, excludeConsultationId: id, sinceMs: Date.now() - NUDGE_HISTORY_MS })
+    ? await db().loadResidentNudgeHistory({ residentId, excludeConsultationId: id, sinceMs: Date.now() - NUDGE_HISTORY_MS })
     : { offersMs: [] };
   // The resident's language rides on each event (the relay resolves it); what the resident is told
   // follows the latest event, and Japanese before any (or in runs from before languages).
@@ -110,7 +110,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     if (next === run.s.phase) return;
     run.s = { ...run.s, phase: next };
     upsertSearchAttributes([{ key: ConsultationStatus, value: next }] as never);
-    if (next === 'listening' || next === 'onboarding') await db.setConsultationStatus({ consultationId: id, status: next });
+    if (next === 'listening' || next === 'onboarding') await db().setConsultationStatus({ consultationId: id, status: next });
   };
 
   // ---- Reaching a person: the entity's transitions, carried out here ----
@@ -120,21 +120,21 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     switch (effect.kind) {
       case 'enter-queue':
         upsertSearchAttributes([{ key: ConsultationStatus, value: 'waiting_for_staff' }] as never);
-        return void (await db.enterQueue({ consultationId: id, waitingSince: effect.waitingSince, reason: effect.reason }));
+        return void (await db().enterQueue({ consultationId: id, waitingSince: effect.waitingSince, reason: effect.reason }));
       case 'reserve':
-        return db.reserveStaffTime({ consultationId: id, reservedFor: effect.at, reason: effect.reason });
+        return db().reserveStaffTime({ consultationId: id, reservedFor: effect.at, reason: effect.reason });
       case 'assign-staff':
         upsertSearchAttributes([{ key: ConsultationStatus, value: 'with_staff' }] as never);
-        return db.assignStaff({ consultationId: id, staffId: effect.staffId });
+        return db().assignStaff({ consultationId: id, staffId: effect.staffId });
       case 'release-to-ai':
         upsertSearchAttributes([{ key: ConsultationStatus, value: run.s.phase }] as never);
-        await db.releaseToAi({ consultationId: id });
+        await db().releaseToAi({ consultationId: id });
         // A resident who reached staff in a crisis before the terms goes back to the terms, not to the AI.
-        if (effect.status !== 'listening') await db.setConsultationStatus({ consultationId: id, status: effect.status });
+        if (effect.status !== 'listening') await db().setConsultationStatus({ consultationId: id, status: effect.status });
         return;
       case 'alert-unclaimed': {
         const alertId = uuid4();
-        await alerts.raiseAlert({ alertId, consultationId: id, kind: 'unclaimed', level: run.s.highestRisk, categories: [], channel: 'dashboard' });
+        await db().raiseAlert({ alertId, consultationId: id, kind: 'unclaimed', level: run.s.highestRisk, categories: [], channel: 'dashboard' });
         return inBackground(() => alerts.alertSupervisors({ alertId }));
       }
       case 'tell':
@@ -195,7 +195,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       mutex.runExclusive(async () => {
         // The client's id makes the send key: a double click or a retried request sends once.
         const outcome = await staffSend([text(msg.text)], 'staff', { staffId: msg.staffId, sendKey: `staff-${msg.clientMessageId}` });
-        await db.markFirstStaffReply({ consultationId: id });
+        await db().markFirstStaffReply({ consultationId: id });
         return { status: outcome.status };
       }),
     {
@@ -213,7 +213,7 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
       mutex.runExclusive(async () => {
         const asked = startConsent(request, local());
         run.s = { ...run.s, consent: asked.state };
-        await db.recordConsentAsked({ ...request, residentId, consultationId: id, staffId });
+        await db().recordConsentAsked({ ...request, residentId, consultationId: id, staffId });
         await staffSend(asked.send, 'system');
       }),
     { validator: (_request) => refuse(refuseStaffAction(run.s, { kind: 'consent' })) },
@@ -229,12 +229,12 @@ export async function consultationWorkflow(input: ConsultationInput): Promise<{ 
     // staff closed the case themselves; reservations and pickups lapse with the case.
     if (reason !== 'staff') for (const deadline of run.s.deadlines.filter(survivesClose)) await onDeadline(deadline);
     await settle();
-    await db.closeConsultation({ consultationId: id, reason });
+    await db().closeConsultation({ consultationId: id, reason });
     await setPhase('closed');
     const askContext = { enabled: settings.satisfaction?.enabled ?? false, reason, turns: run.s.turns, personInvolved: personInvolved(run.s), quietHours: settings.nudges.quietHours };
     if (shouldAskSatisfaction(askContext, Date.now()) && patched('satisfaction-question')) await askSatisfaction();
     // The check-in timer (or the one-time consent question) starts from a consultation's close.
-    if (reason !== 'unfollowed' && patched('check-in-after-close')) await db.wakeCheckIns({ residentId });
+    if (reason !== 'unfollowed' && patched('check-in-after-close')) await db().wakeCheckIns({ residentId });
     // A message that came in while closing opens the next consultation instead of being dropped.
     await settle();
     if (queue.length > 0) await continueAsNew<typeof consultationWorkflow>({ residentId, carried: { pending: queue, seenEventIds: seen } });

@@ -46,7 +46,7 @@ export function residentChannel(ctx: ChannelContext) {
     const open = isOpen(Date.now(), ctx.calendar);
     // During business hours staff see it on the dashboard; outside them the on-call channel hears of it.
     const channel = open || kind === 'review' ? 'dashboard' : 'on-call';
-    await alerts.raiseAlert({ alertId, consultationId, kind, level: risk.level, categories: risk.categories, channel });
+    await db().raiseAlert({ alertId, consultationId, kind, level: risk.level, categories: risk.categories, channel });
     if (channel === 'on-call') inBackground(() => alerts.notifyOnCall({ alertId }));
     return alertId;
   };
@@ -71,7 +71,7 @@ export function residentChannel(ctx: ChannelContext) {
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       // The consultation goes on; staff see the message marked failed, and crisis content alerts them.
-      await db.markUndelivered({ sendKey, error: 'LINE did not accept the message before the profile’s undelivered minutes' });
+      await db().markUndelivered({ sendKey, error: 'LINE did not accept the message before the profile’s undelivered minutes' });
       if (options.crisis) await raiseAlert('undelivered', options.crisis);
       return { status: 'failed' };
     }
@@ -84,7 +84,7 @@ export function residentChannel(ctx: ChannelContext) {
   const deliveries = new Set<Promise<unknown>>();
   const sendAfterAck = async (messages: TextMessage[], replyTo: ResidentEvent | undefined, sender: 'system' | 'staff', options: SendOptions = {}) => {
     const sendKey = options.sendKey ?? uuid4();
-    await db.recordOutgoing(sendInput(messages, replyTo, sender, { ...options, sendKey }));
+    await db().recordOutgoing(sendInput(messages, replyTo, sender, { ...options, sendKey }));
     const delivery = outbox
       .then(() => send(messages, replyTo, sender, { ...options, sendKey }))
       .catch((err) => log.error('a staff-side send failed', { error: String(err) }))

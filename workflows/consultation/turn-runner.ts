@@ -104,15 +104,15 @@ export function turnRunner(c: TurnContext) {
     }
   };
 
-  const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) => db.recordNudgeEvent({ id: uuid4(), consultationId, event, trigger });
+  const recordNudge = (event: 'offered' | 'accepted' | 'declined' | 'reserved', trigger?: string) => db().recordNudgeEvent({ id: uuid4(), consultationId, event, trigger });
 
   // ---- Caring check-ins: the resident's timer lives in its own workflow, woken or started from here ----
 
   /** Consent answers, withdrawal, and the answers to a check-in (a person, or the AI). */
   const checkInTurn = async (answer: CheckInAnswer, event: ResidentEvent, guard?: SafetyOutcome): Promise<boolean> => {
-    const outcome = await db.answerCheckIn({ residentId, answer, typed: guard !== undefined });
+    const outcome = await db().answerCheckIn({ residentId, answer, typed: guard !== undefined });
     if (!outcome) return false;
-    if (outcome.wake) await db.wakeCheckIns({ residentId });
+    if (outcome.wake) await db().wakeCheckIns({ residentId });
     const messages = answer === 'person' ? await c.requestPerson('nudge') : answer === 'ai' ? [humanHelpTexts(c.local().texts, c.local().language).aiHere()] : outcome.messages;
     await send(guarded(guard, messages), event, 'system', { crisis: guard && crisisOf(guard) });
     return true;
@@ -128,7 +128,7 @@ export function turnRunner(c: TurnContext) {
   const askSatisfaction = async () => {
     const texts = satisfactionTexts();
     if (!texts) return;
-    await db.recordSatisfactionAsked({ consultationId, residentId });
+    await db().recordSatisfactionAsked({ consultationId, residentId });
     await send([satisfactionQuestion(texts, consultationId)], undefined, 'system', { sendKey: `satisfaction-${consultationId}` });
   };
 
@@ -141,7 +141,7 @@ export function turnRunner(c: TurnContext) {
       return void (await send([text(texts.satisfactionCommentPrompt)], event, 'system'));
     }
     // A tap naming a consultation this resident was not asked in is ignored.
-    if (await db.answerSatisfaction({ consultationId: answer.consultationId, residentId, score: answer.score })) {
+    if (await db().answerSatisfaction({ consultationId: answer.consultationId, residentId, score: answer.score })) {
       await send([satisfactionThanks(texts, answer.consultationId)], event, 'system');
     }
   };
@@ -149,7 +149,7 @@ export function turnRunner(c: TurnContext) {
   /** The comment: risk-assessed like every text (safety first), stored, thanked; the AI does not answer it. */
   const commentTurn = async (event: TextEvent, forConsultation: string) => {
     const guard = await assessAndAlert([event]);
-    await db.recordSatisfactionComment({ consultationId: forConsultation, residentId, comment: event.text });
+    await db().recordSatisfactionComment({ consultationId: forConsultation, residentId, comment: event.text });
     const thanks = satisfactionTexts()?.satisfactionCommentThanks ?? '';
     await send(guarded(guard, thanks ? [text(thanks)] : []), event, 'system', { crisis: crisisOf(guard) });
   };
@@ -159,7 +159,7 @@ export function turnRunner(c: TurnContext) {
    * check like a message would (raise to low: lines and staff review), before the next item is sent.
    */
   const scaleTurn = async (answer: ScalePostback, event: ResidentEvent) => {
-    const outcome = await db.answerScale({ residentId, consultationId, answer });
+    const outcome = await db().answerScale({ residentId, consultationId, answer });
     const guard = outcome.risk === 'none' ? undefined : await respondToRisk({ level: outcome.risk, categories: [], decidedBy: 'rules' });
     const messages = guarded(guard, outcome.messages);
     if (messages.length > 0) await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
@@ -171,7 +171,7 @@ export function turnRunner(c: TurnContext) {
   const consentTurn = async (turn: ConsentTurn): Promise<TextMessage[]> => {
     if (turn.kind === 'withdraw') {
       run.s = { ...run.s, consent: undefined };
-      const withdrawn = await db.withdrawConsents({ residentId });
+      const withdrawn = await db().withdrawConsents({ residentId });
       // Each sent referral stops in its own workflow; one that already ended has nothing to stop.
       for (const id of withdrawn.activeReferralIds) await getExternalWorkflowHandle(referralWorkflowId(id)).signal(referralWithdrawSignal).catch(() => undefined);
       return [text(consentWithdrawnText(withdrawn.consents, c.local().texts))];
@@ -180,12 +180,12 @@ export function turnRunner(c: TurnContext) {
     run.s = { ...run.s, consent: turn.outcome.state };
     const ids = { consentId: request.consentId, referralId: request.referralId };
     for (const record of turn.outcome.records) {
-      if (record.kind === 'decision') await db.recordConsentDecision({ ...ids, decision: record.decision });
+      if (record.kind === 'decision') await db().recordConsentDecision({ ...ids, decision: record.decision });
       // The value travels only in (encrypted) activity input and is stored encrypted.
-      if (record.kind === 'detail') await db.storePersonalDetail({ ...ids, residentId, field: record.field, value: record.value });
-      if (record.kind === 'forget') await db.forgetPersonalDetail({ ...ids, field: record.field });
-      if (record.kind === 'stop') await db.stopConsent(ids);
-      if (record.kind === 'complete' && record.given.length === 0) await db.stopConsent(ids);
+      if (record.kind === 'detail') await db().storePersonalDetail({ ...ids, residentId, field: record.field, value: record.value });
+      if (record.kind === 'forget') await db().forgetPersonalDetail({ ...ids, field: record.field });
+      if (record.kind === 'stop') await db().stopConsent(ids);
+      if (record.kind === 'complete' && record.given.length === 0) await db().stopConsent(ids);
       if (record.kind === 'complete' && record.given.length > 0) {
         await startChild(referralWorkflow, {
           workflowId: referralWorkflowId(request.referralId),
@@ -213,7 +213,7 @@ export function turnRunner(c: TurnContext) {
         const next = c.queue.shift() as TextEvent;
         burst.push(next);
         run.lastEvent = next;
-        await db.recordInboundEvents({ consultationId, residentId, events: [next] });
+        await db().recordInboundEvents({ consultationId, residentId, events: [next] });
       }
     }
     return burst;
@@ -222,7 +222,7 @@ export function turnRunner(c: TurnContext) {
   const aiTurn = async (event: TextEvent) => {
     const burst = await collectBurst(event);
     const last = burst[burst.length - 1];
-    void lineBestEffort.showLoadingAnimation({ residentId }).catch(() => undefined);
+    void lineBestEffort().showLoadingAnimation({ residentId }).catch(() => undefined);
     const guard = await assessAndAlert(burst);
     // A typed 「やめて」 (or the resident's language's word for it) withdraws the check-in consent (when there is one; otherwise it is conversation).
     const stopWord = isCheckInStopWord(last.text) || (isCheckInStopWord(last.text, c.local().words?.checkInStop) && patched('check-in-stop-words-in-language'));
@@ -247,16 +247,16 @@ export function turnRunner(c: TurnContext) {
     const guard = event.kind === 'text' ? await assessAndAlert([event]) : undefined;
     const say = c.local();
     const outcome = onboardingTransition(say, run.s.step, event);
-    if (outcome.record?.terms) await db.recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
+    if (outcome.record?.terms) await db().recordTermsDecision({ residentId, version: settings.termsVersion, decision: outcome.record.terms });
     if (outcome.record?.intake) {
-      await db.recordIntakeAnswer({ residentId, ...outcome.record.intake });
+      await db().recordIntakeAnswer({ residentId, ...outcome.record.intake });
       c.resident.intake[outcome.record.intake.questionId] = outcome.record.intake.value;
     }
     run.s = { ...run.s, step: outcome.step };
     const atRisk = guard && guard.plan.alert !== 'none';
     // The optional scales follow the last intake answer when the city asks them (never at a risky moment).
     const intakeDone = outcome.record?.intake !== undefined && outcome.step.name === 'done' && !atRisk && settings.scalesAtIntake === true;
-    const scales = intakeDone && patched('outcome-scales-at-intake') ? await db.startScale({ residentId, consultationId, scale: 'ucla3', occasion: 'intake' }) : [];
+    const scales = intakeDone && patched('outcome-scales-at-intake') ? await db().startScale({ residentId, consultationId, scale: 'ucla3', occasion: 'intake' }) : [];
     // The model is not used before the terms: a fixed acknowledgement, the lines, then the step's question again.
     const messages = atRisk ? [...guard.first, text(say.texts.safetyAcknowledgement), ...guard.after, ...outcome.send.filter((m) => m.quickReply)] : [...outcome.send, ...scales];
     await send(messages, event, 'system', { crisis: guard && crisisOf(guard) });
@@ -320,7 +320,7 @@ export function turnRunner(c: TurnContext) {
     commentFor = undefined;
     const local = c.local();
     const route = routeInLanguage(event, local);
-    await db.recordInboundEvents({ consultationId, residentId, events: [asRecorded(event, route)] });
+    await db().recordInboundEvents({ consultationId, residentId, events: [asRecorded(event, route)] });
     if (event.kind === 'media' && patched('fetch-resident-media')) await keepResidentMedia(event, { consultationId, residentId });
     switch (route.kind) {
       case 'unfollow':
