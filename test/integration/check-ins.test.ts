@@ -50,7 +50,9 @@ describe('caring check-in consent', () => {
     expect((await resident.nextAnswer()).texts[0]).toBe(stack.profile.texts.checkInConsentGiven);
     expect(await consent(resident)).toMatchObject({ status: 'given', purpose: stack.profile.checkIns.purpose, version: stack.profile.checkIns.consentVersion });
     expect((await consent(resident)).decided_at).not.toBeNull();
-    // The tap opened a consultation; when it closes, the timer waits for the days of silence.
+    // The tap opened a consultation; when it closes, the timer waits for the days of silence. (Waiting
+    // for the close first: the run the tap woke may still be running, about to stop for the open consultation.)
+    await eventually(async () => expect(await stack.db('consultations').where({ resident_id: await residentId(resident) }).whereNot({ status: 'closed' })).toEqual([]), 20_000);
     await eventually(async () => expect((await (await checkIns(resident)).describe()).status.name).toBe('RUNNING'), 20_000);
 
     await resident.say('やめて');
