@@ -49,7 +49,7 @@ async function main() {
 
   try {
     await assertPortsFree(plannedPorts(env));
-    // The admin build runs beside the infrastructure's start; it is awaited before the stack is announced.
+    // The admin build runs beside the infrastructure's and the worker's start; the API waits for it.
     const adminBuild = buildAdminIfStale(root, say);
     adminBuild.catch(() => undefined);
     infra = await provideInfrastructure(env, root, say);
@@ -72,19 +72,21 @@ async function main() {
     // Without an SMTP server, development mail is caught and shown to admins (送信メール（開発用）).
     if (!env.isProduction && !env.SMTP_URL) childEnv.DEV_MAIL_CATCHER ??= 'on';
     const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-    const worker = startProcess('worker', tsx, [path.join(root, 'platform/temporal/worker-main.ts')], { env: childEnv, cwd: root });
-    const api = startProcess('api', tsx, [path.join(root, 'api/main.ts')], { env: childEnv, cwd: root });
-    children.push(worker, api);
-    for (const child of children) {
+    const watch = (child: ManagedProcess) => {
+      children.push(child);
       void child.exited.then((code) => {
         if (!stopping) {
           say(`${child.name} exited with code ${code}; stopping everything.`);
           void stopAll().finally(() => process.exit(1));
         }
       });
-    }
-    await waitForPort(env.PORT, env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST, 60_000, api.exited);
+      return child;
+    };
+    watch(startProcess('worker', tsx, [path.join(root, 'platform/temporal/worker-main.ts')], { env: childEnv, cwd: root }));
+    // The API serves the admin app: it starts once the build is there, so /readyz means all of it is up.
     await adminBuild;
+    const api = watch(startProcess('api', tsx, [path.join(root, 'api/main.ts')], { env: childEnv, cwd: root }));
+    await waitForPort(env.PORT, env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST, 60_000, api.exited);
     const base = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
     say(`Yorisoi is up (${((Date.now() - startedAt) / 1000).toFixed(1)} s):`);
     say(`  admin app         ${base}/admin/`);
