@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Client } from '@temporalio/client';
 import pino from 'pino';
-import { createDatabaseActivities } from '../../activities/database-activities';
+import { createRiskActivities } from '../../activities/risk-activities';
 import { loggerOptions } from '../../platform/logger';
 import { runtimeLogger } from '../../platform/temporal/runtime-logger';
 import { PretendResident } from '../helpers/pretend-resident';
@@ -35,14 +35,16 @@ describe('an error carrying a resident’s words', () => {
       logLines,
       profile: (p) => void (p.ai.debounceSeconds = 0),
       activityOverrides: {
-        // Recording the resident's message fails twice on a query that binds their text.
-        async recordInboundEvents(input) {
-          const text = input.events.map((e) => (e.kind === 'text' ? e.text : '')).join('');
+        // Assessing the resident's message fails twice on a query that binds their text. It is an
+        // activity, so its failures are in the history (recording the message is a local activity,
+        // whose failed attempts the history never holds).
+        async assessRisk(input) {
+          const text = input.texts.join('');
           if (text.includes(canary) && failures < 2) {
             failures += 1;
             await stack.db.raw('select ?::int as n', [text]);
           }
-          return createDatabaseActivities({ db: stack.db, workerIdentity: 'canary-test', keyring: stack.keyring }).recordInboundEvents(input);
+          return createRiskActivities({ db: stack.db, model: stack.profile.ai.model, logger: pino({ level: 'silent' }) }).assessRisk(input);
         },
       },
     });
