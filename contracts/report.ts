@@ -47,6 +47,8 @@ export interface ReportTable {
   /** Header of the first column (月, 時間帯, …). */
   rowHeader: string;
   note?: string;
+  /** The figures the note names (hours, plan, rates), so the admin app can say the note in its own language. */
+  noteValues?: Record<string, string>;
   columns: ReportColumn[];
   rows: ReportRow[];
 }

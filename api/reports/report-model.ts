@@ -910,6 +910,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     title: '営業時間内外の受信',
     rowHeader: '月',
     note: `営業時間（${profile.businessHours.open}〜${profile.businessHours.close}、土日祝日と休業日を除く）の内と外に届いたメッセージ。時間外は AI だけが答えられる時間です。`,
+    noteValues: { open: profile.businessHours.open, close: profile.businessHours.close },
     columns: [
       { key: 'inHours', label: '営業時間内', kind: 'count' },
       { key: 'outHours', label: '営業時間外', kind: 'count' },
@@ -938,6 +939,14 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
       `LINE の応答メッセージは無料、プッシュメッセージは通数に数えられます。メッセージ費用は「${linePlan.name}」プラン（月額${grouped(linePlan.monthlyFeeYen)}円、` +
       `${grouped(linePlan.includedMessages)}通まで込み、超過1通${linePlan.extraMessageYen}円）での月ごとの見込み（期間に一部だけ含まれる月も月額で計上）。` +
       `人件費換算は、AI が答えた返信 × ${minutesPerReply}分 × 時給${grouped(staffHourlyCostYen)}円で、スタッフが同じ数に答えた場合の目安です。AI の料金はモデルの単価が設定にないため、トークン数のみ示します。`,
+    noteValues: {
+      plan: linePlan.name,
+      monthlyFee: grouped(linePlan.monthlyFeeYen),
+      included: grouped(linePlan.includedMessages),
+      extra: String(linePlan.extraMessageYen),
+      minutesPerReply: String(minutesPerReply),
+      hourlyCost: grouped(staffHourlyCostYen),
+    },
     columns: [
       { key: 'byReply', label: '応答で送信（無料）', kind: 'count' },
       { key: 'byPush', label: 'プッシュで送信（通数に計上）', kind: 'count' },

@@ -202,7 +202,7 @@ describe('reports page in a real browser, as an official', () => {
     await page.context().close();
   }, 120_000);
 
-  it('shows the outcome, satisfaction and check-in tables with English titles, headers and rows in the English admin app', async () => {
+  it('shows every table with English titles, headers and cells (and the outcome, satisfaction and check-in rows) in the English admin app', async () => {
     // Outcome scales in the period: 6 residents at intake and again at follow-up, each 2 points less lonely.
     const rows: Record<string, unknown>[] = [];
     for (let i = 0; i < 6; i += 1) {
@@ -246,10 +246,25 @@ describe('reports page in a real browser, as an official', () => {
       headers: ['Month', 'Sent', 'Replied', 'No reply', 'Connected to a person', 'Talked with the AI'],
       rows: ['2026-04', '2026-05', '2026-06', 'Total'],
     });
-    for (const id of ['outcomeScales', 'satisfaction', 'checkIns']) {
+    expect(await words('cost')).toMatchObject({ headers: expect.arrayContaining(['Estimated message cost (yen)', 'Equivalent staff time (hours)']) });
+    await expect(page.locator('[data-table="humanHelp"] tr[data-row="total"] td[data-column="waitMedian"]').textContent()).resolves.toMatch(/^(\d+\.\d min|－|X|<5)$/);
+
+    // Every table's title, headings and cells in English; row labels and notes too, except where they are the profile's own
+    // words (partner names, the intake questions' options, the LINE plan's name).
+    const japanese = /[ぁ-んァ-ン一-龥]/;
+    const profileWords = { rows: ['referrals', 'intake-'], note: ['cost'] };
+    const ids = await page.locator('[data-table]').evaluateAll((els) => els.map((el) => el.getAttribute('data-table')!));
+    expect(ids).toEqual(expect.arrayContaining(['monthly', 'replies', 'consultationSplit', 'humanHelp', 'afterHours', 'risk', 'alerts', 'nudges', 'referrals', 'consents', 'hours', 'weekdays', 'businessHours', 'cost']));
+    for (const id of ids) {
       const { title, headers, rows: labels, note } = await words(id);
-      expect({ id, japanese: /[ぁ-んァ-ン一-龥]/.test([title, ...headers, ...labels, note].join(' ')) }).toEqual({ id, japanese: false });
+      const cells = await page.locator(`[data-table="${id}"] tbody td`).allTextContents();
+      const checked = [title, ...headers, ...cells];
+      if (!profileWords.rows.some((p) => id.startsWith(p))) checked.push(...labels);
+      if (!profileWords.note.includes(id)) checked.push(note);
+      expect({ id, japanese: checked.filter((w) => japanese.test(w ?? '')) }).toEqual({ id, japanese: [] });
     }
+    const cardLabels = await page.locator('[data-figure] .figure-label').allTextContents();
+    expect(cardLabels.filter((l) => japanese.test(l))).toEqual([]);
 
     await page.locator('[data-table="outcomeScales"]').scrollIntoViewIfNeeded();
     await page.locator('[data-table="outcomeScales"]').screenshot({ path: OUTCOMES_EN_SCREENSHOT });

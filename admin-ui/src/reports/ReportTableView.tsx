@@ -3,6 +3,8 @@ import { useTranslate } from 'react-admin';
 import type { ReportCell, ReportColumn, ReportTable } from './types';
 
 const MONTH_ROW = /^(\d{4})-(\d{2})$/;
+/** The unit the server appends to a shown number, by column kind (api/reports/report-model.ts). */
+const UNIT_SUFFIX: Partial<Record<ReportColumn['kind'], RegExp>> = { points: /点$/, yen: /円$/, minutes: /分$/, hours: /時間$/ };
 
 /** The table's words in the app's language (reports.tables.<id> in i18n.ts), the server's Japanese where there are none. */
 function useTableWords(table: ReportTable) {
@@ -11,7 +13,7 @@ function useTableWords(table: ReportTable) {
   return {
     title: own('title', table.title),
     rowHeader: own('rowHeader', table.rowHeader),
-    note: table.note && own('note', table.note),
+    note: table.note && translate(`reports.tables.${table.id}.note`, { _: table.note, ...table.noteValues }),
     column: (key: string, fallback: string) => own(`columns.${key}`, fallback),
     row: (key: string, fallback: string) => {
       const month = MONTH_ROW.exec(key);
@@ -19,9 +21,11 @@ function useTableWords(table: ReportTable) {
       if (key === 'total') return translate('reports.tableRows.total', { _: fallback });
       return own(`rows.${key}`, fallback);
     },
-    /** A cell as shown: a change in points takes the app's unit; every other cell as the server wrote it. */
-    cell: (column: ReportColumn, cell: ReportCell) =>
-      column.kind === 'points' && cell.value !== null ? translate('reports.tableCells.points', { _: cell.display, value: cell.display.replace(/点$/, '') }) : cell.display,
+    /** A cell as shown: a number with a unit (points, yen, minutes, hours) takes the app's unit; every other cell as the server wrote it. */
+    cell: (column: ReportColumn, cell: ReportCell) => {
+      const unit = UNIT_SUFFIX[column.kind];
+      return unit && cell.value !== null ? translate(`reports.tableCells.${column.kind}`, { _: cell.display, value: cell.display.replace(unit, '') }) : cell.display;
+    },
   };
 }
 
