@@ -26,6 +26,9 @@
  * issued for them and delivered pushes, with the LINE message objects as sent (quick replies too).
  * `startedAt` changes when the stand-in restarts, so a client knows its `after` no longer applies.
  *
+ * Rich menus: create/validate/get/list/delete, images, default, per-user link/unlink, and aliases
+ * (create/get/list/update/delete), so per-language menus can be published and linked as on LINE.
+ *
  * Error messages follow LINE's documented shapes (`{ message, details: [{ message, property }] }`);
  * where LINE does not document the exact wording, the wording here is the stand-in's own.
  */
@@ -67,6 +70,11 @@ export type LineEndpoint =
   | 'richMenuLinkUser'
   | 'richMenuGetUser'
   | 'richMenuUnlinkUser'
+  | 'richMenuAliasCreate'
+  | 'richMenuAliasGet'
+  | 'richMenuAliasList'
+  | 'richMenuAliasUpdate'
+  | 'richMenuAliasDelete'
   | 'messageContent'
   | 'unknown';
 
@@ -190,6 +198,8 @@ export interface LineStandIn {
   richMenuImage(richMenuId: string): StoredRichMenuImage | undefined;
   defaultRichMenuId(): string | undefined;
   userRichMenuId(userId: string): string | undefined;
+  /** Rich-menu alias id → the rich menu it names. */
+  richMenuAliases(): Record<string, string>;
   /**
    * What a resident sent (image, file …): served by `GET /v2/bot/message/{messageId}/content` (the data
    * host) with `contentType`. Returns the message id to put in the webhook event (a new one unless given).
@@ -227,6 +237,8 @@ export interface LineStandIn {
 // Constants
 
 const USER_ID_PATTERN = /^U[0-9a-f]{32}$/;
+/** LINE's rule for a rich-menu alias id. */
+const RICH_MENU_ALIAS_ID = /^[a-z0-9_-]{1,32}$/;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const MAX_RICH_MENU_IMAGE_BYTES = 1024 * 1024;
@@ -489,6 +501,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
   const menuImages = new Map<string, StoredRichMenuImage>();
   const contents = new Map<string, { contentType: string; bytes: Buffer }>();
   const userMenus = new Map<string, string>();
+  const aliases = new Map<string, string>();
   let defaultMenu: string | undefined;
   let failures: FailureRule[] = [];
   let randomFailure: { path: string | RegExp; share: number; statuses: number[] } | undefined;
@@ -595,6 +608,12 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     if (method === 'GET' && path === '/v2/bot/message/quota/consumption') return { endpoint: 'quotaConsumption', params: [] };
     if (method === 'GET' && (match = m(/^\/v2\/bot\/profile\/([^/]+)$/))) return { endpoint: 'profile', params: [match[1]] };
     if (method === 'GET' && (match = m(/^\/v2\/bot\/message\/([^/]+)\/content$/))) return { endpoint: 'messageContent', params: [match[1]] };
+    // Aliases before the menu routes: `/v2/bot/richmenu/alias` would otherwise read as a menu id.
+    if (method === 'POST' && path === '/v2/bot/richmenu/alias') return { endpoint: 'richMenuAliasCreate', params: [] };
+    if (method === 'GET' && path === '/v2/bot/richmenu/alias/list') return { endpoint: 'richMenuAliasList', params: [] };
+    if (method === 'GET' && (match = m(/^\/v2\/bot\/richmenu\/alias\/([^/]+)$/))) return { endpoint: 'richMenuAliasGet', params: [match[1]] };
+    if (method === 'POST' && (match = m(/^\/v2\/bot\/richmenu\/alias\/([^/]+)$/))) return { endpoint: 'richMenuAliasUpdate', params: [match[1]] };
+    if (method === 'DELETE' && (match = m(/^\/v2\/bot\/richmenu\/alias\/([^/]+)$/))) return { endpoint: 'richMenuAliasDelete', params: [match[1]] };
     if (method === 'POST' && path === '/v2/bot/richmenu') return { endpoint: 'richMenuCreate', params: [] };
     if (method === 'POST' && path === '/v2/bot/richmenu/validate') return { endpoint: 'richMenuValidate', params: [] };
     if (method === 'GET' && path === '/v2/bot/richmenu/list') return { endpoint: 'richMenuList', params: [] };
@@ -791,6 +810,36 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
 
       case 'richMenuUnlinkUser':
         userMenus.delete(param(0));
+        return { answer: json(200, {}), body };
+
+      // Aliases: `{ richMenuAliasId, richMenuId }` (create), `{ richMenuId }` (update). LINE answers 400 for
+      // a taken or unknown alias id and for a menu that does not exist or has no image yet.
+      case 'richMenuAliasCreate':
+      case 'richMenuAliasUpdate': {
+        const request = (isObject(body) ? body : {}) as { richMenuAliasId?: unknown; richMenuId?: unknown };
+        const aliasId = endpoint === 'richMenuAliasCreate' ? request.richMenuAliasId : param(0);
+        if (typeof aliasId !== 'string' || !RICH_MENU_ALIAS_ID.test(aliasId)) {
+          return { answer: detailsError([{ message: 'must match ^[a-z0-9_-]{1,32}$', property: 'richMenuAliasId' }]), body };
+        }
+        if (endpoint === 'richMenuAliasCreate' && aliases.has(aliasId)) return { answer: json(400, { message: 'conflict richmenu alias id' }), body };
+        if (endpoint === 'richMenuAliasUpdate' && !aliases.has(aliasId)) return { answer: json(400, { message: 'richmenu alias not found' }), body };
+        const id = request.richMenuId;
+        if (typeof id !== 'string' || !menus.has(id)) return { answer: json(400, { message: 'richmenu not found' }), body };
+        if (!menuImages.has(id)) return { answer: json(400, { message: 'An image has not been uploaded to the richmenu' }), body };
+        aliases.set(aliasId, id);
+        return { answer: json(200, {}), body };
+      }
+
+      case 'richMenuAliasGet': {
+        const id = aliases.get(param(0));
+        return { answer: id ? json(200, { richMenuAliasId: param(0), richMenuId: id }) : json(404, { message: 'Not found' }), body };
+      }
+
+      case 'richMenuAliasList':
+        return { answer: json(200, { aliases: [...aliases].map(([richMenuAliasId, richMenuId]) => ({ richMenuAliasId, richMenuId })) }), body };
+
+      case 'richMenuAliasDelete':
+        if (!aliases.delete(param(0))) return { answer: json(400, { message: 'richmenu alias not found' }), body };
         return { answer: json(200, {}), body };
 
     }
@@ -991,6 +1040,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     richMenuImage: (id) => menuImages.get(id),
     defaultRichMenuId: () => defaultMenu,
     userRichMenuId: (userId) => userMenus.get(userId),
+    richMenuAliases: () => Object.fromEntries(aliases),
     putContent,
     failNext(path, status, body, times = 1) {
       if (!Number.isInteger(status) || status < 100 || status > 599) throw new Error(`failNext: invalid HTTP status ${status}`);
@@ -1042,6 +1092,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       menuImages.clear();
       contents.clear();
       userMenus.clear();
+      aliases.clear();
       defaultMenu = undefined;
       failures = [];
       randomFailure = undefined;

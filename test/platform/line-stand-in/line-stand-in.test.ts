@@ -313,6 +313,58 @@ describe('LINE Messaging API stand-in, driven by the real @line/bot-sdk clients'
       expect(line.richMenuImage(richMenuId)).toBeUndefined();
       expect(line.defaultRichMenuId()).toBeUndefined();
     });
+
+    /** A menu with its image, ready to be named by an alias or linked to a user. */
+    const readyMenu = async () => {
+      const { richMenuId } = await client.createRichMenu(menu);
+      await blobClient.setRichMenuImage(richMenuId, new Blob([new Uint8Array(png(2500, 843))], { type: 'image/png' }));
+      return richMenuId;
+    };
+
+    it('names menus by alias (create, get, list, update, delete) on the real paths, refusing taken, unknown and malformed ids', async () => {
+      const first = await readyMenu();
+      const second = await readyMenu();
+      await client.createRichMenuAlias({ richMenuAliasId: 'yorisoi-vi', richMenuId: first });
+      expect(await client.getRichMenuAlias('yorisoi-vi')).toEqual({ richMenuAliasId: 'yorisoi-vi', richMenuId: first });
+      await client.updateRichMenuAlias('yorisoi-vi', { richMenuId: second });
+      expect((await client.getRichMenuAliasList()).aliases).toEqual([{ richMenuAliasId: 'yorisoi-vi', richMenuId: second }]);
+      expect(line.requests.filter((r) => r.endpoint.startsWith('richMenuAlias')).map((r) => `${r.method} ${r.path}`)).toEqual([
+        'POST /v2/bot/richmenu/alias',
+        'GET /v2/bot/richmenu/alias/yorisoi-vi',
+        'POST /v2/bot/richmenu/alias/yorisoi-vi',
+        'GET /v2/bot/richmenu/alias/list',
+      ]);
+      expect(line.requests.find((r) => r.endpoint === 'richMenuAliasUpdate')?.body).toEqual({ richMenuId: second });
+
+      const taken = await httpError(client.createRichMenuAlias({ richMenuAliasId: 'yorisoi-vi', richMenuId: first }));
+      const malformed = await httpError(client.createRichMenuAlias({ richMenuAliasId: 'Yorisoi VI', richMenuId: first }));
+      const noMenu = await httpError(client.createRichMenuAlias({ richMenuAliasId: 'yorisoi-en', richMenuId: 'richmenu-missing' }));
+      const unknownUpdate = await httpError(client.updateRichMenuAlias('yorisoi-en', { richMenuId: first }));
+      expect([taken.status, malformed.status, noMenu.status, unknownUpdate.status]).toEqual([400, 400, 400, 400]);
+
+      await client.deleteRichMenuAlias('yorisoi-vi');
+      expect((await httpError(client.getRichMenuAlias('yorisoi-vi'))).status).toBe(404);
+      expect((await httpError(client.deleteRichMenuAlias('yorisoi-vi'))).status).toBe(400);
+      expect(line.richMenuAliases()).toEqual({});
+    });
+
+    it('links a menu to one user, tells which menu a user has, and unlinks it so the default shows again', async () => {
+      const id = await readyMenu();
+      await client.linkRichMenuIdToUser(RESIDENT, id);
+      expect(await client.getRichMenuIdOfUser(RESIDENT)).toEqual({ richMenuId: id });
+      expect(line.userRichMenuId(OTHER_RESIDENT)).toBeUndefined();
+      expect((await httpError(client.getRichMenuIdOfUser(OTHER_RESIDENT))).status).toBe(404);
+
+      await client.unlinkRichMenuIdFromUser(RESIDENT);
+      expect(line.userRichMenuId(RESIDENT)).toBeUndefined();
+      expect(line.requests.filter((r) => r.endpoint.startsWith('richMenu') && r.path.includes(RESIDENT)).map((r) => `${r.method} ${r.path.replace(RESIDENT, ':user')} ${r.status}`)).toEqual([
+        `POST /v2/bot/user/:user/richmenu/${id} 200`,
+        'GET /v2/bot/user/:user/richmenu 200',
+        'DELETE /v2/bot/user/:user/richmenu 200',
+      ]);
+      const notAUser = await httpError(client.linkRichMenuIdToUser('not-a-user', id));
+      expect(notAUser.status).toBe(400);
+    });
   });
 
   describe('inspection API for the resident simulator (/__stand-in/)', () => {
