@@ -1,20 +1,27 @@
-// `npm run line:richmenu`: draws the residents' rich menu and makes it the channel's default.
+// `npm run line:richmenu`: draws the residents' rich menus, one per language of the municipality
+// profile (MUNICIPALITY_PROFILE, default profiles/example.yaml), makes the Japanese one the channel's
+// default and names each by an alias `yorisoi-<language>`, which the worker uses to give a resident
+// the menu of their language (activities/line-activities.ts, linkResidentRichMenu).
 //
-//   npm run line:richmenu                           create it, set it as default, delete older ones
-//   npm run line:richmenu -- --save-image menu.png  …and keep a copy of the image
-//   npm run line:richmenu -- --image-only menu.png  only draw the image (no LINE call)
+//   npm run line:richmenu                           create them, set the default and the aliases, delete older ones
+//   npm run line:richmenu -- --save-image menu.png  …and keep a copy of the Japanese image (menu-vi.png … for the others)
+//   npm run line:richmenu -- --image-only menu.png  only draw the images (no LINE call)
 //
 // Where it goes (the same rule as `npm start`): LINE_API_BASE_URL / LINE_DATA_API_BASE_URL when set;
 // else LINE itself in production (NODE_ENV=production, LINE_CHANNEL_ACCESS_TOKEN required); else the
 // local LINE stand-in that `npm start` runs on LINE_STAND_IN_PORT, so nothing reaches the real LINE
-// by accident. LINE allows 100 rich-menu creations/deletions an hour: this uses 2–3 per run.
+// by accident. LINE allows 100 rich-menu creations/deletions an hour: this uses two per language and run
+// (the example profile's nine languages: 18).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HTTPFetchError } from '@line/bot-sdk';
 import { ConfigError } from '../platform/config';
 import { loadEnv } from '../platform/config/env';
+import { loadProfile } from '../platform/config/profile';
+import { JAPANESE } from '../workflows/consultation/language';
 import { renderRichMenuImage } from './line-richmenu/image';
-import { createRichMenuClients, publishRichMenu } from './line-richmenu/publish';
+import { languageMenu, menuLanguages } from './line-richmenu/menu';
+import { createRichMenuClients, publishRichMenus } from './line-richmenu/publish';
 
 function argValue(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -24,8 +31,10 @@ function argValue(args: string[], flag: string): string | undefined {
   return value;
 }
 
-function save(file: string, png: Buffer): void {
-  const target = path.resolve(file);
+/** `menu.png` for Japanese, `menu-vi.png` beside it for Vietnamese. */
+function save(file: string, language: string, png: Buffer): void {
+  const parsed = path.parse(path.resolve(file));
+  const target = language === JAPANESE ? path.resolve(file) : path.join(parsed.dir, `${parsed.name}-${language}${parsed.ext}`);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, png);
   console.log(`Image saved to ${target}`);
@@ -55,13 +64,16 @@ async function main(): Promise<void> {
 
   // Settings first: a bad one should stop the run before any work.
   const settings = imageOnly ? undefined : lineSettings();
-  const png = await renderRichMenuImage();
-  console.log(`Rich-menu image: 2500 × 843 PNG, ${png.length} bytes`);
-  if (!settings) {
-    save(imageOnly!, png);
-    return;
+  const profile = loadProfile(process.env.MUNICIPALITY_PROFILE ?? 'profiles/example.yaml');
+  const menus = [];
+  for (const language of menuLanguages(profile)) {
+    const menu = languageMenu(profile, language);
+    const image = await renderRichMenuImage(menu);
+    console.log(`Rich-menu image (${language}): 2500 × 1686 PNG, ${image.length} bytes`);
+    if (imageOnly ?? saveImage) save((imageOnly ?? saveImage)!, language, image);
+    menus.push({ menu, image });
   }
-  if (saveImage) save(saveImage, png);
+  if (!settings) return;
 
   const { env, production } = settings;
   const standIn = `http://127.0.0.1:${env.LINE_STAND_IN_PORT}`;
@@ -74,8 +86,11 @@ async function main(): Promise<void> {
   );
 
   const clients = createRichMenuClients({ channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl, dataApiBaseUrl });
-  const { richMenuId, deleted } = await publishRichMenu(clients, png, (line) => console.log(`  ${line}`));
-  console.log(`Done: ${richMenuId} is the default rich menu${deleted.length ? `; deleted ${deleted.length} older one(s)` : ''}.`);
+  const { defaultRichMenuId, richMenuIds, deleted } = await publishRichMenus(clients, menus, (line) => console.log(`  ${line}`));
+  console.log(
+    `Done: ${defaultRichMenuId} is the default rich menu; ${Object.keys(richMenuIds).length} language menus with aliases` +
+      `${deleted.length ? `; deleted ${deleted.length} older one(s)` : ''}.`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -5,7 +5,8 @@ import type { Env } from '../../platform/config/env';
 import type { MunicipalityProfile } from '../../platform/config/profile';
 import { AppError, FailureCode } from '../http/errors';
 import type { RouteSpec } from '../http/route';
-import { MENU_BUTTONS } from '../../scripts/line-richmenu/menu';
+import { languageMenu } from '../../scripts/line-richmenu/menu';
+import { JAPANESE } from '../../workflows/consultation/language';
 import { samplePng } from './sample-image';
 
 /**
@@ -20,8 +21,8 @@ const USER_ID = /^U[0-9a-f]{32}$/;
 /** The bot's own user id, as LINE puts it in `destination`; any well-formed id will do here. */
 const DESTINATION = 'U' + '5e11'.repeat(8);
 
-/** The rich-menu strip the page shows: the buttons `npm run line:richmenu` gives the real LINE account. */
-export const SIMULATOR_RICH_MENU = MENU_BUTTONS.map(({ label, data }) => ({ label, data }));
+/** The rich-menu strip the page shows: the Japanese (default) buttons `npm run line:richmenu` gives the real LINE account. */
+export const simulatorRichMenu = (profile: MunicipalityProfile) => languageMenu(profile, JAPANESE).buttons.map(({ label, data }) => ({ label, data }));
 
 const userId = z.string().regex(USER_ID, 'LINE のユーザー ID（U と 16 進数 32 桁）を指定してください。');
 
@@ -148,7 +149,7 @@ export function simulatorRoutes(deps: { env: Env; profile: MunicipalityProfile }
       path: '/simulator/api/settings',
       access: 'public',
       handler: (_req, res) => {
-        res.json({ serviceName: deps.profile.municipality.serviceName, richMenu: SIMULATOR_RICH_MENU });
+        res.json({ serviceName: deps.profile.municipality.serviceName, richMenu: simulatorRichMenu(deps.profile) });
       },
     },
     {

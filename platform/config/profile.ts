@@ -7,6 +7,7 @@ import { CONSENT_LABEL_KEYS, CONSENT_PLACEHOLDERS, CONSENT_TEXTS_JA } from '../.
 import { NUDGE_TEXTS_JA } from '../../workflows/nudges/nudge-texts';
 import { K6, SCALE_FOLLOW_UP_TEXT, UCLA3, type ScaleDefinition } from '../../workflows/outcomes/scales';
 import { ConfigError, describeZodIssues } from './errors';
+import { CHAT_BAR_MAX, RICH_MENU_IMAGE_KEYS, RICH_MENU_LABEL_KEYS, RICH_MENU_TEXTS_JA } from './rich-menu-texts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const hhmm = z.string().regex(HHMM, 'expected a time as HH:MM (e.g. "09:00")');
@@ -165,6 +166,17 @@ const consentText = (key: keyof typeof CONSENT_TEXTS_JA) => {
   return (CONSENT_PLACEHOLDERS[key] ?? []).reduce((schema, placeholder) => schema.includes(placeholder, { message: `must contain ${placeholder}` }), base);
 };
 const CONSENT_KEYS = Object.keys(CONSENT_TEXTS_JA) as (keyof typeof CONSENT_TEXTS_JA)[];
+/** The rich menu's words (platform/config/rich-menu-texts.ts): LINE's limits for labels and the chat-bar text. */
+const richMenuText = (key: string) =>
+  key === 'menuChatBar'
+    ? z.string().min(1).max(CHAT_BAR_MAX, `LINE's rich-menu chat-bar text is at most ${CHAT_BAR_MAX} characters`)
+    : (RICH_MENU_LABEL_KEYS as readonly string[]).includes(key)
+      ? z.string().min(1).max(20, 'LINE quick-reply and menu labels are at most 20 characters')
+      : z.string().min(1);
+const RICH_MENU_KEYS = Object.keys(RICH_MENU_TEXTS_JA) as (keyof typeof RICH_MENU_TEXTS_JA)[];
+/** Image lines without a Japanese default: the label is drawn as it is. */
+const RICH_MENU_IMAGE_ONLY_KEYS = RICH_MENU_IMAGE_KEYS.filter((k) => !(k in RICH_MENU_TEXTS_JA));
+type RichMenuKey = keyof typeof RICH_MENU_TEXTS_JA | (typeof RICH_MENU_IMAGE_KEYS)[number];
 
 /**
  * Texts added after the catalogues: in Japanese with defaults, so a profile written before them still
@@ -173,13 +185,18 @@ const CONSENT_KEYS = Object.keys(CONSENT_TEXTS_JA) as (keyof typeof CONSENT_TEXT
 const laterTextsJa = z.object({
   ...Object.fromEntries(NUDGE_KEYS.map((k) => [k, nudgeText(k).default(NUDGE_TEXTS_JA[k])])),
   ...Object.fromEntries(CONSENT_KEYS.map((k) => [k, consentText(k).default(CONSENT_TEXTS_JA[k])])),
-} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CONSENT_TEXTS_JA]: z.ZodDefault<z.ZodString> });
+  ...Object.fromEntries(RICH_MENU_KEYS.map((k) => [k, richMenuText(k).default(RICH_MENU_TEXTS_JA[k])])),
+  ...Object.fromEntries(RICH_MENU_IMAGE_ONLY_KEYS.map((k) => [k, richMenuText(k).optional()])),
+} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CONSENT_TEXTS_JA | keyof typeof RICH_MENU_TEXTS_JA]: z.ZodDefault<z.ZodString> } & {
+  [K in Exclude<(typeof RICH_MENU_IMAGE_KEYS)[number], keyof typeof RICH_MENU_TEXTS_JA>]: z.ZodOptional<z.ZodString>;
+});
 const laterTextsOther = z.object({
   ...Object.fromEntries(NUDGE_KEYS.map((k) => [k, nudgeText(k).optional()])),
   ...Object.fromEntries(CHECK_IN_KEYS.map((k) => [k, checkInText(k).optional()])),
   ...Object.fromEntries(CONSENT_KEYS.map((k) => [k, consentText(k).optional()])),
+  ...Object.fromEntries([...RICH_MENU_KEYS, ...RICH_MENU_IMAGE_ONLY_KEYS].map((k) => [k, richMenuText(k).optional()])),
   termsOutcomesNote: z.string().min(1).optional(),
-} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CHECK_IN_TEXTS | keyof typeof CONSENT_TEXTS_JA | 'termsOutcomesNote']: z.ZodOptional<z.ZodString> });
+} as { [K in keyof typeof NUDGE_TEXTS_JA | keyof typeof CHECK_IN_TEXTS | keyof typeof CONSENT_TEXTS_JA | RichMenuKey | 'termsOutcomesNote']: z.ZodOptional<z.ZodString> });
 
 /**
  * The Japanese catalogue: every key above, plus the caring check-in texts (profile `checkIns`) and the

@@ -1,16 +1,18 @@
 /**
- * The Japanese font for the rich-menu image: Noto Sans JP from the `@fontsource/noto-sans-jp` npm
- * package (SIL Open Font License), so the image renders the same offline and on a fresh machine after
- * `npm install`, whatever fonts the system has.
+ * The fonts for the rich-menu images, from Fontsource npm packages (SIL Open Font License), so an image
+ * renders the same offline and on a fresh machine after `npm install`, whatever fonts the system has:
+ * Noto Sans JP for Japanese, and for the other languages Noto Sans (Latin, Latin Extended, Vietnamese)
+ * with Noto Sans SC, KR or Devanagari for their scripts, and Noto Sans JP last.
  *
- * Fontsource splits the font by unicode range for browsers; besides the numbered slices it ships a
- * whole `japanese` subset (kana, the jōyō kanji and more, in one file per weight) and a `latin` one.
- * Both are registered under their own family names and used as a family list ("latin, japanese"), the
- * way a browser falls back from one @font-face to the next.
+ * Fontsource splits each font by unicode range for browsers; besides the numbered slices it ships whole
+ * subsets (`japanese`, `korean`, `chinese-simplified`, `devanagari`, `latin` …, one file per weight).
+ * Each is registered under its own family name and used in a family list, the way a browser falls back
+ * from one @font-face to the next. The order matters for Han characters: Japanese forms for Japanese,
+ * Simplified Chinese forms for Chinese.
  *
  * The WOFF (not WOFF2) files are registered: @napi-rs/canvas (Skia) loads both, and WOFF tables are
- * plain zlib, so `missingGlyphs` can read the very file that draws the text and prove every character
- * is in it. That check matters because Skia silently falls back to system fonts: on a machine with
+ * plain zlib, so `missingGlyphs` can read the very files that draw the text and prove every character
+ * is in them. That check matters because Skia silently falls back to system fonts: on a machine with
  * Noto CJK installed a missing glyph would look fine here and come out as tofu (□) elsewhere.
  */
 import { readFileSync } from 'node:fs';
@@ -19,51 +21,76 @@ import { GlobalFonts } from '@napi-rs/canvas';
 
 export type Weight = 400 | 700;
 
-interface FontFile {
-  family: string;
-  weight: Weight;
-  /** Module specifier inside @fontsource/noto-sans-jp (exported as "./files/*.woff"). */
-  specifier: string;
+/** One Fontsource subset: registered as `Yorisoi <name>`, files `<package>/files/<file>-<weight>-normal.woff`. */
+interface Subset {
+  name: string;
+  /** Module specifier without the weight, e.g. '@fontsource/noto-sans-jp/files/noto-sans-jp-japanese'. */
+  file: string;
 }
 
-const FONT_FILES: readonly FontFile[] = [
-  { family: 'Yorisoi Noto Sans JP Latin', weight: 700, specifier: '@fontsource/noto-sans-jp/files/noto-sans-jp-latin-700-normal.woff' },
-  { family: 'Yorisoi Noto Sans JP', weight: 700, specifier: '@fontsource/noto-sans-jp/files/noto-sans-jp-japanese-700-normal.woff' },
-  { family: 'Yorisoi Noto Sans JP Latin', weight: 400, specifier: '@fontsource/noto-sans-jp/files/noto-sans-jp-latin-400-normal.woff' },
-  { family: 'Yorisoi Noto Sans JP', weight: 400, specifier: '@fontsource/noto-sans-jp/files/noto-sans-jp-japanese-400-normal.woff' },
-];
+const SUBSETS = {
+  jpLatin: { name: 'Noto Sans JP Latin', file: '@fontsource/noto-sans-jp/files/noto-sans-jp-latin' },
+  jp: { name: 'Noto Sans JP', file: '@fontsource/noto-sans-jp/files/noto-sans-jp-japanese' },
+  latin: { name: 'Noto Sans Latin', file: '@fontsource/noto-sans/files/noto-sans-latin' },
+  latinExt: { name: 'Noto Sans Latin Ext', file: '@fontsource/noto-sans/files/noto-sans-latin-ext' },
+  vietnamese: { name: 'Noto Sans Vietnamese', file: '@fontsource/noto-sans/files/noto-sans-vietnamese' },
+  sc: { name: 'Noto Sans SC', file: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified' },
+  kr: { name: 'Noto Sans KR', file: '@fontsource/noto-sans-kr/files/noto-sans-kr-korean' },
+  devanagari: { name: 'Noto Sans Devanagari', file: '@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari' },
+} as const satisfies Record<string, Subset>;
+type SubsetKey = keyof typeof SUBSETS;
 
-/** The CSS family list to put in `ctx.font`. */
-export const FONT_FAMILY = '"Yorisoi Noto Sans JP Latin", "Yorisoi Noto Sans JP"';
+/** The font for a script other than Latin, by primary language subtag. */
+const SCRIPT_SUBSETS: Record<string, SubsetKey> = { zh: 'sc', ko: 'kr', ne: 'devanagari', hi: 'devanagari', mr: 'devanagari' };
+
+/** The subsets a language's image is drawn with, in fallback order. */
+function subsetsFor(language: string): SubsetKey[] {
+  const primary = language.toLowerCase().split('-')[0];
+  if (primary === 'ja') return ['jpLatin', 'jp'];
+  const script = SCRIPT_SUBSETS[primary];
+  return ['latin', 'latinExt', 'vietnamese', ...(script ? [script] : []), 'jp'];
+}
+
+const familyName = (key: SubsetKey) => `Yorisoi ${SUBSETS[key].name}`;
+const specifier = (key: SubsetKey, weight: Weight) => `${SUBSETS[key].file}-${weight}-normal.woff`;
+
+/** The CSS family list to put in `ctx.font` for a language. */
+export function fontFamily(language: string): string {
+  return subsetsFor(language)
+    .map((key) => `"${familyName(key)}"`)
+    .join(', ');
+}
 
 let registered = false;
 
 /** Registers the fonts once per process; throws (naming the file) if one cannot be loaded. */
 export function registerFonts(): void {
   if (registered) return;
-  for (const file of FONT_FILES) {
-    const path = require.resolve(file.specifier);
-    if (!GlobalFonts.registerFromPath(path, file.family)) throw new Error(`could not load the font ${path}`);
+  for (const key of Object.keys(SUBSETS) as SubsetKey[]) {
+    for (const weight of [400, 700] as const) {
+      const path = require.resolve(specifier(key, weight));
+      if (!GlobalFonts.registerFromPath(path, familyName(key))) throw new Error(`could not load the font ${path}`);
+    }
   }
   registered = true;
 }
 
-const fontBytes = new Map<string, Buffer>();
-function readFont(file: FontFile): Buffer {
-  let bytes = fontBytes.get(file.specifier);
-  if (!bytes) {
-    bytes = readFileSync(require.resolve(file.specifier));
-    fontBytes.set(file.specifier, bytes);
+const cmaps = new Map<string, (codePoint: number) => boolean>();
+function cmapFor(file: string): (codePoint: number) => boolean {
+  let covers = cmaps.get(file);
+  if (!covers) {
+    covers = cmapOf(readFileSync(require.resolve(file)));
+    cmaps.set(file, covers);
   }
-  return bytes;
+  return covers;
 }
 
 /**
- * The characters of `text` (spaces and line breaks aside) that no registered font of `weight` has a
- * glyph for. Empty means the text renders with our font alone, on any machine.
+ * The characters of `text` (spaces and line breaks aside) that no font of `language`'s list has a
+ * glyph for at `weight`. Empty means the text renders with our fonts alone, on any machine.
  */
-export function missingGlyphs(text: string, weight: Weight): string[] {
-  const maps = FONT_FILES.filter((f) => f.weight === weight).map((f) => cmapOf(readFont(f)));
+export function missingGlyphs(text: string, weight: Weight, language = 'ja'): string[] {
+  const maps = subsetsFor(language).map((key) => cmapFor(specifier(key, weight)));
   const missing = new Set<string>();
   for (const ch of text) {
     if (/\s/.test(ch)) continue;

@@ -1,12 +1,12 @@
 /**
- * Draws the rich-menu image (PNG, 2500 × 1686) with @napi-rs/canvas: no image assets, no network.
+ * Draws a language's rich-menu image (PNG, 2500 × 1686) with @napi-rs/canvas: no image assets, no network.
  *
  * On a phone the image is shown about 390 pt wide, i.e. at ~1/6.4 scale, so the labels are drawn at
  * ~90 px (≈14 pt on screen) and the captions at 50 px, dark on light pastel cards (contrast > 10:1).
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { FONT_FAMILY, missingGlyphs, registerFonts } from './fonts';
-import { type Bounds, buttonBounds, MENU_BUTTONS, type MenuButton, type MenuIcon, RICH_MENU_SIZE } from './menu';
+import { fontFamily, missingGlyphs, registerFonts } from './fonts';
+import { type Bounds, buttonBounds, type LanguageMenu, type MenuButton, type MenuIcon, RICH_MENU_SIZE } from './menu';
 
 /** LINE's limit for a rich-menu image. */
 export const MAX_IMAGE_BYTES = 1024 * 1024;
@@ -19,33 +19,39 @@ const LABEL_MAX_PX = 92;
 const LABEL_MIN_PX = 60;
 const CAPTION_PX = 50;
 
-/** Every string drawn on the image, by weight: what the font must cover. */
-export function imageTexts(): { bold: string; regular: string } {
+/** Every string drawn on a menu's image, by weight: what its fonts must cover. */
+export function imageTexts(menu: LanguageMenu): { bold: string; regular: string } {
   return {
-    bold: MENU_BUTTONS.flatMap((b) => b.lines).join(''),
-    regular: MENU_BUTTONS.map((b) => b.caption).join(''),
+    bold: menu.buttons.flatMap((b) => b.lines).join(' '),
+    regular: menu.buttons.map((b) => b.caption).join(' '),
   };
 }
 
-/** Renders the menu image as PNG bytes; throws if a character is missing from the bundled font. */
-export async function renderRichMenuImage(): Promise<Buffer> {
+/** The characters of a menu's image that its bundled fonts do not have (empty: it renders the same anywhere). */
+export function missingMenuGlyphs(menu: LanguageMenu): string[] {
+  const texts = imageTexts(menu);
+  return [...new Set([...missingGlyphs(texts.bold, 700, menu.language), ...missingGlyphs(texts.regular, 400, menu.language)])];
+}
+
+/** Renders a menu's image as PNG bytes; throws if a character is missing from its bundled fonts. */
+export async function renderRichMenuImage(menu: LanguageMenu): Promise<Buffer> {
   registerFonts();
-  const texts = imageTexts();
-  const missing = [...missingGlyphs(texts.bold, 700), ...missingGlyphs(texts.regular, 400)];
-  if (missing.length > 0) throw new Error(`the bundled Noto Sans JP has no glyph for: ${missing.join(' ')}`);
+  const missing = missingMenuGlyphs(menu);
+  if (missing.length > 0) throw new Error(`the bundled fonts for the ${menu.language} menu have no glyph for: ${missing.join(' ')}`);
 
   const canvas = createCanvas(RICH_MENU_SIZE.width, RICH_MENU_SIZE.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, RICH_MENU_SIZE.width, RICH_MENU_SIZE.height);
-  MENU_BUTTONS.forEach((button, i) => drawButton(ctx, button, buttonBounds(i)));
+  const family = fontFamily(menu.language);
+  menu.buttons.forEach((button, i) => drawButton(ctx, button, buttonBounds(i), family));
 
   const png = await canvas.encode('png');
   if (png.length > MAX_IMAGE_BYTES) throw new Error(`the rich-menu image is ${png.length} bytes; LINE accepts at most ${MAX_IMAGE_BYTES}`);
   return png;
 }
 
-function drawButton(ctx: SKRSContext2D, button: MenuButton, cell: Bounds): void {
+function drawButton(ctx: SKRSContext2D, button: MenuButton, cell: Bounds, family: string): void {
   const card = { x: cell.x + GAP, y: cell.y + GAP, width: cell.width - 2 * GAP, height: cell.height - 2 * GAP };
   ctx.fillStyle = button.colors.card;
   roundedRect(ctx, card, CARD_RADIUS);
@@ -64,20 +70,41 @@ function drawButton(ctx: SKRSContext2D, button: MenuButton, cell: Bounds): void 
   const textWidth = card.x + card.width - 40 - textX;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
+  const widest = (lines: string[]) => Math.max(...lines.map((line) => ctx.measureText(line).width));
+  let lines = button.lines;
   let labelPx = LABEL_MAX_PX;
   for (; labelPx > LABEL_MIN_PX; labelPx -= 2) {
-    ctx.font = `700 ${labelPx}px ${FONT_FAMILY}`;
-    if (Math.max(...button.lines.map((line) => ctx.measureText(line).width)) <= textWidth) break;
+    ctx.font = `700 ${labelPx}px ${family}`;
+    if (widest(lines) <= textWidth) break;
+  }
+  // Still too wide at the smallest size (a long word-spaced label): break it at spaces instead.
+  if (widest(lines) > textWidth) {
+    labelPx = LABEL_MAX_PX;
+    ctx.font = `700 ${labelPx}px ${family}`;
+    lines = lines.flatMap((line) => wrapAtSpaces(line, (t) => ctx.measureText(t).width, textWidth));
+    for (; labelPx > LABEL_MIN_PX && widest(lines) > textWidth; labelPx -= 2) ctx.font = `700 ${labelPx - 2}px ${family}`;
   }
   const labelLine = labelPx * 1.3;
   const captionLine = CAPTION_PX * 1.3;
   const captionGap = 12;
-  const top = card.y + (card.height - (button.lines.length * labelLine + captionGap + captionLine)) / 2;
+  const top = card.y + (card.height - (lines.length * labelLine + captionGap + captionLine)) / 2;
   ctx.fillStyle = button.colors.text;
-  ctx.font = `700 ${labelPx}px ${FONT_FAMILY}`;
-  button.lines.forEach((line, i) => ctx.fillText(line, textX, top + labelLine * (i + 0.5)));
-  ctx.font = `400 ${CAPTION_PX}px ${FONT_FAMILY}`;
-  ctx.fillText(button.caption, textX, top + button.lines.length * labelLine + captionGap + captionLine / 2, textWidth);
+  ctx.font = `700 ${labelPx}px ${family}`;
+  // maxWidth: a line that still does not fit is narrowed rather than cut off at the card's edge.
+  lines.forEach((line, i) => ctx.fillText(line, textX, top + labelLine * (i + 0.5), textWidth));
+  ctx.font = `400 ${CAPTION_PX}px ${family}`;
+  ctx.fillText(button.caption, textX, top + lines.length * labelLine + captionGap + captionLine / 2, textWidth);
+}
+
+/** Greedy line breaking at spaces: as many words per line as fit in `width`. */
+function wrapAtSpaces(line: string, measure: (text: string) => number, width: number): string[] {
+  const out: string[] = [];
+  for (const word of line.split(' ')) {
+    const last = out.at(-1);
+    if (last !== undefined && measure(`${last} ${word}`) <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
 }
 
 function roundedRect(ctx: SKRSContext2D, b: Bounds, r: number): void {

@@ -1,11 +1,16 @@
 /**
- * Puts the rich menu in place through the Messaging API: create → upload the image → make it the
- * default → delete the menus an earlier run left (same name). The old default stays in place until the
- * new one has its image and is the default, so residents never see a chat without a menu; if a step
- * fails before that, the half-made menu is deleted again.
+ * Puts the residents' menus in place through the Messaging API, one per language: create each →
+ * upload its image → make the Japanese one the default → point each language's alias at its menu →
+ * delete the aliases and menus an earlier run left. The old menus stay in place (default, aliases,
+ * per-user links) until every new one has its image, the new default is set and the aliases point at
+ * the new menus, so residents never see a chat without a menu; if a step fails before that, the
+ * half-made menus are deleted again. A resident linked to an old menu of their language falls back to
+ * the default when it is deleted, until their next language change links the new one.
  */
-import { messagingApi } from '@line/bot-sdk';
-import { RICH_MENU_NAME, richMenuRequest } from './menu';
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { richMenuAliasId } from '../../contracts/rich-menu';
+import { JAPANESE } from '../../workflows/consultation/language';
+import { isOwnMenu, type LanguageMenu, richMenuRequest } from './menu';
 
 export interface RichMenuClients {
   client: messagingApi.MessagingApiClient;
@@ -13,38 +18,71 @@ export interface RichMenuClients {
 }
 
 export interface PublishResult {
-  richMenuId: string;
+  /** Language → its new menu. */
+  richMenuIds: Record<string, string>;
+  /** The default menu (Japanese). */
+  defaultRichMenuId: string;
   /** Menus of an earlier run that were deleted. */
   deleted: string[];
 }
 
-export async function publishRichMenu(
+const ALIAS_PREFIX = richMenuAliasId('');
+const isAbsent = (err: unknown) => err instanceof HTTPFetchError && (err.status === 404 || err.status === 400);
+
+export async function publishRichMenus(
   { client, blobClient }: RichMenuClients,
-  image: Buffer,
+  menus: { menu: LanguageMenu; image: Buffer }[],
   log: (line: string) => void = () => {},
 ): Promise<PublishResult> {
-  const request = richMenuRequest();
-  // A dry run first: LINE names the offending property, and nothing is created on failure.
-  await client.validateRichMenuObject(request);
-  const { richMenuId } = await client.createRichMenu(request);
-  log(`created rich menu ${richMenuId}`);
+  if (!menus.some(({ menu }) => menu.language === JAPANESE)) throw new Error('the Japanese menu (the default) is missing');
+  // Dry runs first: LINE names the offending property, and nothing is created on failure.
+  for (const { menu } of menus) await client.validateRichMenuObject(richMenuRequest(menu));
+
+  const richMenuIds: Record<string, string> = {};
   try {
-    await blobClient.setRichMenuImage(richMenuId, new Blob([new Uint8Array(image)], { type: 'image/png' }));
-    log(`uploaded its image (${image.length} bytes)`);
-    await client.setDefaultRichMenu(richMenuId);
-    log('set it as the default rich menu');
+    for (const { menu, image } of menus) {
+      const { richMenuId } = await client.createRichMenu(richMenuRequest(menu));
+      richMenuIds[menu.language] = richMenuId;
+      log(`created the ${menu.language} rich menu ${richMenuId}`);
+      await blobClient.setRichMenuImage(richMenuId, new Blob([new Uint8Array(image)], { type: 'image/png' }));
+      log(`uploaded its image (${image.length} bytes)`);
+    }
+    await client.setDefaultRichMenu(richMenuIds[JAPANESE]);
+    log(`set the ${JAPANESE} menu as the default rich menu`);
   } catch (err) {
-    await client.deleteRichMenu(richMenuId).catch(() => undefined);
+    for (const id of Object.values(richMenuIds)) await client.deleteRichMenu(id).catch(() => undefined);
     throw err;
   }
 
+  // From here the new menus are live; a failure leaves old and new side by side, and a rerun tidies up.
+  for (const [language, richMenuId] of Object.entries(richMenuIds)) {
+    const richMenuAliasIdOf = richMenuAliasId(language);
+    const exists = await client.getRichMenuAlias(richMenuAliasIdOf).then(
+      () => true,
+      (err: unknown) => {
+        if (isAbsent(err)) return false;
+        throw err;
+      },
+    );
+    if (exists) await client.updateRichMenuAlias(richMenuAliasIdOf, { richMenuId });
+    else await client.createRichMenuAlias({ richMenuAliasId: richMenuAliasIdOf, richMenuId });
+    log(`alias ${richMenuAliasIdOf} → ${richMenuId}`);
+  }
+  const current = new Set(Object.keys(richMenuIds).map(richMenuAliasId));
+  const { aliases } = await client.getRichMenuAliasList();
+  for (const alias of aliases.filter((a) => a.richMenuAliasId.startsWith(ALIAS_PREFIX) && !current.has(a.richMenuAliasId))) {
+    await client.deleteRichMenuAlias(alias.richMenuAliasId);
+    log(`deleted the alias ${alias.richMenuAliasId} (a language the profile no longer has)`);
+  }
+
+  const fresh = new Set(Object.values(richMenuIds));
   const { richmenus } = await client.getRichMenuList();
-  const stale = richmenus.filter((menu) => menu.name === RICH_MENU_NAME && menu.richMenuId !== richMenuId).map((menu) => menu.richMenuId);
+  const stale = richmenus.filter((menu) => isOwnMenu(menu.name) && !fresh.has(menu.richMenuId)).map((menu) => menu.richMenuId);
   for (const id of stale) {
     await client.deleteRichMenu(id);
     log(`deleted the earlier rich menu ${id}`);
   }
-  return { richMenuId, deleted: stale };
+  return { richMenuIds, defaultRichMenuId: richMenuIds[JAPANESE], deleted: stale };
 }
 
 /** SDK clients for the given endpoint (LINE's own when the base URLs are undefined). */

@@ -1,4 +1,4 @@
-import { MENU_BUTTONS } from '../../scripts/line-richmenu/menu';
+import { languageMenu } from '../../scripts/line-richmenu/menu';
 import { CHECK_IN_POSTBACK } from '../../workflows/check-ins/check-in-policy';
 import { checkInWorkflowId } from '../../workflows/check-ins/messages';
 import { eventually } from '../helpers/eventually';
@@ -64,7 +64,7 @@ describe('caring check-in consent', () => {
     expect(['withdrawn', 'consultation-open']).toContain((await (await checkIns(resident)).result()).stopped);
   });
 
-  const menuStop = MENU_BUTTONS.find((b) => b.data === CHECK_IN_POSTBACK.stop)!;
+  const menuStop = () => languageMenu(stack.profile, 'ja').buttons.find((b) => b.data === CHECK_IN_POSTBACK.stop)!;
 
   it("the rich menu's 「見守りメッセージを止める」 withdraws a given consent and stops the timer", async () => {
     const { resident } = await firstConsultation();
@@ -72,7 +72,7 @@ describe('caring check-in consent', () => {
     await resident.nextAnswer();
     await eventually(async () => expect((await (await checkIns(resident)).describe()).status.name).toBe('RUNNING'), 20_000);
 
-    await resident.tap(menuStop.data, menuStop.label);
+    await resident.tap(menuStop().data, menuStop().label);
     expect((await resident.nextAnswer()).texts[0]).toBe(stack.profile.texts.checkInWithdrawn);
     expect(await consent(resident)).toMatchObject({ status: 'withdrawn' });
     expect(await (await checkIns(resident)).result()).toEqual({ stopped: 'withdrawn' });
@@ -80,7 +80,7 @@ describe('caring check-in consent', () => {
 
   it('「見守りメッセージを止める」 before the question is asked counts as a no: the question never comes', async () => {
     const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions, 1);
-    await resident.tap(menuStop.data, menuStop.label);
+    await resident.tap(menuStop().data, menuStop().label);
     const answer = await resident.nextAnswer();
     expect(answer.texts[0]).toBe(stack.profile.texts.checkInWithdrawn);
     expect(await consent(resident)).toMatchObject({ status: 'declined', purpose: stack.profile.checkIns.purpose, version: stack.profile.checkIns.consentVersion });

@@ -5,6 +5,7 @@ import { ConfigError } from '../../../platform/config/errors';
 import { loadConfig } from '../../../platform/config';
 import { loadProfile, parseProfile } from '../../../platform/config/profile';
 import { CONSENT_TEXTS_JA } from '../../../workflows/consent/consent-texts';
+import { RICH_MENU_TEXTS_JA } from '../../../platform/config/rich-menu-texts';
 import { EXAMPLE_PROFILE } from '../../helpers/test-stack';
 
 const example = () => parse(fs.readFileSync(EXAMPLE_PROFILE, 'utf8'));
@@ -136,5 +137,39 @@ describe('the consent texts in every language', () => {
     expect(loaded.texts).toMatchObject(CONSENT_TEXTS_JA);
     expect(loaded.languages.en.texts.consentAsk).toBeUndefined();
     expect(loaded.languages.en.words).toEqual({ consentWithdrawal: [], checkInStop: [] });
+  });
+});
+
+describe('the rich-menu words in every language', () => {
+  const KAWABE = path.resolve(__dirname, '../../../profiles/example-kawabe.yaml');
+
+  it('ship in both examples for every language', () => {
+    for (const file of [EXAMPLE_PROFILE, KAWABE]) {
+      const profile = loadProfile(file);
+      for (const [code, catalogue] of Object.entries(profile.languages)) {
+        const texts = catalogue.texts as Record<string, string | undefined>;
+        const missing = Object.keys(RICH_MENU_TEXTS_JA).filter((key) => !key.endsWith('Image') && !texts[key]);
+        expect([code, missing]).toEqual([code, []]);
+      }
+    }
+  });
+
+  it("refuses a chat-bar text and a label longer than LINE allows; an older profile reads today's Japanese menu", () => {
+    const data = example();
+    data.languages.vi.texts.menuChatBar = 'Trình đơn chính của bạn';
+    data.texts.menuCheckIns = '見守りメッセージをこれ以上送らないでください';
+    expect(problemsOf(data)).toEqual([
+      expect.stringMatching(/^texts\.menuCheckIns: LINE quick-reply and menu labels are at most 20/),
+      expect.stringMatching(/^languages\.vi\.texts\.menuChatBar: LINE's rich-menu chat-bar text is at most 14/),
+    ]);
+
+    const older = example();
+    for (const key of Object.keys(RICH_MENU_TEXTS_JA)) {
+      delete older.texts[key];
+      delete older.languages.en.texts[key];
+    }
+    const loaded = parseProfile(stringify(older), 'test profile');
+    expect(loaded.texts).toMatchObject(RICH_MENU_TEXTS_JA);
+    expect(loaded.languages.en.texts.menuChatBar).toBeUndefined();
   });
 });
