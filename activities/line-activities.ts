@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { richMenuAliasId } from '../contracts/rich-menu';
+import type { MunicipalityProfile } from '../platform/config/profile';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
 import type { Db } from '../platform/db';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
+import { JAPANESE, resolveLanguage } from '../workflows/consultation/language';
 import type { TextMessage } from '../workflows/consultation/line-messages';
+import type { RichMenuLinkOutcome } from '../workflows/resident-menu/messages';
 
 export interface SendInput {
   /** Chosen by the workflow; the same key on a retry finds the earlier attempt. */
@@ -67,7 +71,14 @@ interface MessageRow {
   reply_state: 'attempting' | 'refused' | null;
 }
 
-export function createLineActivities(deps: { db: Db; line: messagingApi.MessagingApiClient; replyTokenMaxAgeMs: number; logger: Logger; keyring: PiiKeyring }) {
+export function createLineActivities(deps: {
+  db: Db;
+  line: messagingApi.MessagingApiClient;
+  replyTokenMaxAgeMs: number;
+  logger: Logger;
+  keyring: PiiKeyring;
+  profile: Pick<MunicipalityProfile, 'languages'>;
+}) {
   const { db, line } = deps;
   const sealer = new TextSealer(deps.keyring);
 
@@ -197,6 +208,36 @@ export function createLineActivities(deps: { db: Db; line: messagingApi.Messagin
         }
       } finally {
         stopHeartbeats();
+      }
+    },
+
+    /**
+     * Gives the resident's chat the rich menu of the language they are answered in now (read here, so
+     * whichever run comes last links the latest choice): their language's menu, found by its alias
+     * (`npm run line:richmenu`), or, for Japanese, no menu of their own, so the default shows. The
+     * same call again changes nothing. No alias (no menus published yet): nothing to do. A refusal
+     * is logged and ends here; only network failures, 429 and 5xx are retried.
+     */
+    async linkResidentRichMenu(input: { residentId: string }): Promise<RichMenuLinkOutcome> {
+      const resident = await deps.db('residents').where({ id: input.residentId }).first('line_user_id', 'language');
+      if (!resident?.line_user_id) return 'no-resident';
+      const language = resolveLanguage(resident.language ?? undefined, Object.keys(deps.profile.languages));
+      try {
+        if (language === JAPANESE) {
+          await line.unlinkRichMenuIdFromUser(resident.line_user_id);
+          return 'default';
+        }
+        const alias = await line.getRichMenuAlias(richMenuAliasId(language)).catch((err: unknown) => {
+          if (err instanceof HTTPFetchError && (err.status === 404 || err.status === 400)) return undefined;
+          throw err;
+        });
+        if (!alias) return 'no-menu';
+        await line.linkRichMenuIdToUser(resident.line_user_id, alias.richMenuId);
+        return 'linked';
+      } catch (err) {
+        if (transient(err)) throw err;
+        deps.logger.warn({ residentId: input.residentId, language, error: lineError(err as HTTPFetchError) }, 'LINE refused the rich menu of the resident\'s language');
+        return 'refused';
       }
     },
 

@@ -198,7 +198,7 @@ async function startPlainHandler(deps: { db: Db; profile: MunicipalityProfile; l
   const { db, profile, logger, keyring } = deps;
   const replyTokenMaxAgeMs = profile.ai.replyTokenMaxAgeSeconds * 1000;
   const listening = createListeningActivities({ db, profile, llm: deps.llm, logger, keyring });
-  const lineActivities = createLineActivities({ db, line: deps.line, replyTokenMaxAgeMs, logger, keyring });
+  const lineActivities = createLineActivities({ db, line: deps.line, replyTokenMaxAgeMs, logger, keyring, profile });
   const dbActivities = createDatabaseActivities({ db, workerIdentity: 'plain-handler', keyring });
   const riskActivities = createRiskActivities({ db, llm: deps.llm, model: profile.ai.model, logger });
   const timings: PlainTiming[] = [];

@@ -6,8 +6,9 @@ import { clearedSealed, type TextSealer } from '../../platform/crypto/sealed-tex
 import type { Db } from '../../platform/db';
 import { publish } from '../../platform/events';
 import { errorCode, type Logger } from '../../platform/logger';
-import { consultationWorkflow } from '../../workflows';
+import { consultationWorkflow, residentMenuWorkflow } from '../../workflows';
 import { consultationWorkflowId, residentEventSignal } from '../../workflows/consultation/messages';
+import { residentMenuWorkflowId } from '../../workflows/resident-menu/messages';
 import { openInboxEvent } from './inbox-content';
 import { toResidentEvent } from './resident-events';
 import { LineProfileLanguage, residentLanguage } from './resident-language';
@@ -243,6 +244,25 @@ export class InboxRelay {
     logger.error({ webhookEventId: row.webhook_event_id, alertId, attempts, code }, 'webhook event moved to the dead letter');
   }
 
+  /**
+   * The rich menu of the resident's new language, by a workflow of its own (resident-menu-workflow.ts):
+   * started before the event is signalled, so a relay that dies after remembering the language has
+   * still asked for it; a newer change replaces a run still going. Best effort: not being able to
+   * start it is logged, and the event goes on to the consultation as always.
+   */
+  private async giveResidentTheirMenu(residentId: string): Promise<void> {
+    try {
+      await this.deps.temporal.workflow.start(residentMenuWorkflow, {
+        workflowId: residentMenuWorkflowId(residentId),
+        taskQueue: this.deps.taskQueue,
+        args: [{ residentId }],
+        workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      });
+    } catch (err) {
+      this.deps.logger.warn({ residentId, code: errorCode(err) }, 'could not start the rich-menu link of a language change');
+    }
+  }
+
   private async relay(raw: InboxEvent): Promise<'relayed' | 'ignored'> {
     const { db, temporal } = this.deps;
     const mapped = toResidentEvent(raw);
@@ -254,7 +274,8 @@ export class InboxRelay {
     const workflowId = consultationWorkflowId(resident.id);
     const { event: bare } = mapped;
     // Each event carries the resident's language, so the workflow answers in it without keeping it.
-    const event = bare.kind === 'unfollow' ? bare : { ...bare, language: await residentLanguage(this.deps, resident.id, mapped.lineUserId, bare) };
+    const onLanguageChange = () => this.giveResidentTheirMenu(resident.id);
+    const event = bare.kind === 'unfollow' ? bare : { ...bare, language: await residentLanguage({ ...this.deps, onLanguageChange }, resident.id, mapped.lineUserId, bare) };
     if (event.kind === 'unfollow') {
       // Pushes stop at once, whatever the workflow is doing; then the open consultation closes.
       await db('residents').where({ id: resident.id }).update({ status: 'unreachable', unfollowed_at: new Date(event.timestamp), updated_at: db.fn.now() });
