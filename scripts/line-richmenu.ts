@@ -7,6 +7,10 @@
 //   npm run line:richmenu -- --save-image menu.png  …and keep a copy of the Japanese image (menu-vi.png … for the others)
 //   npm run line:richmenu -- --image-only menu.png  only draw the images (no LINE call)
 //
+// With DATABASE_URL (as in production), the residents linked to a language's old menu are moved to its
+// new one before the old menus are deleted; without it they see the default menu until their language
+// next changes.
+//
 // Where it goes (the same rule as `npm start`): LINE_API_BASE_URL / LINE_DATA_API_BASE_URL when set;
 // else LINE itself in production (NODE_ENV=production, LINE_CHANNEL_ACCESS_TOKEN required); else the
 // local LINE stand-in that `npm start` runs on LINE_STAND_IN_PORT, so nothing reaches the real LINE
@@ -18,10 +22,12 @@ import { HTTPFetchError } from '@line/bot-sdk';
 import { ConfigError } from '../platform/config';
 import { loadEnv } from '../platform/config/env';
 import { loadProfile } from '../platform/config/profile';
+import { createDb } from '../platform/db';
 import { JAPANESE } from '../workflows/consultation/language';
 import { renderRichMenuImage } from './line-richmenu/image';
 import { languageMenu, menuLanguages } from './line-richmenu/menu';
 import { createRichMenuClients, publishRichMenus } from './line-richmenu/publish';
+import { residentsByLanguage } from './line-richmenu/residents-by-language';
 
 function argValue(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -40,12 +46,12 @@ function save(file: string, language: string, png: Buffer): void {
   console.log(`Image saved to ${target}`);
 }
 
-const LINE_KEYS = ['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_API_BASE_URL', 'LINE_DATA_API_BASE_URL', 'LINE_STAND_IN_PORT'] as const;
+const LINE_KEYS = ['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_API_BASE_URL', 'LINE_DATA_API_BASE_URL', 'LINE_STAND_IN_PORT', 'DATABASE_URL'] as const;
 
 /**
- * Only the LINE settings, validated by the same schema as everywhere else. loadEnv() in production also
- * demands the database, Temporal and encryption settings, which a rich menu does not need, so the LINE
- * keys are validated on their own (development rules: the stand-in's default token) and production's
+ * Only the LINE settings (and the optional DATABASE_URL), validated by the same schema as everywhere else.
+ * loadEnv() in production also demands Temporal and encryption settings, which a rich menu does not need,
+ * so these keys are validated on their own (development rules: the stand-in's default token) and production's
  * one requirement here, a real access token, is checked separately.
  */
 function lineSettings(source: NodeJS.ProcessEnv = process.env) {
@@ -86,11 +92,18 @@ async function main(): Promise<void> {
   );
 
   const clients = createRichMenuClients({ channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl, dataApiBaseUrl });
-  const { defaultRichMenuId, richMenuIds, deleted } = await publishRichMenus(clients, menus, (line) => console.log(`  ${line}`));
-  console.log(
-    `Done: ${defaultRichMenuId} is the default rich menu; ${Object.keys(richMenuIds).length} language menus with aliases` +
-      `${deleted.length ? `; deleted ${deleted.length} older one(s)` : ''}.`,
-  );
+  const db = env.DATABASE_URL ? createDb(env.DATABASE_URL, { min: 0, max: 1 }) : undefined;
+  try {
+    const residents = db ? () => residentsByLanguage(db, profile) : undefined;
+    const { defaultRichMenuId, richMenuIds, deleted, relinked } = await publishRichMenus(clients, menus, (line) => console.log(`  ${line}`), residents);
+    console.log(
+      `Done: ${defaultRichMenuId} is the default rich menu; ${Object.keys(richMenuIds).length} language menus with aliases` +
+        `${deleted.length ? `; deleted ${deleted.length} older one(s)` : ''}` +
+        `${db ? `; ${relinked} resident(s) moved to their language's new menu` : ''}.`,
+    );
+  } finally {
+    await db?.destroy();
+  }
 }
 
 main().catch((err: unknown) => {

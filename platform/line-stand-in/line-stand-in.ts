@@ -26,7 +26,7 @@
  * issued for them and delivered pushes, with the LINE message objects as sent (quick replies too).
  * `startedAt` changes when the stand-in restarts, so a client knows its `after` no longer applies.
  *
- * Rich menus: create/validate/get/list/delete, images, default, per-user link/unlink, and aliases
+ * Rich menus: create/validate/get/list/delete, images, default, per-user link/unlink, bulk link, and aliases
  * (create/get/list/update/delete), so per-language menus can be published and linked as on LINE.
  *
  * Error messages follow LINE's documented shapes (`{ message, details: [{ message, property }] }`);
@@ -70,6 +70,7 @@ export type LineEndpoint =
   | 'richMenuLinkUser'
   | 'richMenuGetUser'
   | 'richMenuUnlinkUser'
+  | 'richMenuBulkLink'
   | 'richMenuAliasCreate'
   | 'richMenuAliasGet'
   | 'richMenuAliasList'
@@ -609,6 +610,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
     if (method === 'GET' && (match = m(/^\/v2\/bot\/profile\/([^/]+)$/))) return { endpoint: 'profile', params: [match[1]] };
     if (method === 'GET' && (match = m(/^\/v2\/bot\/message\/([^/]+)\/content$/))) return { endpoint: 'messageContent', params: [match[1]] };
     // Aliases before the menu routes: `/v2/bot/richmenu/alias` would otherwise read as a menu id.
+    if (method === 'POST' && path === '/v2/bot/richmenu/bulk/link') return { endpoint: 'richMenuBulkLink', params: [] };
     if (method === 'POST' && path === '/v2/bot/richmenu/alias') return { endpoint: 'richMenuAliasCreate', params: [] };
     if (method === 'GET' && path === '/v2/bot/richmenu/alias/list') return { endpoint: 'richMenuAliasList', params: [] };
     if (method === 'GET' && (match = m(/^\/v2\/bot\/richmenu\/alias\/([^/]+)$/))) return { endpoint: 'richMenuAliasGet', params: [match[1]] };
@@ -811,6 +813,20 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       case 'richMenuUnlinkUser':
         userMenus.delete(param(0));
         return { answer: json(200, {}), body };
+
+      // `{ richMenuId, userIds }` (1–500 users): LINE accepts with 202 and links them shortly after; here at once.
+      case 'richMenuBulkLink': {
+        const request = (isObject(body) ? body : {}) as { richMenuId?: unknown; userIds?: unknown };
+        const userIds = Array.isArray(request.userIds) ? request.userIds : [];
+        if (userIds.length < 1 || userIds.length > 500 || !userIds.every((u) => typeof u === 'string' && USER_ID_PATTERN.test(u))) {
+          return { answer: detailsError([{ message: 'must be 1 to 500 user IDs', property: 'userIds' }]), body };
+        }
+        const id = request.richMenuId;
+        if (typeof id !== 'string' || !menus.has(id)) return { answer: json(400, { message: 'richmenu not found' }), body };
+        if (!menuImages.has(id)) return { answer: json(400, { message: 'An image has not been uploaded to the richmenu' }), body };
+        for (const userId of userIds as string[]) userMenus.set(userId, id);
+        return { answer: json(202, {}), body };
+      }
 
       // Aliases: `{ richMenuAliasId, richMenuId }` (create), `{ richMenuId }` (update). LINE answers 400 for
       // a taken or unknown alias id and for a menu that does not exist or has no image yet.

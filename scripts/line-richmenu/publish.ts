@@ -1,11 +1,11 @@
 /**
  * Puts the residents' menus in place through the Messaging API, one per language: create each →
  * upload its image → make the Japanese one the default → point each language's alias at its menu →
- * delete the aliases and menus an earlier run left. The old menus stay in place (default, aliases,
- * per-user links) until every new one has its image, the new default is set and the aliases point at
- * the new menus, so residents never see a chat without a menu; if a step fails before that, the
- * half-made menus are deleted again. A resident linked to an old menu of their language falls back to
- * the default when it is deleted, until their next language change links the new one.
+ * move the residents linked to a language's old menu to its new one → delete the aliases and menus an
+ * earlier run left. The old menus stay in place (default, aliases, per-user links) until every new one
+ * has its image, the new default is set, the aliases point at the new menus and the residents are
+ * moved, so residents never see a chat without a menu nor lose their language's; if a step fails
+ * before the menus are live, the half-made ones are deleted again.
  */
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { richMenuAliasId } from '../../contracts/rich-menu';
@@ -24,7 +24,12 @@ export interface PublishResult {
   defaultRichMenuId: string;
   /** Menus of an earlier run that were deleted. */
   deleted: string[];
+  /** Residents moved to their language's new menu. */
+  relinked: number;
 }
+
+/** LINE's limit for one bulk link. */
+const BULK_LINK_MAX = 500;
 
 const ALIAS_PREFIX = richMenuAliasId('');
 const isAbsent = (err: unknown) => err instanceof HTTPFetchError && (err.status === 404 || err.status === 400);
@@ -33,6 +38,12 @@ export async function publishRichMenus(
   { client, blobClient }: RichMenuClients,
   menus: { menu: LanguageMenu; image: Buffer }[],
   log: (line: string) => void = () => {},
+  /**
+   * The LINE user ids of the residents to give each language's menu (not Japanese, whose residents
+   * see the default). Read after the aliases are moved, so a resident whose language changes later is
+   * linked by the worker to the new menu anyway.
+   */
+  residentsByLanguage: () => Promise<Record<string, string[]>> = async () => ({}),
 ): Promise<PublishResult> {
   if (!menus.some(({ menu }) => menu.language === JAPANESE)) throw new Error('the Japanese menu (the default) is missing');
   // Dry runs first: LINE names the offending property, and nothing is created on failure.
@@ -75,6 +86,17 @@ export async function publishRichMenus(
     log(`deleted the alias ${alias.richMenuAliasId} (a language the profile no longer has)`);
   }
 
+  let relinked = 0;
+  for (const [language, userIds] of Object.entries(await residentsByLanguage())) {
+    const richMenuId = richMenuIds[language];
+    if (!richMenuId || language === JAPANESE) continue;
+    for (let i = 0; i < userIds.length; i += BULK_LINK_MAX) {
+      await client.linkRichMenuIdToUsers({ richMenuId, userIds: userIds.slice(i, i + BULK_LINK_MAX) });
+    }
+    relinked += userIds.length;
+    if (userIds.length > 0) log(`linked ${userIds.length} resident(s) to the new ${language} menu`);
+  }
+
   const fresh = new Set(Object.values(richMenuIds));
   const { richmenus } = await client.getRichMenuList();
   const stale = richmenus.filter((menu) => isOwnMenu(menu.name) && !fresh.has(menu.richMenuId)).map((menu) => menu.richMenuId);
@@ -82,7 +104,7 @@ export async function publishRichMenus(
     await client.deleteRichMenu(id);
     log(`deleted the earlier rich menu ${id}`);
   }
-  return { richMenuIds, defaultRichMenuId: richMenuIds[JAPANESE], deleted: stale };
+  return { richMenuIds, defaultRichMenuId: richMenuIds[JAPANESE], deleted: stale, relinked };
 }
 
 /** SDK clients for the given endpoint (LINE's own when the base URLs are undefined). */

@@ -2,6 +2,7 @@ import { richMenuAliasId } from '../../contracts/rich-menu';
 import { renderRichMenuImage } from '../../scripts/line-richmenu/image';
 import { languageMenu } from '../../scripts/line-richmenu/menu';
 import { createRichMenuClients, publishRichMenus } from '../../scripts/line-richmenu/publish';
+import { residentsByLanguage } from '../../scripts/line-richmenu/residents-by-language';
 import { POSTBACK } from '../../workflows/consultation/line-messages';
 import { residentMenuWorkflowId } from '../../workflows/resident-menu/messages';
 import { eventually } from '../helpers/eventually';
@@ -25,7 +26,9 @@ describe('the rich menu in the resident’s language', () => {
   const publish = async (languages: string[]) => {
     const clients = createRichMenuClients({ channelAccessToken: 'test-line-token', apiBaseUrl: stack.line.baseUrl });
     const built = await Promise.all(languages.map(async (language) => ({ menu: languageMenu(stack.profile, language), image: await renderRichMenuImage(languageMenu(stack.profile, language)) })));
-    menus = (await publishRichMenus(clients, built)).richMenuIds;
+    const result = await publishRichMenus(clients, built, undefined, () => residentsByLanguage(stack.db, stack.profile));
+    menus = result.richMenuIds;
+    return result;
   };
   const linkedMenu = (resident: PretendResident) => stack.line.userRichMenuId(resident.userId);
   const menuRequests = (resident: PretendResident) =>
@@ -96,5 +99,27 @@ describe('the rich menu in the resident’s language', () => {
     expect(await stack.temporal.workflow.getHandle(residentMenuWorkflowId(id)).result()).toBe('refused');
     expect(menuRequests(resident)).toEqual([`POST ${menus.vi}`]);
     expect(linkedMenu(resident)).toBeUndefined();
+  });
+
+  it('publishing again moves each resident to their language’s new menu before the old ones are deleted', async () => {
+    const vietnamese = new PretendResident(stack);
+    stack.line.setProfile(vietnamese.userId, { language: 'vi' });
+    await vietnamese.follow();
+    await vietnamese.nextAnswer();
+    const english = await new PretendResident(stack).onboard(stack.profile.intake.questions);
+    await english.tap(POSTBACK.language('en'));
+    await english.nextAnswer();
+    const before = menus;
+    await eventually(async () => expect([linkedMenu(vietnamese), linkedMenu(english)]).toEqual([before.vi, before.en]));
+
+    const seen = stack.line.requests.length;
+    const { relinked, deleted } = await publish(['ja', 'vi', 'en']);
+    expect(deleted.sort()).toEqual([before.ja, before.vi, before.en].sort());
+    expect([linkedMenu(vietnamese), linkedMenu(english)]).toEqual([menus.vi, menus.en]);
+    expect(relinked).toBeGreaterThanOrEqual(2);
+    // The bulk links came before the first deletion: nobody was left without their language's menu.
+    const order = stack.line.requests.slice(seen).filter((r) => r.endpoint === 'richMenuBulkLink' || r.endpoint === 'richMenuDelete').map((r) => r.endpoint);
+    expect(order.slice(0, 2)).toEqual(['richMenuBulkLink', 'richMenuBulkLink']);
+    expect(order.slice(2)).toEqual(['richMenuDelete', 'richMenuDelete', 'richMenuDelete']);
   });
 });

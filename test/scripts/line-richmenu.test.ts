@@ -36,6 +36,8 @@ function runScript(line: LineStandIn, args: string[] = [], profileFile = EXAMPLE
     cwd: ROOT,
     env: {
       ...process.env,
+      // No database: residents' links are the worker's and the integration test's business (test/integration/rich-menu-languages.test.ts).
+      DATABASE_URL: '',
       NODE_ENV: 'test',
       MUNICIPALITY_PROFILE: profileFile,
       LINE_CHANNEL_ACCESS_TOKEN: TOKEN,

@@ -365,6 +365,18 @@ describe('LINE Messaging API stand-in, driven by the real @line/bot-sdk clients'
       const notAUser = await httpError(client.linkRichMenuIdToUser('not-a-user', id));
       expect(notAUser.status).toBe(400);
     });
+
+    it('links one menu to many users at once (202), at most 500 valid user ids per request', async () => {
+      const id = await readyMenu();
+      await client.linkRichMenuIdToUsers({ richMenuId: id, userIds: [RESIDENT, OTHER_RESIDENT] });
+      expect([line.userRichMenuId(RESIDENT), line.userRichMenuId(OTHER_RESIDENT)]).toEqual([id, id]);
+      expect(line.requests.find((r) => r.endpoint === 'richMenuBulkLink')).toMatchObject({ path: '/v2/bot/richmenu/bulk/link', status: 202 });
+
+      const tooMany = await httpError(client.linkRichMenuIdToUsers({ richMenuId: id, userIds: Array.from({ length: 501 }, () => RESIDENT) }));
+      const none = await httpError(client.linkRichMenuIdToUsers({ richMenuId: id, userIds: [] }));
+      const noMenu = await httpError(client.linkRichMenuIdToUsers({ richMenuId: 'richmenu-missing', userIds: [RESIDENT] }));
+      expect([tooMany.status, none.status, noMenu.status]).toEqual([400, 400, 400]);
+    });
   });
 
   describe('inspection API for the resident simulator (/__stand-in/)', () => {
