@@ -8,7 +8,7 @@ import { loadProfile } from '../../platform/config/profile';
 import { startLineStandIn, type LineStandIn } from '../../platform/line-stand-in/line-stand-in';
 import { missingGlyphs } from '../../scripts/line-richmenu/fonts';
 import { imageTexts, MAX_IMAGE_BYTES, missingMenuGlyphs, renderRichMenuImage } from '../../scripts/line-richmenu/image';
-import { languageMenu, menuLanguages, RICH_MENU_NAME } from '../../scripts/line-richmenu/menu';
+import { languageMenu, menuLanguages, RICH_MENU_NAME, richMenuRequest } from '../../scripts/line-richmenu/menu';
 import { createRichMenuClients, publishRichMenus } from '../../scripts/line-richmenu/publish';
 import { EXAMPLE_PROFILE } from '../helpers/test-stack';
 
@@ -125,7 +125,7 @@ describe('npm run line:richmenu, against the LINE Messaging API stand-in', () =>
     expect(line.richMenuAliases()).toEqual(Object.fromEntries(LANGUAGES.map((l) => [richMenuAliasId(l), menuOf(l).richMenuId])));
   }, 120_000);
 
-  it("keeps menus and aliases it did not make, drops a language the profile no longer has, and deletes half-made menus if an upload fails", async () => {
+  it("replaces the earlier single menu, keeps menus and aliases it did not make, drops a language the profile no longer has, and deletes half-made menus if an upload fails", async () => {
     const clients = createRichMenuClients({ channelAccessToken: TOKEN, apiBaseUrl: line.baseUrl });
     const menuFor = async (language: string) => {
       const menu = languageMenu(profile, language);
@@ -142,8 +142,11 @@ describe('npm run line:richmenu, against the LINE Messaging API stand-in', () =>
     });
     await clients.blobClient.setRichMenuImage(other.richMenuId, new Blob([new Uint8Array(ja.image)], { type: 'image/png' }));
     await clients.client.createRichMenuAlias({ richMenuAliasId: 'campaign', richMenuId: other.richMenuId });
+    // The one menu an earlier version of this script made, for everyone.
+    const { richMenuId: single } = await clients.client.createRichMenu({ ...richMenuRequest(ja.menu), name: RICH_MENU_NAME });
 
-    await publishRichMenus(clients, [ja, vi]);
+    const first = await publishRichMenus(clients, [ja, vi]);
+    expect(first.deleted).toEqual([single]);
     // The city drops Vietnamese: its alias and menu go; what others made stays.
     const { richMenuIds } = await publishRichMenus(clients, [ja]);
     expect(line.richMenus().map((m) => m.richMenuId).sort()).toEqual([other.richMenuId, richMenuIds.ja].sort());
