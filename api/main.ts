@@ -4,8 +4,9 @@ import path from 'node:path';
 import { loadConfigOrExit } from '../platform/config';
 import { createDb, migrateLatest } from '../platform/db';
 import { RELAY_POOL } from './line-webhook/inbox-relay';
+import { rollUpReportableDays } from './reports/report-rollups';
 import { LiveEventHub } from '../platform/events';
-import { createLogger } from '../platform/logger';
+import { createLogger, errorCode } from '../platform/logger';
 import { connectTemporalClient } from '../platform/temporal/client';
 import { temporalConnectionSettings } from '../platform/temporal/connection-settings';
 import { createApp } from './app';
@@ -36,6 +37,12 @@ async function main() {
   if (env.INBOX_RELAY === 'in-api') relay.start();
   else await relay.stop();
   const server = app.listen(env.PORT, env.HOST, () => logger.info({ host: env.HOST, port: env.PORT }, 'api listening'));
+  // The officials' report reads closed days from rollups; the first run after a deployment makes them.
+  const rollupStart = Date.now();
+  rollUpReportableDays(db).then(
+    ({ rolledDays }) => logger.info({ rolledDays, ms: Date.now() - rollupStart }, 'report rollups ready'),
+    (err: unknown) => logger.warn({ code: errorCode(err) }, 'report rollups not made; reports roll up the days they need'),
+  );
   const shutdown = () => {
     logger.info('api stopping');
     server.close(() => {

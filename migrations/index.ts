@@ -27,6 +27,7 @@ import * as codecSealedInboxContentAndSatisfactionComment from './20261201110000
 import * as outcomesSatisfactionPending from './20261201110000_outcomes_satisfaction_pending';
 import * as mediaResidentMedia from './20261201110100_media_resident_media';
 import * as outcomesScaleResponses from './20261201110100_outcomes_scale_responses';
+import * as reportDayRollups from './20261201120000_report_day_rollups';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '20261201110000_outcomes_satisfaction_pending': outcomesSatisfactionPending,
   '20261201110100_media_resident_media': mediaResidentMedia,
   '20261201110100_outcomes_scale_responses': outcomesScaleResponses,
+  '20261201120000_report_day_rollups': reportDayRollups,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -13,6 +13,10 @@
  * 1951. Bindings are positional (`?`): knex's named bindings and Postgres casts (`::`)
  * do not mix, and no JSONB `?` operator is used here for the same reason. Lists are not bound: knex
  * passes an array binding to pg as one array value, so `kind IN (?)` would compare with '{a,b}'.
+ *
+ * Rollups: when the period says through which day the daily rollups cover it (`rolledThrough`, set by
+ * report-service.ts after api/reports/report-rollups.ts rolled up the closed days), the message
+ * figures read those days from the rollup tables and scan messages only for the days after.
  */
 import type { Db } from '../../platform/db';
 
@@ -24,6 +28,8 @@ export interface ReportPeriod {
   endMs: number;
   /** 'YYYY-MM' of every Tokyo month the period touches, in order. */
   months: string[];
+  /** The days from `from` through this Tokyo date are read from the daily rollups; absent: none are. */
+  rolledThrough?: string | null;
 }
 
 /** Inbound kinds that are not something the resident wrote or sent (buttons, follow and block events). */
@@ -185,6 +191,23 @@ function monthBucket(column: string, p: ReportPeriod, as: 'timestamptz' | 'bigin
   return { sql: `width_bucket(${column}, CAST(? AS ${as}[]))`, binding: `{${literal.join(',')}}` };
 }
 
+/** `width_bucket(day, month starts)` for a `date` column of the rollups: the same buckets as monthBucket. */
+function dayMonthBucket(column: string, p: ReportPeriod): { sql: string; binding: string } {
+  const starts = p.months.map((m, i) => (i === 0 ? p.from : `${m}-01`));
+  return { sql: `width_bucket(${column}, CAST(? AS date[]))`, binding: `{${starts.join(',')}}` };
+}
+
+/**
+ * The period's days read from the rollups (`first` … `last`, Tokyo dates, empty when last < first)
+ * and the instant from which the rest is scanned.
+ */
+function rolledPart(p: ReportPeriod): { first: string; last: string; scanFrom: Date } {
+  const last = p.rolledThrough && p.rolledThrough >= p.from ? (p.rolledThrough < p.to ? p.rolledThrough : p.to) : null;
+  const dayBefore = new Date(Date.parse(`${p.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  if (!last) return { first: p.from, last: dayBefore, scanFrom: new Date(p.startMs) };
+  return { first: p.from, last, scanFrom: new Date(Date.parse(`${last}T00:00:00+09:00`) + 86_400_000) };
+}
+
 /** Bucket number (1-based) → 'YYYY-MM'; null for the grand-total row of a grouping set. */
 const monthOf = (p: ReportPeriod, bucket: unknown) => (bucket === null || bucket === undefined ? null : p.months[Number(bucket) - 1]);
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -208,23 +231,35 @@ async function registrations(db: Db, p: ReportPeriod): Promise<MonthlyRegistrati
 }
 
 async function messages(db: Db, p: ReportPeriod): Promise<MonthlyMessages[]> {
-  // One pass over the period's messages, grouped by month and by what a message is (a few dozen
-  // groups a month); the figures are sums over those groups. Grouping is cheaper here than a dozen
-  // FILTER clauses evaluated on every row. Outbound figures count what LINE accepted (delivery_status
-  // 'sent'); tokens count every model call, also for a message LINE then refused, because the model
-  // was paid for either way.
+  // One pass over the period's messages (or their daily rollups), grouped by month and by what a
+  // message is (a few dozen groups a month); the figures are sums over those groups. Grouping is
+  // cheaper here than a dozen FILTER clauses evaluated on every row. Outbound figures count what LINE
+  // accepted (delivery_status 'sent'); tokens count every model call, also for a message LINE then
+  // refused, because the model was paid for either way.
   const month = monthBucket('created_at', p, 'timestamptz');
-  const { rows } = await db.raw(
-    `SELECT ${month.sql} AS month, direction, sender, delivery, delivery_status, answered_by,
-            kind IN (${NOT_WRITTEN_SQL}) AS not_written, count(*) AS count,
-            coalesce(sum(prompt_tokens), 0) AS prompt_tokens, coalesce(sum(completion_tokens), 0) AS completion_tokens
-       FROM messages
-      WHERE created_at >= ? AND created_at < ?
-      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-    [month.binding, new Date(p.startMs), new Date(p.endMs)],
-  );
+  const dayMonth = dayMonthBucket('day', p);
+  const rolled = rolledPart(p);
+  const [scanned, summed] = await Promise.all([
+    db.raw(
+      `SELECT ${month.sql} AS month, direction, sender, delivery, delivery_status, answered_by,
+              kind IN (${NOT_WRITTEN_SQL}) AS not_written, count(*) AS count,
+              coalesce(sum(prompt_tokens), 0) AS prompt_tokens, coalesce(sum(completion_tokens), 0) AS completion_tokens
+         FROM messages
+        WHERE created_at >= ? AND created_at < ?
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      [month.binding, rolled.scanFrom, new Date(p.endMs)],
+    ),
+    db.raw(
+      `SELECT ${dayMonth.sql} AS month, direction, sender, delivery, delivery_status, answered_by, not_written,
+              sum(count) AS count, sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens
+         FROM report_day_messages
+        WHERE day >= ? AND day <= ?
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      [dayMonth.binding, rolled.first, rolled.last],
+    ),
+  ]);
   const byMonth = new Map<string, MonthlyMessages>();
-  for (const r of rows as Record<string, unknown>[]) {
+  for (const r of [...scanned.rows, ...summed.rows] as Record<string, unknown>[]) {
     const m = monthOf(p, r.month)!;
     let t = byMonth.get(m);
     if (!t) {
@@ -254,15 +289,21 @@ async function messages(db: Db, p: ReportPeriod): Promise<MonthlyMessages[]> {
 
 async function consulters(db: Db, p: ReportPeriod): Promise<Consulters[]> {
   // "Consulted" = wrote at least one text; the grand total is a distinct count over the whole period.
-  // An index-only scan of messages_inbound (migration 20261123000010).
+  // The scanned days are an index-only scan of messages_inbound (migration 20261123000010).
   const month = monthBucket('created_at', p, 'timestamptz');
+  const dayMonth = dayMonthBucket('day', p);
+  const rolled = rolledPart(p);
   const { rows } = await db.raw(
     `SELECT month, count(DISTINCT resident_id) AS consulters
-       FROM (SELECT ${month.sql} AS month, resident_id
+       FROM (SELECT ${dayMonth.sql} AS month, resident_id
+               FROM report_day_consulters
+              WHERE day >= ? AND day <= ?
+             UNION ALL
+             SELECT ${month.sql} AS month, resident_id
                FROM messages
               WHERE direction = 'in' AND kind = 'text' AND created_at >= ? AND created_at < ?) m
       GROUP BY GROUPING SETS ((month), ())`,
-    [month.binding, new Date(p.startMs), new Date(p.endMs)],
+    [dayMonth.binding, rolled.first, rolled.last, month.binding, rolled.scanFrom, new Date(p.endMs)],
   );
   return rows.map((r: Record<string, unknown>) => ({ month: monthOf(p, r.month), consulters: n(r.consulters) }));
 }
@@ -270,15 +311,26 @@ async function consulters(db: Db, p: ReportPeriod): Promise<Consulters[]> {
 async function inbound(db: Db, p: ReportPeriod, open: string, close: string): Promise<InboundSlot[]> {
   // Grouped by Tokyo hour (hours since the epoch at UTC+9) and by whether the time of day lies
   // between opening and closing: at most 366 × 24 × 2 rows a year. Whether the date is a business
-  // day (holidays) is decided afterwards, in TypeScript. An index-only scan of messages_inbound.
+  // day (holidays) is decided afterwards, in TypeScript. The scanned days are an index-only scan of
+  // messages_inbound; the rolled-up ones are counted per quarter hour, which serves any opening and
+  // closing time on a quarter hour (other times scan the whole period).
   const seconds = (hhmm: string) => Number(hhmm.slice(0, 2)) * 3600 + Number(hhmm.slice(3, 5)) * 60;
+  const [openS, closeS] = [seconds(open), seconds(close)];
+  const onQuarter = openS % 900 === 0 && closeS % 900 === 0;
+  const rolled = onQuarter ? rolledPart(p) : rolledPart({ ...p, rolledThrough: null });
   const { rows } = await db.raw(
-    `SELECT floor(t / 3600)::int AS hour_index, (t - floor(t / 86400) * 86400 >= ? AND t - floor(t / 86400) * 86400 < ?) AS in_window, count(*) AS count
-       FROM (SELECT date_part('epoch', created_at) + ${TOKYO_OFFSET_SECONDS} AS t
-               FROM messages
-              WHERE direction = 'in' AND kind NOT IN (${NOT_WRITTEN_SQL}) AND created_at >= ? AND created_at < ?) m
+    `SELECT hour_index, in_window, sum(count) AS count
+       FROM (SELECT (day - date '1970-01-01') * 24 + quarter / 4 AS hour_index, (quarter * 900 >= ? AND quarter * 900 < ?) AS in_window, count
+               FROM report_quarter_inbound
+              WHERE day >= ? AND day <= ?
+             UNION ALL
+             SELECT floor(t / 3600)::int, (t - floor(t / 86400) * 86400 >= ? AND t - floor(t / 86400) * 86400 < ?), count(*)
+               FROM (SELECT date_part('epoch', created_at) + ${TOKYO_OFFSET_SECONDS} AS t
+                       FROM messages
+                      WHERE direction = 'in' AND kind NOT IN (${NOT_WRITTEN_SQL}) AND created_at >= ? AND created_at < ?) m
+              GROUP BY 1, 2) slots
       GROUP BY 1, 2`,
-    [seconds(open), seconds(close), new Date(p.startMs), new Date(p.endMs)],
+    [openS, closeS, rolled.first, rolled.last, openS, closeS, rolled.scanFrom, new Date(p.endMs)],
   );
   return rows.map((r: Record<string, unknown>) => {
     const hourIndex = Number(r.hour_index);
@@ -385,16 +437,19 @@ async function nudges(db: Db, p: ReportPeriod): Promise<NudgeCount[]> {
 
 async function intake(db: Db, p: ReportPeriod, questionIds: string[]): Promise<IntakeCount[]> {
   // The residents described are those who consulted in the period, each once whatever they wrote
-  // (the subquery is an index-only scan of messages_inbound).
+  // (the scanned days are an index-only scan of messages_inbound).
+  const rolled = rolledPart(p);
   const { rows } = await db.raw(
     `SELECT q.id AS question_id, r.intake ->> q.id AS value, count(*) AS count
        FROM residents r
       CROSS JOIN unnest(string_to_array(?, ',')) AS q(id)
-      WHERE r.id IN (SELECT resident_id FROM messages
+      WHERE r.id IN (SELECT resident_id FROM report_day_consulters WHERE day >= ? AND day <= ?
+                     UNION ALL
+                     SELECT resident_id FROM messages
                       WHERE direction = 'in' AND kind = 'text' AND created_at >= ? AND created_at < ?)
       GROUP BY 1, 2`,
     // Question ids are slugs (profile schema), so a comma-joined list is unambiguous.
-    [questionIds.join(','), new Date(p.startMs), new Date(p.endMs)],
+    [questionIds.join(','), rolled.first, rolled.last, rolled.scanFrom, new Date(p.endMs)],
   );
   return rows.map((r: Record<string, unknown>) => ({ questionId: r.question_id as string, value: (r.value as string | null) ?? null, count: n(r.count) }));
 }

@@ -33,9 +33,9 @@ describe('retention', () => {
     await stack.db('audit_log').insert({ action: 'test.old', at: new Date(Date.now() - 400 * 86_400_000) });
 
     const now = new Date('2026-11-30T00:00:00Z');
-    const before = await produceReport(stack.db, stack.profile, FROM, TO, now);
+    const before = await produceReport(stack.db, stack.profile, FROM, TO, { now });
     const removed = await createRetentionActivities({ db: stack.db, profile: stack.profile }).enforceRetention();
-    const after = await produceReport(stack.db, stack.profile, FROM, TO, now);
+    const after = await produceReport(stack.db, stack.profile, FROM, TO, { now });
     expect(after).toEqual(before);
 
     expect(removed.messageTexts).toBeGreaterThan(0);

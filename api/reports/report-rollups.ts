@@ -1,0 +1,101 @@
+/**
+ * Daily rollups for the officials' report (tables in migration 20261201120000_report_day_rollups).
+ *
+ * A report over a year scanned every message of the year (4.5 million rows at the source documents'
+ * scale × 100). Days that closed at least a day ago are rolled up once instead: the report reads a few
+ * rows per day for them and scans only the days since. Days are rolled up when the API starts (in the
+ * background) and by the first report that needs them; a message changed later drops its day's
+ * rollup (the trigger in the migration), so figures never go stale.
+ */
+import type { Db } from '../../platform/db';
+import { REPORT_ROLLUP_LOCK } from '../../migrations/20261201120000_report_day_rollups';
+import { MAX_PERIOD_DAYS } from './report-model';
+import { NOT_WRITTEN_KINDS } from './report-queries';
+
+/** What rolling up did: the days it added (0 when all were there) and the last day the rollups cover. */
+export interface RollupResult {
+  rolledDays: number;
+  /** The last Tokyo date (YYYY-MM-DD) of the range asked for that the rollups now cover; null: none. */
+  rolledThrough: string | null;
+}
+
+const NOT_WRITTEN_SQL = NOT_WRITTEN_KINDS.map((k) => `'${k}'`).join(', ');
+
+/**
+ * Rolls up every closed day from `from` through `to` (Tokyo dates) that is not rolled up yet. Closed:
+ * the day ended a day ago by the database's clock, so sends still being retried have settled. One
+ * roll-up at a time (advisory lock); a second caller waits and then finds the days done.
+ */
+export async function ensureReportRollups(db: Db, from: string, to: string): Promise<RollupResult> {
+  return db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(?)', [REPORT_ROLLUP_LOCK]);
+    const { rows: bounds } = await trx.raw(
+      `SELECT to_char(least(?::date, report_tokyo_day(now()) - 2), 'YYYY-MM-DD') AS last`,
+      [to],
+    );
+    const last = bounds[0].last as string;
+    if (last < from) return { rolledDays: 0, rolledThrough: null };
+    // Missing days, as contiguous ranges [first, last]: each range is one pass over its messages.
+    const { rows: ranges } = await trx.raw(
+      `SELECT to_char(min(day), 'YYYY-MM-DD') AS first, to_char(max(day), 'YYYY-MM-DD') AS last, count(*) AS days
+         FROM (SELECT d::date AS day, d::date - (row_number() OVER (ORDER BY d))::int AS run
+                 FROM generate_series(?::date, ?::date, interval '1 day') d
+                WHERE NOT EXISTS (SELECT 1 FROM report_days r WHERE r.day = d::date)) missing
+        GROUP BY run`,
+      [from, last],
+    );
+    let rolledDays = 0;
+    for (const range of ranges as { first: string; last: string; days: string }[]) {
+      await rollUpRange(trx, range.first, range.last);
+      rolledDays += Number(range.days);
+    }
+    return { rolledDays, rolledThrough: last };
+  });
+}
+
+/** Tokyo dates first … last (inclusive), as the instants that bound them. */
+function instants(first: string, last: string): [Date, Date] {
+  const start = Date.parse(`${first}T00:00:00+09:00`);
+  const end = Date.parse(`${last}T00:00:00+09:00`) + 86_400_000;
+  return [new Date(start), new Date(end)];
+}
+
+async function rollUpRange(trx: Db, first: string, last: string): Promise<void> {
+  const [start, end] = instants(first, last);
+  await trx.raw(`INSERT INTO report_days (day) SELECT d::date FROM generate_series(?::date, ?::date, interval '1 day') d`, [first, last]);
+  await trx.raw(
+    `INSERT INTO report_day_messages (day, direction, sender, delivery, delivery_status, answered_by, not_written, count, prompt_tokens, completion_tokens)
+     SELECT report_tokyo_day(created_at), direction, sender, delivery, delivery_status, answered_by, kind IN (${NOT_WRITTEN_SQL}),
+            count(*), coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0)
+       FROM messages
+      WHERE created_at >= ? AND created_at < ?
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    [start, end],
+  );
+  // Index-only scans of messages_inbound (migration 20261123000010).
+  await trx.raw(
+    `INSERT INTO report_quarter_inbound (day, quarter, count)
+     SELECT report_tokyo_day(created_at), floor(((extract(epoch FROM created_at) + 32400) % 86400) / 900)::smallint, count(*)
+       FROM messages
+      WHERE direction = 'in' AND kind NOT IN (${NOT_WRITTEN_SQL}) AND created_at >= ? AND created_at < ?
+      GROUP BY 1, 2`,
+    [start, end],
+  );
+  await trx.raw(
+    `INSERT INTO report_day_consulters (day, resident_id)
+     SELECT DISTINCT report_tokyo_day(created_at), resident_id
+       FROM messages
+      WHERE direction = 'in' AND kind = 'text' AND created_at >= ? AND created_at < ?`,
+    [start, end],
+  );
+}
+
+/**
+ * Rolls up every closed day a report may ask for (the longest period, back from today), so that the
+ * first report after a deployment is as fast as the rest. Run in the background when the API starts;
+ * with several API instances, the advisory lock lets one do the work and the others find it done.
+ */
+export async function rollUpReportableDays(db: Db, today = new Date()): Promise<RollupResult> {
+  const tokyo = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+  return ensureReportRollups(db, tokyo(today.getTime() - MAX_PERIOD_DAYS * 86_400_000), tokyo(today.getTime()));
+}
