@@ -19,12 +19,14 @@
  * recorded in `requests`:
  *
  *   POST /__stand-in/reply-tokens  { userId }            → { replyToken }   (like issueReplyToken)
- *   GET  /__stand-in/messages?userId=U…&after=<seq>      → { startedAt, messages: [{ seq, via, at, messages }] }
+ *   GET  /__stand-in/messages?userId=U…&after=<seq>      → { startedAt, messages: [{ seq, via, at, messages }], richMenu }
  *   POST /__stand-in/contents?type=<content type>  <raw bytes>  → { messageId }   (like putContent)
  *
  * `messages` lists what reached that user after request `seq` (default: all): replies to tokens
  * issued for them and delivered pushes, with the LINE message objects as sent (quick replies too).
  * `startedAt` changes when the stand-in restarts, so a client knows its `after` no longer applies.
+ * `richMenu` is the menu LINE would show that user (linked to them, else the default) as
+ * `{ richMenuId, chatBarText, buttons: [{ label, data }] }` (postback areas), or null.
  *
  * Rich menus: create/validate/get/list/delete, images, default, per-user link/unlink, bulk link, and aliases
  * (create/get/list/update/delete), so per-language menus can be published and linked as on LINE.
@@ -536,6 +538,17 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
   }
 
   /** The inspection API under /__stand-in/ (see the header comment). Not recorded in `requests`. */
+  /** The menu LINE shows the user (their own link, else the default), as its buttons; null when none. */
+  function richMenuShownTo(userId: string): { richMenuId: string; chatBarText: string; buttons: { label: string; data: string }[] } | null {
+    const menu = menus.get(userMenus.get(userId) ?? defaultMenu ?? '');
+    if (!menu) return null;
+    const buttons = menu.areas.flatMap(({ action }) => {
+      const a = action as { label?: string; displayText?: string; data?: string };
+      return a.data === undefined ? [] : [{ label: a.label ?? a.displayText ?? a.data, data: a.data }];
+    });
+    return { richMenuId: menu.richMenuId, chatBarText: menu.chatBarText, buttons };
+  }
+
   function inspect(method: string, url: URL, bytes: Buffer): Answer {
     const path = url.pathname;
     if (method === 'POST' && path === '/__stand-in/reply-tokens') {
@@ -550,7 +563,7 @@ export async function startLineStandIn(options: LineStandInOptions = {}): Promis
       const after = url.searchParams.get('after');
       if (!USER_ID_PATTERN.test(userId)) return json(400, { message: "The query parameter 'userId' is invalid" });
       if (after !== null && !/^-?\d+$/.test(after)) return json(400, { message: "The query parameter 'after' is invalid" });
-      return json(200, { startedAt, messages: deliveriesFor(userId, after === null ? -1 : Number(after)) });
+      return json(200, { startedAt, messages: deliveriesFor(userId, after === null ? -1 : Number(after)), richMenu: richMenuShownTo(userId) });
     }
     if (method === 'POST' && path === '/__stand-in/contents') {
       const type = url.searchParams.get('type') ?? '';

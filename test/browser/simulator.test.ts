@@ -8,6 +8,9 @@ import { assertChromium, CHROMIUM, CHROMIUM_ARGS, collectErrors } from '../helpe
 import { createApp } from '../../api/app';
 import { loadEnv } from '../../platform/config/env';
 import { createLogger } from '../../platform/logger';
+import { renderRichMenuImage } from '../../scripts/line-richmenu/image';
+import { languageMenu } from '../../scripts/line-richmenu/menu';
+import { createRichMenuClients, publishRichMenus } from '../../scripts/line-richmenu/publish';
 import { startTestStack, TestStack } from '../helpers/test-stack';
 import { DEFAULT_LISTENING_REPLY } from '../stand-ins/openai-api';
 
@@ -132,6 +135,33 @@ describe('resident simulator in a real browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('shows the rich menu LINE shows the resident: their language’s once they choose it, the default again for Japanese', async () => {
+    const clients = createRichMenuClients({ channelAccessToken: 'test-line-token', apiBaseUrl: stack.line.baseUrl });
+    const built = await Promise.all(['ja', 'vi'].map(async (language) => ({ menu: languageMenu(stack.profile, language), image: await renderRichMenuImage(languageMenu(stack.profile, language)) })));
+    await publishRichMenus(clients, built);
+    const { texts, intake, languages } = stack.profile;
+    const { page, errors } = await openSimulator();
+    const menuButton = (label: string) => page.locator('#rich-menu').getByRole('button', { name: label, exact: true });
+    const quickReply = (label: string) => page.locator('#quick-replies').getByRole('button', { name: label, exact: true });
+
+    await page.getByRole('button', { name: '新しい住民を作る' }).click();
+    await page.getByRole('button', { name: '友だち追加', exact: true }).click();
+    await quickReply(texts.termsAgree).click();
+    for (const question of intake.questions) await quickReply(question.options[0].label).click();
+    await page.locator('#chat-log .msg.bot .bubble', { hasText: firstLine(texts.invitation) }).waitFor();
+
+    await menuButton(texts.menuLanguage).click();
+    await quickReply(languages.vi.name).click();
+    await menuButton(languages.vi.texts.menuStaff).waitFor();
+    expect(await page.locator('#rich-menu button').allTextContents()).toEqual(languageMenu(stack.profile, 'vi').buttons.map((b) => b.label));
+
+    await menuButton(languages.vi.texts.menuLanguage).click();
+    await quickReply('日本語').click();
+    await menuButton(texts.menuStaff).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('validates the simulator API with Japanese messages', async () => {
     const res = await fetch(`${stack.baseUrl}/simulator/api/events`, {

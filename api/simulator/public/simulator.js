@@ -18,6 +18,8 @@
 
   /** @type {{ serviceName: string, richMenu: { label: string, data: string }[] }} */
   let settings = { serviceName: 'よりそいチャット', richMenu: [] };
+  /** The buttons of the menu LINE shows the current resident (their language's once linked), from the stand-in; null: the profile's Japanese ones. */
+  let shownMenu = null;
   let state = load();
   let renderedUserId = null;
   let renderedCount = 0;
@@ -149,6 +151,7 @@
           save();
           if (resident.userId === state.currentId) renderLog();
         }
+        if (resident.userId === state.currentId) showMenu(body.richMenu ? body.richMenu.buttons : null);
         if ($('toast').dataset.offline === 'true') hideOffline();
       } catch (err) {
         showOffline(err instanceof Error ? err.message : String(err));
@@ -276,10 +279,18 @@
     for (const button of $('rich-menu').querySelectorAll('button')) button.disabled = !canTalk;
   }
 
+  /** Redraws the menu strip when the menu LINE shows the resident has changed (e.g. after a language change). */
+  function showMenu(buttons) {
+    if (JSON.stringify(buttons) === JSON.stringify(shownMenu)) return;
+    shownMenu = buttons;
+    renderRichMenu();
+    renderControls();
+  }
+
   function renderRichMenu() {
     const menu = $('rich-menu');
     menu.replaceChildren();
-    for (const item of settings.richMenu) {
+    for (const item of shownMenu || settings.richMenu) {
       const button = el('button', '', item.label);
       button.type = 'button';
       button.addEventListener('click', () => sendEvent({ type: 'postback', data: item.data }, { kind: 'text', text: item.label }));

@@ -407,6 +407,22 @@ describe('LINE Messaging API stand-in, driven by the real @line/bot-sdk clients'
       expect(line.requests.map((r) => r.endpoint)).toEqual(['reply', 'push', 'push', 'push']);
     });
 
+    it('tells which rich menu the user sees: none, the default, then the one linked to them', async () => {
+      const buttonsSeen = async () => ((await (await inbox(RESIDENT)).json()) as { richMenu: { buttons: unknown[] } | null }).richMenu;
+      expect(await buttonsSeen()).toBeNull();
+      const image = new Blob([new Uint8Array(png(2500, 843))], { type: 'image/png' });
+      const areas = (label: string) => [{ bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'postback' as const, label, data: 'menu=staff', displayText: label } }];
+      const menu = (label: string) => ({ size: { width: 2500, height: 843 }, selected: true, name: 'm', chatBarText: 'Menu', areas: areas(label) });
+      const { richMenuId: ja } = await client.createRichMenu(menu('スタッフ'));
+      const { richMenuId: vi } = await client.createRichMenu(menu('Nói với nhân viên'));
+      await blobClient.setRichMenuImage(ja, image);
+      await blobClient.setRichMenuImage(vi, image);
+      await client.setDefaultRichMenu(ja);
+      expect(await buttonsSeen()).toEqual({ richMenuId: ja, chatBarText: 'Menu', buttons: [{ label: 'スタッフ', data: 'menu=staff' }] });
+      await client.linkRichMenuIdToUser(RESIDENT, vi);
+      expect(await buttonsSeen()).toMatchObject({ richMenuId: vi, buttons: [{ label: 'Nói với nhân viên', data: 'menu=staff' }] });
+    });
+
     it('requires the channel access token and valid input', async () => {
       expect((await mint(RESIDENT, { authorization: 'Bearer wrong' })).status).toBe(401);
       expect((await fetch(`${line.baseUrl}/__stand-in/messages?userId=${RESIDENT}`)).status).toBe(401);
