@@ -245,10 +245,10 @@ export class InboxRelay {
   }
 
   /**
-   * The rich menu of the resident's new language, by a workflow of its own (resident-menu-workflow.ts):
-   * started before the event is signalled, so a relay that dies after remembering the language has
-   * still asked for it; a newer change replaces a run still going. Best effort: not being able to
-   * start it is logged, and the event goes on to the consultation as always.
+   * The rich menu of the resident's new language, by a workflow of its own (resident-menu-workflow.ts),
+   * started as soon as the new language is remembered, before the event is signalled; a newer change
+   * replaces a run still going. Best effort: not being able to start it is logged, and the event goes
+   * on to the consultation as always (the resident keeps the menu they had until their next change).
    */
   private async giveResidentTheirMenu(residentId: string): Promise<void> {
     try {
