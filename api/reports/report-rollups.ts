@@ -10,7 +10,7 @@
 import type { Db } from '../../platform/db';
 import { REPORT_ROLLUP_LOCK } from '../../migrations/20261201120000_report_day_rollups';
 import { MAX_PERIOD_DAYS } from './report-model';
-import { NOT_WRITTEN_KINDS } from './report-queries';
+import { NOT_WRITTEN_KINDS, NUDGES_WITH_TRIGGER, REPORT_WORK_MEM } from './report-queries';
 
 /** What rolling up did: the days it added (0 when all were there) and the last day the rollups cover. */
 export interface RollupResult {
@@ -29,6 +29,8 @@ const NOT_WRITTEN_SQL = NOT_WRITTEN_KINDS.map((k) => `'${k}'`).join(', ');
 export async function ensureReportRollups(db: Db, from: string, to: string): Promise<RollupResult> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [REPORT_ROLLUP_LOCK]);
+    // A year at scale holds a few hundred thousand resident-days: sort them in memory, not on disk.
+    await trx.raw(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
     const { rows: bounds } = await trx.raw(
       `SELECT to_char(least(?::date, report_tokyo_day(now()) - 2), 'YYYY-MM-DD') AS last`,
       [to],
@@ -79,6 +81,14 @@ async function rollUpRange(trx: Db, first: string, last: string): Promise<void> 
        FROM messages
       WHERE direction = 'in' AND kind NOT IN (${NOT_WRITTEN_SQL}) AND created_at >= ? AND created_at < ?
       GROUP BY 1, 2`,
+    [start, end],
+  );
+  await trx.raw(
+    `INSERT INTO report_day_nudges (day, trigger, event, count)
+     SELECT report_tokyo_day(n.created_at), coalesce(n.trigger, o.trigger), n.event, count(*)
+       FROM ${NUDGES_WITH_TRIGGER}
+      WHERE n.created_at >= ? AND n.created_at < ?
+      GROUP BY 1, 2, 3`,
     [start, end],
   );
   await trx.raw(
