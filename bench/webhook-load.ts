@@ -49,7 +49,7 @@ import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLineClient } from '../platform/line';
 import { createLogger, Logger } from '../platform/logger';
 import { freePort } from '../platform/processes';
-import { ensureTemporalCli, findTemporalCli } from '../platform/temporal/cli';
+import { ensureTemporalCli, findTemporalCli, temporalCliVersion } from '../platform/temporal/cli';
 import { startTemporalDevServer } from '../platform/temporal/dev-server';
 import { createWorker, WORKER_TUNING } from '../platform/temporal/worker';
 import { PiiKeyring } from '../platform/crypto/pii-cipher';
@@ -477,6 +477,7 @@ async function main() {
   say(`disk: 4 KiB write + fdatasync in ${os.tmpdir()}: ${formatSummary(disk)}`);
 
   const cli = findTemporalCli(ROOT) ?? (await ensureTemporalCli(ROOT, say));
+  say(`Temporal CLI: ${cli.path} (${temporalCliVersion(cli.path) ?? 'version unknown'})`);
   let cliPath = cli.path;
   if (opts.temporalPragmas.length > 0) {
     // startTemporalDevServer has no pragma option: a wrapper in the temporary directory adds them.

@@ -179,6 +179,18 @@ export interface RawReport {
 
 const TOKYO_OFFSET_SECONDS = 9 * 3600;
 
+/** Memory for one sort or hash of the report's distinct counts (PostgreSQL's default, 4 MB, spills a year at scale to disk). */
+export const REPORT_WORK_MEM = '64MB';
+
+/** A query whose sorts and hashes get REPORT_WORK_MEM (for this statement only). */
+async function rawWithMemory(db: Db, sql: string, bindings: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
+  return db.transaction(async (trx) => {
+    await trx.raw(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+    const result: { rows: Record<string, unknown>[] } = await trx.raw(sql, bindings as never);
+    return result;
+  });
+}
+
 /** The instant each Tokyo month of the period begins (the first is the period's start). */
 export function monthStarts(p: ReportPeriod): number[] {
   return p.months.map((m, i) => (i === 0 ? p.startMs : Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) - TOKYO_OFFSET_SECONDS * 1000));
@@ -293,7 +305,8 @@ async function consulters(db: Db, p: ReportPeriod): Promise<Consulters[]> {
   const month = monthBucket('created_at', p, 'timestamptz');
   const dayMonth = dayMonthBucket('day', p);
   const rolled = rolledPart(p);
-  const { rows } = await db.raw(
+  const { rows } = await rawWithMemory(
+    db,
     `SELECT month, count(DISTINCT resident_id) AS consulters
        FROM (SELECT ${dayMonth.sql} AS month, resident_id
                FROM report_day_consulters
@@ -417,20 +430,31 @@ async function alerts(db: Db, p: ReportPeriod): Promise<AlertFigures[]> {
   }));
 }
 
-async function nudges(db: Db, p: ReportPeriod): Promise<NudgeCount[]> {
-  // The workflow records the trigger on the offer only; an answer belongs to the latest offer made
-  // before it in the same consultation (index nudge_events_consultation_created, migration 20261123000010).
-  const { rows } = await db.raw(
-    `SELECT coalesce(n.trigger, o.trigger) AS trigger, n.event, count(*) AS count
-       FROM nudge_events n
+/**
+ * Nudge events with the trigger they count under, as `n` (event, created_at) and `o.trigger`. The
+ * workflow records the trigger on the offer only; an answer belongs to the latest offer made before it
+ * in the same consultation (index nudge_events_consultation_created, migration 20261123000010).
+ * Shared with the daily rollup (report-rollups.ts), so both count alike.
+ */
+export const NUDGES_WITH_TRIGGER = `nudge_events n
        LEFT JOIN LATERAL (
               SELECT o.trigger FROM nudge_events o
                WHERE o.consultation_id = n.consultation_id AND o.event = 'offered' AND o.created_at <= n.created_at
                ORDER BY o.created_at DESC
-               LIMIT 1) o ON n.event <> 'offered' AND n.trigger IS NULL
-      WHERE n.created_at >= ? AND n.created_at < ?
+               LIMIT 1) o ON n.event <> 'offered' AND n.trigger IS NULL`;
+
+async function nudges(db: Db, p: ReportPeriod): Promise<NudgeCount[]> {
+  const rolled = rolledPart(p);
+  const { rows } = await db.raw(
+    `SELECT trigger, event, sum(count) AS count
+       FROM (SELECT trigger, event, count FROM report_day_nudges WHERE day >= ? AND day <= ?
+             UNION ALL
+             SELECT coalesce(n.trigger, o.trigger), n.event, count(*)
+               FROM ${NUDGES_WITH_TRIGGER}
+              WHERE n.created_at >= ? AND n.created_at < ?
+              GROUP BY 1, 2) e
       GROUP BY 1, 2`,
-    [new Date(p.startMs), new Date(p.endMs)],
+    [rolled.first, rolled.last, rolled.scanFrom, new Date(p.endMs)],
   );
   return rows.map((r: Record<string, unknown>) => ({ trigger: (r.trigger as string | null) ?? null, event: r.event as NudgeCount['event'], count: n(r.count) }));
 }
@@ -439,7 +463,8 @@ async function intake(db: Db, p: ReportPeriod, questionIds: string[]): Promise<I
   // The residents described are those who consulted in the period, each once whatever they wrote
   // (the scanned days are an index-only scan of messages_inbound).
   const rolled = rolledPart(p);
-  const { rows } = await db.raw(
+  const { rows } = await rawWithMemory(
+    db,
     `SELECT q.id AS question_id, r.intake ->> q.id AS value, count(*) AS count
        FROM residents r
       CROSS JOIN unnest(string_to_array(?, ',')) AS q(id)

@@ -89,6 +89,23 @@ describe('the report’s daily rollups', () => {
     expect(sorted(removed.rolled)).toEqual(sorted(removed.scanned));
   });
 
+  it('counts a nudge answer under the offer recorded for it later, on an earlier day already rolled up', async () => {
+    const [resident] = await db('residents').insert({ code: 'R-NUDGE' }).returning('id');
+    const [consultation] = await db('consultations').insert({ resident_id: resident.id, workflow_id: 'consultation-rollup-nudge' }).returning('id');
+    const accepted = (raw: RawReport, trigger: string | null) => total(raw.nudges.filter((x) => x.event === 'accepted' && x.trigger === trigger), (x) => x.count);
+    const before = (await both()).rolled;
+    await db('nudge_events').insert({ id: '00000000-0000-4000-8000-00000000a001', consultation_id: consultation.id, event: 'accepted', created_at: TEN_DAYS_AGO });
+    const answered = await both();
+    expect(accepted(answered.rolled, null)).toBe(accepted(before, null) + 1);
+
+    // The offer, three days before the answer, is recorded only now: the answer moves under its trigger.
+    await db('nudge_events').insert({ id: '00000000-0000-4000-8000-00000000a002', consultation_id: consultation.id, event: 'offered', trigger: 'risk', created_at: new Date(TEN_DAYS_AGO.getTime() - 3 * DAY) });
+    const offered = await both();
+    expect(accepted(offered.rolled, null)).toBe(accepted(before, null));
+    expect(accepted(offered.rolled, 'risk')).toBe(accepted(before, 'risk') + 1);
+    expect(sorted(offered.rolled)).toEqual(sorted(offered.scanned));
+  });
+
   it('splits messages at opening hours off the quarter hour as a scan does', async () => {
     const [resident] = await db('residents').insert({ code: 'R-EARLY' }).returning('id');
     const early = new Date(TEN_DAYS_AGO.getTime() - 55 * 60_000); // 09:05 Tokyo
