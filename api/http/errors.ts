@@ -50,13 +50,16 @@ export class AppError extends Error {
   }
 }
 
+/** What the staff see for an unexpected server fault; the details go to the log only. */
+export const INTERNAL_ERROR_MESSAGE = 'サーバーで問題が発生しました。しばらくしてからもう一度お試しください。';
+
 /** Turns anything thrown into `{ error: { code, message, details? } }` with a matching status. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number };
   if (e?.type === 'entity.too.large') return new AppError(FailureCode.PayloadTooLarge, 'リクエストが大きすぎます。');
   if (e?.type === 'entity.parse.failed') return new AppError(FailureCode.BadInput, 'JSON の形式が正しくありません。');
-  return new AppError(FailureCode.Internal, 'サーバーで問題が発生しました。しばらくしてからもう一度お試しください。');
+  return new AppError(FailureCode.Internal, INTERNAL_ERROR_MESSAGE);
 }
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
