@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { createLineClient } from '../platform/line';
 import { mailCatcherDir } from '../platform/mail-catcher';
 import { devMailRoutes } from './dev-mails/dev-mail-routes';
 import express, { Express, RequestHandler } from 'express';
@@ -22,6 +21,7 @@ import type { LiveEventHub } from '../platform/events';
 import { healthRoutes } from './health/health-routes';
 import { InboxRelay } from './line-webhook/inbox-relay';
 import { lineWebhookRoutes } from './line-webhook/line-webhook-routes';
+import { lineProfileLanguageFrom } from './line-webhook/resident-language';
 import { registerInboxMetrics } from './line-webhook/inbox-metrics';
 import { createMetrics } from './health/metrics';
 import { AppError, errorMiddleware, FailureCode } from './http/errors';
@@ -86,9 +86,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteSpec[]; r
   const metrics = createMetrics();
   registerInboxMetrics(metrics.registry, db);
   // The LINE profile's language answers a new resident in it from their first message (asked once each).
-  const lineClient = env.LINE_CHANNEL_ACCESS_TOKEN ? createLineClient(env) : undefined;
-  const lineProfileLanguage = lineClient && (async (userId: string) => (await lineClient.getProfile(userId)).language);
-  const relay = new InboxRelay({ db: deps.relayDb ?? db, sealer, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage });
+  const relay = new InboxRelay({ db: deps.relayDb ?? db, sealer, temporal: deps.temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage: lineProfileLanguageFrom(env) });
   // The resident simulator talks to a LINE stand-in, so it exists only outside production and only with one.
   const simulator = !env.isProduction && env.LINE_API_BASE_URL !== undefined;
   const devMailDir = mailCatcherDir(env);

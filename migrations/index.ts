@@ -28,6 +28,7 @@ import * as outcomesSatisfactionPending from './20261201110000_outcomes_satisfac
 import * as mediaResidentMedia from './20261201110100_media_resident_media';
 import * as outcomesScaleResponses from './20261201110100_outcomes_scale_responses';
 import * as reportDayRollups from './20261201120000_report_day_rollups';
+import * as residentMenuLanguage from './20261201130000_resident_menu_language';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '20261201110100_media_resident_media': mediaResidentMedia,
   '20261201110100_outcomes_scale_responses': outcomesScaleResponses,
   '20261201120000_report_day_rollups': reportDayRollups,
+  '20261201130000_resident_menu_language': residentMenuLanguage,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

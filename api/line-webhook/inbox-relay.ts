@@ -8,6 +8,7 @@ import { publish } from '../../platform/events';
 import { errorCode, type Logger } from '../../platform/logger';
 import { consultationWorkflow, residentMenuWorkflow } from '../../workflows';
 import { consultationWorkflowId, residentEventSignal } from '../../workflows/consultation/messages';
+import { JAPANESE } from '../../workflows/consultation/language';
 import { residentMenuWorkflowId } from '../../workflows/resident-menu/messages';
 import { openInboxEvent } from './inbox-content';
 import { toResidentEvent } from './resident-events';
@@ -48,13 +49,13 @@ function newResidentCode(): string {
 }
 
 /** The resident behind a LINE user id, created on first contact with a pseudonymous code. */
-async function upsertResident(db: Db, lineUserId: string): Promise<{ id: string }> {
+async function upsertResident(db: Db, lineUserId: string): Promise<{ id: string; menu_language: string | null }> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const [row] = await db('residents')
       .insert({ line_user_id: lineUserId, code: newResidentCode() })
       .onConflict('line_user_id')
       .merge({ updated_at: db.fn.now() })
-      .returning('id')
+      .returning(['id', 'menu_language'])
       .catch((err: { constraint?: string }) => {
         if (err.constraint === 'residents_code_unique') return [undefined];
         throw err;
@@ -245,22 +246,21 @@ export class InboxRelay {
   }
 
   /**
-   * The rich menu of the resident's new language, by a workflow of its own (resident-menu-workflow.ts),
-   * started as soon as the new language is remembered, before the event is signalled; a newer change
-   * replaces a run still going. Best effort: not being able to start it is logged, and the event goes
-   * on to the consultation as always (the resident keeps the menu they had until their next change).
+   * The rich menu of the resident's language, by a workflow of its own (resident-menu-workflow.ts),
+   * started before the event is signalled whenever the language differs from the one last linked; a
+   * newer change replaces a run still going. A start Temporal refuses fails the relay like the signal
+   * would, so the event is retried and the link started then: no resident is left with the wrong menu.
    */
-  private async giveResidentTheirMenu(residentId: string): Promise<void> {
-    try {
-      await this.deps.temporal.workflow.start(residentMenuWorkflow, {
-        workflowId: residentMenuWorkflowId(residentId),
-        taskQueue: this.deps.taskQueue,
-        args: [{ residentId }],
-        workflowIdConflictPolicy: 'TERMINATE_EXISTING',
-      });
-    } catch (err) {
-      this.deps.logger.warn({ residentId, code: errorCode(err) }, 'could not start the rich-menu link of a language change');
-    }
+  private async giveResidentTheirMenu(resident: { id: string; menu_language: string | null }, language: string | undefined): Promise<void> {
+    const wanted = language ?? JAPANESE;
+    if ((resident.menu_language ?? JAPANESE) === wanted) return;
+    await this.deps.temporal.workflow.start(residentMenuWorkflow, {
+      workflowId: residentMenuWorkflowId(resident.id),
+      taskQueue: this.deps.taskQueue,
+      args: [{ residentId: resident.id }],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+    });
+    await this.deps.db('residents').where({ id: resident.id }).update({ menu_language: wanted });
   }
 
   private async relay(raw: InboxEvent): Promise<'relayed' | 'ignored'> {
@@ -274,8 +274,8 @@ export class InboxRelay {
     const workflowId = consultationWorkflowId(resident.id);
     const { event: bare } = mapped;
     // Each event carries the resident's language, so the workflow answers in it without keeping it.
-    const onLanguageChange = () => this.giveResidentTheirMenu(resident.id);
-    const event = bare.kind === 'unfollow' ? bare : { ...bare, language: await residentLanguage({ ...this.deps, onLanguageChange }, resident.id, mapped.lineUserId, bare) };
+    const event = bare.kind === 'unfollow' ? bare : { ...bare, language: await residentLanguage(this.deps, resident.id, mapped.lineUserId, bare) };
+    if (event.kind !== 'unfollow') await this.giveResidentTheirMenu(resident, event.language);
     if (event.kind === 'unfollow') {
       // Pushes stop at once, whatever the workflow is doing; then the open consultation closes.
       await db('residents').where({ id: resident.id }).update({ status: 'unreachable', unfollowed_at: new Date(event.timestamp), updated_at: db.fn.now() });

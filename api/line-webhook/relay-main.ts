@@ -10,6 +10,7 @@ import { createLogger } from '../../platform/logger';
 import { connectTemporalClient } from '../../platform/temporal/client';
 import { temporalConnectionSettings } from '../../platform/temporal/connection-settings';
 import { InboxRelay, RELAY_POOL } from './inbox-relay';
+import { lineProfileLanguageFrom } from './resident-language';
 
 async function main() {
   const { env } = loadConfigOrExit();
@@ -21,7 +22,7 @@ async function main() {
   const db = createDb(env.DATABASE_URL, RELAY_POOL);
   const keyring = PiiKeyring.fromEnv(env);
   const temporal = await connectTemporalClient(temporalConnectionSettings(env.TEMPORAL_ADDRESS, env), env.TEMPORAL_NAMESPACE, keyring);
-  const relay = new InboxRelay({ db, sealer: new TextSealer(keyring), temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger });
+  const relay = new InboxRelay({ db, sealer: new TextSealer(keyring), temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger, lineProfileLanguage: lineProfileLanguageFrom(env) });
   relay.start();
   logger.info({ identity: relay.identity }, 'inbox relay running');
   const shutdown = () => {

@@ -1,10 +1,18 @@
+import type { Env } from '../../platform/config';
 import type { Db } from '../../platform/db';
+import { createLineClient } from '../../platform/line';
 import { guessLanguage } from '../queue/script-language';
-import { JAPANESE } from '../../workflows/consultation/language';
 import { parsePostback } from '../../workflows/consultation/line-messages';
 
 /** Reads the `language` of a LINE user's profile; undefined when LINE does not say or cannot be asked. */
 export type LineProfileLanguage = (lineUserId: string) => Promise<string | undefined>;
+
+/** LINE's profile lookup for every relay (in the API or on its own); none without a channel token. */
+export function lineProfileLanguageFrom(env: Env): LineProfileLanguage | undefined {
+  if (!env.LINE_CHANNEL_ACCESS_TOKEN) return undefined;
+  const line = createLineClient(env);
+  return async (userId) => (await line.getProfile(userId)).language;
+}
 
 type Source = 'line' | 'detected' | 'chosen';
 const TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -15,11 +23,10 @@ const MIN_LATIN_CHARS = 12;
  * The language the resident is answered in, remembered on `residents`: a choice from the language menu
  * first; else the LINE profile's `language` (asked once, on first contact); else a guess from what they
  * write (a clear guess replaces an earlier one). Undefined: Japanese. Never throws for LINE: a profile
- * lookup that fails leaves the guess to what the resident writes. `onLanguageChange` runs once the
- * remembered language differs from the one before (no language counting as Japanese).
+ * lookup that fails leaves the guess to what the resident writes.
  */
 export async function residentLanguage(
-  deps: { db: Db; lineProfileLanguage?: LineProfileLanguage; onLanguageChange?: () => Promise<void> },
+  deps: { db: Db; lineProfileLanguage?: LineProfileLanguage },
   residentId: string,
   lineUserId: string,
   event: { kind: string; data?: string; text?: string },
@@ -28,8 +35,6 @@ export async function residentLanguage(
   const row: { language: string | null; language_source: Source | null } | undefined = await db('residents').where({ id: residentId }).first('language', 'language_source');
   const remember = async (language: string | null, source: Source) => {
     await db('residents').where({ id: residentId }).update({ language, language_source: source, updated_at: db.fn.now() });
-    // Unknown and Japanese both mean the default menu: a new resident whose LINE is in Japanese changes nothing.
-    if ((language ?? JAPANESE) !== (row?.language ?? JAPANESE)) await deps.onLanguageChange?.();
     return language ?? undefined;
   };
 

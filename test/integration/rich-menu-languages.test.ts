@@ -1,4 +1,7 @@
+import type { Client } from '@temporalio/client';
+import { InboxRelay } from '../../api/line-webhook/inbox-relay';
 import { richMenuAliasId } from '../../contracts/rich-menu';
+import { createLogger } from '../../platform/logger';
 import { renderRichMenuImage } from '../../scripts/line-richmenu/image';
 import { languageMenu } from '../../scripts/line-richmenu/menu';
 import { createRichMenuClients, publishRichMenus } from '../../scripts/line-richmenu/publish';
@@ -121,5 +124,28 @@ describe('the rich menu in the resident’s language', () => {
     const order = stack.line.requests.slice(seen).filter((r) => r.endpoint === 'richMenuBulkLink' || r.endpoint === 'richMenuDelete').map((r) => r.endpoint);
     expect(order.slice(0, 2)).toEqual(['richMenuBulkLink', 'richMenuBulkLink']);
     expect(order.slice(2)).toEqual(['richMenuDelete', 'richMenuDelete', 'richMenuDelete']);
+  });
+
+  // Last: from here on the test relays with relays of its own.
+  it('when Temporal refuses to start the link, the event waits and is relayed again: the menu is linked and the resident answered', async () => {
+    const resident = await new PretendResident(stack).onboard(stack.profile.intake.questions);
+    await stack.relay.stop();
+    const relayWith = (temporal: Client) => new InboxRelay({ db: stack.db, sealer: stack.sealer, temporal, taskQueue: stack.taskQueue, logger: createLogger('silent') });
+    const refusingStarts = {
+      workflow: new Proxy(stack.temporal.workflow, {
+        get: (real, name) => (name === 'start' ? () => Promise.reject(new Error('Temporal refused the start')) : Reflect.get(real, name)),
+      }),
+    } as unknown as Client;
+
+    const tap = await resident.tap(POSTBACK.language('vi'));
+    await relayWith(refusingStarts).drain();
+    expect(await stack.db('webhook_inbox').where({ webhook_event_id: tap.eventId }).first()).toMatchObject({ status: 'pending', last_error: 'Error' });
+
+    // Time passing until the back-off ends, without waiting for it; then Temporal takes calls again.
+    await stack.db('webhook_inbox').where({ webhook_event_id: tap.eventId }).update({ next_attempt_at: null });
+    await relayWith(stack.temporal).drain();
+    expect((await resident.nextAnswer()).texts).toEqual([stack.profile.languages.vi.texts.languageChanged]);
+    await eventually(async () => expect(linkedMenu(resident)).toBe(menus.vi));
+    expect(menuRequests(resident)).toEqual([`POST ${menus.vi}`]);
   });
 });
