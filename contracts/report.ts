@@ -9,6 +9,8 @@ export interface FiscalYearLabel {
   era: string;
   /** 「2026年度」 or 「2025〜2026年度」. */
   western: string;
+  /** The first and last fiscal years (the year each starts in), for other languages. */
+  years: [number, number];
 }
 
 

@@ -34,6 +34,6 @@ export function japaneseFiscalYear(fiscalYear: number): string {
 export function fiscalYearLabel(from: string, to: string): FiscalYearLabel {
   const first = fiscalYearOf(from);
   const last = fiscalYearOf(to);
-  if (first === last) return { era: japaneseFiscalYear(first), western: `${first}年度` };
-  return { era: `${japaneseFiscalYear(first)}〜${japaneseFiscalYear(last)}`, western: `${first}〜${last}年度` };
+  if (first === last) return { era: japaneseFiscalYear(first), western: `${first}年度`, years: [first, last] };
+  return { era: `${japaneseFiscalYear(first)}〜${japaneseFiscalYear(last)}`, western: `${first}〜${last}年度`, years: [first, last] };
 }

@@ -1001,6 +1001,7 @@ export function buildReport(raw: RawReport, period: ReportPeriod, settings: Repo
     generatedAt: generatedAt.toISOString(),
     smallCellThreshold: threshold,
     businessHours: { open: profile.businessHours.open, close: profile.businessHours.close },
+    // The admin app says these lines in English by their order (LEGEND_LINES, NOTE_LINES in ReportsPage.tsx).
     legend: [
       `「${smallMark(threshold)}」: ${threshold}未満のため表示していません（個人が特定されないように）。`,
       `「${SECONDARY_MARK}」: 合計から「${smallMark(threshold)}」の値が計算できないよう、あわせて表示していない値です。`,

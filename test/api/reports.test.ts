@@ -473,7 +473,7 @@ describe('reports for city officials', () => {
     expect(made.length).toBeGreaterThanOrEqual(THRESHOLD);
     expect(made.length).toBeLessThan(fixture.referrals.filter((r) => within(r.created_at)).length);
     expect(key.referralsMade).toMatchObject({ label: '支援団体へのつなぎ', cell: { value: made.length } });
-    expect(report.period.fiscalYear).toEqual({ era: '令和8年度', western: '2026年度' });
+    expect(report.period.fiscalYear).toEqual({ era: '令和8年度', western: '2026年度', years: [2026, 2026] });
   });
 
   it('counts referrals by partner and status, and consents given, declined and withdrawn, as counted from the data set', () => {

@@ -218,7 +218,7 @@ describe('reports page in a real browser, as an official', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByLabel('From', { exact: true }).fill(FROM);
     await page.getByLabel('To', { exact: true }).fill(TO);
-    await page.getByText(`Period: ${FROM} to ${TO} (Japan time)`).waitFor();
+    await page.getByTestId('report-period').filter({ hasText: `Fiscal year 2026 (令和8年度)　Period: ${FROM} to ${TO} (Japan time)` }).waitFor();
 
     const words = (id: string) =>
       page.locator(`[data-table="${id}"]`).evaluate((el) => ({
@@ -265,6 +265,11 @@ describe('reports page in a real browser, as an official', () => {
     }
     const cardLabels = await page.locator('[data-figure] .figure-label').allTextContents();
     expect(cardLabels.filter((l) => japanese.test(l))).toEqual([]);
+    // The lines under the charts: what the marks mean, the period, what the report holds.
+    const legend = await page.locator('[data-report-legend] li').allTextContents();
+    expect(legend).toHaveLength(6);
+    expect(legend.filter((l) => japanese.test(l))).toEqual([]);
+    expect(legend).toEqual(expect.arrayContaining([expect.stringMatching(/^“<5”: fewer than 5, not shown/), `Period: ${FROM} to ${TO} (Japan time). Months are calendar months in Japan time.`]));
 
     await page.locator('[data-table="outcomeScales"]').scrollIntoViewIfNeeded();
     await page.locator('[data-table="outcomeScales"]').screenshot({ path: OUTCOMES_EN_SCREENSHOT });

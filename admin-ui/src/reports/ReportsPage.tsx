@@ -18,6 +18,22 @@ import type { Report } from './types';
 /** The generation time in Tokyo, 'YYYY-MM-DD HH:MM', as on the exported files. */
 const generatedAt = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
+/** The server's legend and notes lines, in the order api/reports/report-model.ts writes them. */
+const LEGEND_LINES = ['small', 'secondary', 'notShown', 'totals'];
+const NOTE_LINES = ['period', 'aggregateOnly'];
+
+/** The lines under the charts in the app's language; a line without words of its own is shown as the server wrote it. */
+function useLegendLines(report: Report | undefined): string[] {
+  const translate = useTranslate();
+  if (!report) return [];
+  const values = { threshold: report.smallCellThreshold, from: report.period.from, to: report.period.to };
+  const own = (group: string, keys: string[]) => (line: string, i: number) => (keys[i] ? translate(`reports.${group}.${keys[i]}`, { _: line, ...values }) : line);
+  return [...report.legend.map(own('legend', LEGEND_LINES)), ...report.notes.map(own('notes', NOTE_LINES))];
+}
+
+/** 2026, or 2025–2026 for a period across 1 April. */
+const fiscalYears = ([first, last]: [number, number]) => (first === last ? `${first}` : `${first}–${last}`);
+
 const hourOf = (hhmm: string) => Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3, 5)) / 60;
 
 /** `inRow`: one of the cards side by side (they share the row, wrapping below 360 px). */
@@ -48,6 +64,7 @@ export const ReportsPage = () => {
     staleTime: 60_000,
   });
   const shown = report && report.period.from === period.from && report.period.to === period.to ? report : undefined;
+  const legendLines = useLegendLines(shown);
 
   return (
     <Box sx={{ mt: 2, mb: 4 }} data-report>
@@ -91,7 +108,7 @@ export const ReportsPage = () => {
               {shown.title}
             </Typography>
             <Typography color="text.secondary" data-testid="report-period">
-              {translate('reports.fiscalYearLine', { era: shown.period.fiscalYear.era, western: shown.period.fiscalYear.western })}
+              {translate('reports.fiscalYearLine', { ...shown.period.fiscalYear, years: fiscalYears(shown.period.fiscalYear.years) })}
               {'　'}
               {translate('reports.periodLine', { from: shown.period.from, to: shown.period.to })}
             </Typography>
@@ -111,8 +128,8 @@ export const ReportsPage = () => {
           <ChartCard title={translate('reports.charts.hourly')}>
             <HourlyChart report={shown} open={hourOf(shown.businessHours.open)} close={hourOf(shown.businessHours.close)} />
           </ChartCard>
-          <Box component="ul" sx={{ m: 0, pl: 2.5, color: 'text.secondary', fontSize: 13 }}>
-            {[...shown.legend, ...shown.notes].map((line) => (
+          <Box component="ul" data-report-legend sx={{ m: 0, pl: 2.5, color: 'text.secondary', fontSize: 13 }}>
+            {legendLines.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </Box>

@@ -42,6 +42,12 @@ export const jaReports = {
   tables: {} as Record<string, ReportTableMessages>,
   /** Key figure id → card label; in Japanese the server's words. */
   figures: {} as Record<string, string>,
+  /**
+   * The lines under the charts, by the order the server writes them in (LEGEND_LINES and NOTE_LINES in
+   * ReportsPage.tsx); in Japanese the server's words.
+   */
+  legend: {} as Record<string, string>,
+  notes: {} as Record<string, string>,
   charts: {
     monthly: '月別の相談件数と相談者',
     monthlyLabel: '月別の相談件数と相談者の棒グラフ（数値は下の「月別の利用状況」の表）',
@@ -60,7 +66,7 @@ export const jaReports = {
 export const enReports: typeof jaReports = {
   title: 'Usage report',
   periodLine: 'Period: %{from} to %{to} (Japan time)',
-  fiscalYearLine: 'Fiscal year: %{western} (%{era})',
+  fiscalYearLine: 'Fiscal year %{years} (%{era})',
   generatedLine: '%{municipality}, generated %{at} (Japan time)',
   print: 'Print',
   loading: 'Computing the report',
@@ -340,6 +346,16 @@ export const enReports: typeof jaReports = {
     alerts: 'Crisis alerts',
     messageCost: 'Estimated message cost',
     staffCost: 'Equivalent staff cost of the AI’s replies',
+  },
+  legend: {
+    small: '“<%{threshold}”: fewer than %{threshold}, not shown (so that no one can be identified).',
+    secondary: '“X”: also not shown, so that a “<%{threshold}” value cannot be worked out from the total.',
+    notShown: '“－”: none, or fewer than %{threshold} cases to base it on, so not shown.',
+    totals: 'Totals are the true totals, including the values not shown.',
+  },
+  notes: {
+    period: 'Period: %{from} to %{to} (Japan time). Months are calendar months in Japan time.',
+    aggregateOnly: 'This report holds aggregate figures only: nothing of what was said and nothing that identifies a person.',
   },
   charts: {
     monthly: 'Consultations and residents by month',
