@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 
 /**
- * The language whose rich menu the inbox relay last had linked for the resident (null: the default,
- * Japanese). While it differs from `language`, every event of the resident starts the link again, so a
+ * The language whose rich-menu link the inbox relay last started for the resident (null: the default,
+ * Japanese). While it differs from `language`, each event of the resident starts the link again, so a
  * start Temporal refused is not forgotten. Residents so far were linked to their language already (by
  * the relay, or by the bulk link when menus were published).
  */

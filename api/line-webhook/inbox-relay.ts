@@ -247,20 +247,24 @@ export class InboxRelay {
 
   /**
    * The rich menu of the resident's language, by a workflow of its own (resident-menu-workflow.ts),
-   * started before the event is signalled whenever the language differs from the one last linked; a
-   * newer change replaces a run still going. A start Temporal refuses fails the relay like the signal
-   * would, so the event is retried and the link started then: no resident is left with the wrong menu.
+   * started after the event is signalled whenever the language differs from the one last linked; a
+   * newer change replaces a run still going. Never holds up the event: a start Temporal refuses is
+   * logged, and the resident's next event starts it again.
    */
   private async giveResidentTheirMenu(resident: { id: string; menu_language: string | null }, language: string | undefined): Promise<void> {
     const wanted = language ?? JAPANESE;
     if ((resident.menu_language ?? JAPANESE) === wanted) return;
-    await this.deps.temporal.workflow.start(residentMenuWorkflow, {
-      workflowId: residentMenuWorkflowId(resident.id),
-      taskQueue: this.deps.taskQueue,
-      args: [{ residentId: resident.id }],
-      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
-    });
-    await this.deps.db('residents').where({ id: resident.id }).update({ menu_language: wanted });
+    try {
+      await this.deps.temporal.workflow.start(residentMenuWorkflow, {
+        workflowId: residentMenuWorkflowId(resident.id),
+        taskQueue: this.deps.taskQueue,
+        args: [{ residentId: resident.id }],
+        workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      });
+      await this.deps.db('residents').where({ id: resident.id }).update({ menu_language: wanted });
+    } catch (err) {
+      this.deps.logger.warn({ residentId: resident.id, code: errorCode(err) }, 'could not start the rich-menu link of a language change; the next event tries again');
+    }
   }
 
   private async relay(raw: InboxEvent): Promise<'relayed' | 'ignored'> {
@@ -275,7 +279,6 @@ export class InboxRelay {
     const { event: bare } = mapped;
     // Each event carries the resident's language, so the workflow answers in it without keeping it.
     const event = bare.kind === 'unfollow' ? bare : { ...bare, language: await residentLanguage(this.deps, resident.id, mapped.lineUserId, bare) };
-    if (event.kind !== 'unfollow') await this.giveResidentTheirMenu(resident, event.language);
     if (event.kind === 'unfollow') {
       // Pushes stop at once, whatever the workflow is doing; then the open consultation closes.
       await db('residents').where({ id: resident.id }).update({ status: 'unreachable', unfollowed_at: new Date(event.timestamp), updated_at: db.fn.now() });
@@ -296,6 +299,7 @@ export class InboxRelay {
       signal: residentEventSignal,
       signalArgs: [event],
     });
+    await this.giveResidentTheirMenu(resident, event.language);
     return 'relayed';
   }
 }

@@ -16,8 +16,8 @@ describe('fiscal year in the Japanese era (和暦)', () => {
   });
 
   it('labels a period within one fiscal year with that year, and one across 1 April with both', () => {
-    expect(fiscalYearLabel('2026-04-01', '2027-03-31')).toEqual({ era: '令和8年度', western: '2026年度' });
-    expect(fiscalYearLabel('2027-01-01', '2027-01-31')).toEqual({ era: '令和8年度', western: '2026年度' });
-    expect(fiscalYearLabel('2026-01-01', '2026-12-31')).toEqual({ era: '令和7年度〜令和8年度', western: '2025〜2026年度' });
+    expect(fiscalYearLabel('2026-04-01', '2027-03-31')).toEqual({ era: '令和8年度', western: '2026年度', years: [2026, 2026] });
+    expect(fiscalYearLabel('2027-01-01', '2027-01-31')).toEqual({ era: '令和8年度', western: '2026年度', years: [2026, 2026] });
+    expect(fiscalYearLabel('2026-01-01', '2026-12-31')).toEqual({ era: '令和7年度〜令和8年度', western: '2025〜2026年度', years: [2025, 2026] });
   });
 });
