@@ -6,6 +6,7 @@ import type { MunicipalityProfile } from '../platform/config/profile';
 import type { PiiKeyring } from '../platform/crypto/pii-cipher';
 import { TextSealer } from '../platform/crypto/sealed-text';
 import type { Db } from '../platform/db';
+import { isAbsentOnLine } from '../platform/line';
 import { publish } from '../platform/events';
 import type { Logger } from '../platform/logger';
 import { JAPANESE, resolveLanguage } from '../workflows/consultation/language';
@@ -228,7 +229,7 @@ export function createLineActivities(deps: {
           return 'default';
         }
         const alias = await line.getRichMenuAlias(richMenuAliasId(language)).catch((err: unknown) => {
-          if (err instanceof HTTPFetchError && (err.status === 404 || err.status === 400)) return undefined;
+          if (isAbsentOnLine(err)) return undefined;
           throw err;
         });
         if (!alias) return 'no-menu';

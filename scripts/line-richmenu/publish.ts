@@ -7,8 +7,9 @@
  * moved, so residents never see a chat without a menu nor lose their language's; if a step fails
  * before the menus are live, the half-made ones are deleted again.
  */
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { messagingApi } from '@line/bot-sdk';
 import { richMenuAliasId } from '../../contracts/rich-menu';
+import { isAbsentOnLine } from '../../platform/line';
 import { JAPANESE } from '../../workflows/consultation/language';
 import { isOwnMenu, type LanguageMenu, richMenuRequest } from './menu';
 
@@ -32,7 +33,6 @@ export interface PublishResult {
 const BULK_LINK_MAX = 500;
 
 const ALIAS_PREFIX = richMenuAliasId('');
-const isAbsent = (err: unknown) => err instanceof HTTPFetchError && (err.status === 404 || err.status === 400);
 
 export async function publishRichMenus(
   { client, blobClient }: RichMenuClients,
@@ -71,7 +71,7 @@ export async function publishRichMenus(
     const exists = await client.getRichMenuAlias(richMenuAliasIdOf).then(
       () => true,
       (err: unknown) => {
-        if (isAbsent(err)) return false;
+        if (isAbsentOnLine(err)) return false;
         throw err;
       },
     );
